@@ -1,0 +1,64 @@
+"""The public entry points: ``parse`` and ``parse_file``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .document import Document
+from .extract.article import build_article
+from .model import Article
+from .readers import read
+from .readers.detect import detect_format
+from .textio import decode_bytes
+
+_SUFFIX_FORMATS = {
+    ".wiki": "wikitext",
+    ".wikitext": "wikitext",
+    ".mediawiki": "wikitext",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "enterprise",
+}
+
+
+def parse_document(text: str, format: str = "auto", title: str | None = None) -> Document:
+    """Run only the reader: the intermediate :class:`Document`, for debugging and tools."""
+    return read(text, format=format, title=title)
+
+
+def parse(text: str, format: str = "auto", title: str | None = None) -> Article:
+    """Parse one article given as a string.
+
+    ``format`` is "auto" (detected from the content), "text", "wikitext" or
+    "html".  Never raises on bad content: a reader failure becomes a warning
+    on an Article with no person.
+    """
+    fmt = detect_format(text) if format == "auto" else format
+    try:
+        doc = read(text, format=fmt, title=title)
+    except ValueError:
+        raise
+    except Exception as exc:  # a reader bug must not stop a whole run
+        out_fmt = "html" if fmt == "enterprise" else fmt
+        doc = Document(source_format=out_fmt, title=title)
+        doc.warnings.append(f"reader failed: {type(exc).__name__}: {exc}")
+    return build_article(doc)
+
+
+def parse_file(path: str | os.PathLike[str], format: str = "auto", title: str | None = None) -> Article:
+    """Parse one file; raises OSError when it cannot be read.
+
+    The bytes are decoded by :func:`bioparse.textio.decode_bytes` (BOMs,
+    UTF-16, invalid UTF-8 replaced with a warning).  With ``format="auto"``
+    the content decides; the suffix only breaks ties for .json records.
+    """
+    p = Path(path)
+    data = p.read_bytes()
+    text, warnings = decode_bytes(data)
+    fmt = format
+    if fmt == "auto" and _SUFFIX_FORMATS.get(p.suffix.lower()) == "enterprise":
+        fmt = "enterprise"
+    article = parse(text, format=fmt, title=title)
+    article.warnings[:0] = warnings
+    return article

@@ -1,0 +1,1 @@
+"""Extractors: one set of rules turning a reader's Document into typed records."""

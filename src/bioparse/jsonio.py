@@ -1,0 +1,21 @@
+"""JSON serialisation of records (orjson: fast, and byte-identical output for equal input)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from .model import Article, to_dict
+
+
+def dumps(obj: Any, pretty: bool = False) -> bytes:
+    """Serialise a record or plain data to UTF-8 JSON bytes (no trailing newline)."""
+    data = to_dict(obj)
+    option = orjson.OPT_INDENT_2 if pretty else 0
+    return orjson.dumps(data, option=option)
+
+
+def loads_article(data: bytes | str) -> Article:
+    """Read back one JSON record written by :func:`dumps`."""
+    return Article.from_dict(orjson.loads(data))
