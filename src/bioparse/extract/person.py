@@ -1,0 +1,217 @@
+"""The Person: who the page is about, born and died where and when, offices held.
+
+Sources, most trusted first: machine-readable hints (hCard, Personendaten),
+the main infobox's rows, the lead's parenthesis "(5 April 1920 – 29 April
+2001)", and categories such as "1970 births".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import parse_date, parse_range, split_event
+from ..document import Document
+from ..model import Date, Event, Infobox, Person
+from .offices import merge_offices, offices_from_infobox
+from .text import first_line, items, one_line, tidy
+
+_PERSON_KEYS = frozenset(
+    {"birth", "birth_date", "birth_place", "death", "death_date", "death_place", "spouse", "party"}
+)
+_OFFICE_KEYS = frozenset({"term", "term_start", "predecessor", "successor"})
+_PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "month": 3, "day": 4}
+_LEAD_PAREN = re.compile(r"\(([^()]{4,400})\)")
+_BIRTHS_CATEGORY = re.compile(r"^(\d{1,4})( BC)? births$", re.I)
+_DEATHS_CATEGORY = re.compile(r"^(\d{1,4})( BC)? deaths$", re.I)
+_HAS_DIGIT = re.compile(r"\d")
+_DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
+_HONORIFIC = re.compile(
+    r"^(?:(?:the\s+)?(?:right\s+)?(?:rt\.?|rgt\.?|most\s+)?(?:hon(?:ou?rable|\.)?)\s+"
+    r"|(?:his|her)\s+(?:imperial\s+|royal\s+|serene\s+)?(?:excellency|majesty|highness)\s+"
+    r"|sir\s+|dame\s+)+",
+    re.I,
+)
+_POSTNOMINAL = re.compile(r"^(?=[A-Za-z().]*[A-Z][A-Za-z().]*[A-Z])[A-Z][A-Za-z().]{1,10},?$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def clean_name(name: str) -> str:
+    """Drop honorific prefixes and post-nominal letters ("The Right Honourable Sir X MBE" -> "X")."""
+    name = _HONORIFIC.sub("", name.strip())
+    words = name.split()
+    while len(words) > 1 and _POSTNOMINAL.match(words[-1]) and not _ROMAN.match(words[-1].rstrip(",")):
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def main_infobox(doc: Document) -> Infobox | None:
+    """The infobox describing the person: the first with the most person rows."""
+    best: Infobox | None = None
+    best_score = 0
+    for box in doc.infoboxes:
+        if box.kind != "infobox":
+            continue
+        keys = {row.key for row in box.rows}
+        score = 2 * len(keys & _PERSON_KEYS) + len(keys & _OFFICE_KEYS)
+        if score > best_score:
+            best, best_score = box, score
+    if best is None:
+        best = next((b for b in doc.infoboxes if b.kind == "infobox"), None)
+    return best
+
+
+def _more_precise(candidate: Date | None, current: Date | None) -> bool:
+    if candidate is None:
+        return False
+    if current is None:
+        return True
+    return _PRECISION_RANK.get(candidate.precision, 0) >= _PRECISION_RANK.get(current.precision, 0)
+
+
+def _event(box: Infobox | None, doc: Document, which: str) -> Event | None:
+    """Birth or death from rows, then hints, then the lead and categories."""
+    date: Date | None = None
+    place: str | None = None
+    text = ""
+    if box is not None:
+        combined = box.get(which)
+        if combined:
+            value = _drop_leading_name(combined)
+            event = split_event(value)
+            date, place, text = event.date, event.place, tidy(combined)
+        separate = box.get(f"{which}_date")
+        if separate and date is None:
+            date = parse_date(separate)
+            text = text or tidy(separate)
+        separate_place = box.get(f"{which}_place")
+        if separate_place and not place:
+            place = one_line(separate_place) or None
+    hint = doc.person_hints.get(f"{which}_date")
+    if hint:
+        hinted = parse_date(hint)
+        if _more_precise(hinted, date):
+            if date is not None and hinted is not None:
+                hinted.text = date.text or hinted.text
+            date = hinted
+    hint_place = doc.person_hints.get(f"{which}_place")
+    if hint_place and not place:
+        place = one_line(hint_place)
+    if date is None:
+        date = _lead_date(doc.lead, which)
+    if date is None:
+        date = _category_date(doc.categories, which)
+    if date is None and not place:
+        return None
+    return Event(date=date, place=place or None, text=text)
+
+
+def _drop_leading_name(value: str) -> str:
+    """"Wayne Maxwell Swan\\n(1954-06-30) 30 June 1954" -> the date part onwards."""
+    lines = tidy(value).split("\n")
+    if len(lines) > 1 and not _HAS_DIGIT.search(lines[0]) and _HAS_DIGIT.search(lines[1]):
+        return "\n".join(lines[1:])
+    return "\n".join(lines)
+
+
+def _birth_name(box: Infobox | None) -> str | None:
+    if box is None:
+        return None
+    name = box.get("birth_name")
+    if name:
+        return first_line(name) or None
+    born = box.get("birth")
+    if born:
+        lines = tidy(born).split("\n")
+        if len(lines) > 1 and not _HAS_DIGIT.search(lines[0]) and _HAS_DIGIT.search(lines[1]):
+            return lines[0]
+    return None
+
+
+def _lead_date(lead: str, which: str) -> Date | None:
+    """Dates in the lead's first parenthesis: "(born 19 November 1970)", "(1920 – 2001)"."""
+    match = _LEAD_PAREN.search(lead[:1500])
+    if not match:
+        return None
+    for part in re.split(r"[;]", match.group(1)):
+        part = part.strip()
+        low = part.lower()
+        if low.startswith(("born ", "b. ", "né ", "née ", "geboren ")):
+            if which == "birth":
+                return parse_date(part.split(" ", 1)[1])
+            continue
+        if low.startswith(("died ", "d. ")):
+            if which == "death":
+                return parse_date(part.split(" ", 1)[1])
+            continue
+        rng = parse_range(part)
+        if rng.start is not None and rng.end is not None:
+            return rng.start if which == "birth" else rng.end
+    return None
+
+
+def _category_date(categories: list[str], which: str) -> Date | None:
+    pattern = _BIRTHS_CATEGORY if which == "birth" else _DEATHS_CATEGORY
+    for category in categories:
+        match = pattern.match(category.strip())
+        if match:
+            return parse_date(f"{match.group(1)}{match.group(2) or ''}")
+    return None
+
+
+def _lead_name(lead: str) -> str | None:
+    """The subject of the lead's first sentence: "José Serrano Salgado (born ...) is ..."."""
+    first = lead.strip().split("\n", 1)[0]
+    paren = first.find(" (")
+    if 0 < paren <= 120:
+        name = first[:paren].strip()
+        if name and not name.endswith(".") and len(name.split()) <= 12:
+            return name
+    return None
+
+
+def extract_person(doc: Document) -> Person | None:
+    """The person the page is about, or None for pages that are not biographies."""
+    box = main_infobox(doc)
+    birth = _event(box, doc, "birth")
+    death = _event(box, doc, "death")
+    offices = []
+    if box is not None:
+        offices = offices_from_infobox(box)
+    succession = [o for b in doc.infoboxes if b.kind == "succession_box" for o in offices_from_infobox(b)]
+    offices = merge_offices(offices, succession)
+    if death is not None:
+        for office in offices:
+            office.incumbent = False  # nobody holds office after death
+    has_person_rows = box is not None and any(r.key in _PERSON_KEYS for r in box.rows)
+    if not (birth or death or offices or has_person_rows or doc.person_hints):
+        return None
+    name = None
+    if box is not None:
+        name = clean_name(first_line(box.get("name"))) or None
+    name = name or doc.person_hints.get("name") or None
+    lead_name = _lead_name(doc.lead)
+    if not name and doc.title:
+        name = _DISAMBIGUATION.sub("", doc.title).strip() or None
+    name = name or lead_name or ""
+    full_name = None
+    if box is not None:
+        full_name = first_line(box.get("full_name")) or None
+    full_name = full_name or lead_name
+    person = Person(
+        name=name,
+        full_name=full_name,
+        birth=birth,
+        death=death,
+        offices=offices,
+        birth_name=_birth_name(box),
+    )
+    if box is not None:
+        person.resting_place = one_line(box.get("resting_place")) or None
+        person.nationality = one_line(box.get("nationality")) or None
+        person.party = first_line(box.get("party")) or None
+        person.spouse = items(box.get("spouse"))
+        person.children = one_line(box.get("children")) or None
+        person.alma_mater = items(box.get("alma_mater"))
+        person.occupation = items(box.get("occupation"))
+        person.awards = items(box.get("awards"))
+    return person

@@ -1,0 +1,63 @@
+"""References and sections: raw text fields into typed records."""
+
+from __future__ import annotations
+
+from ..dates import parse_date
+from ..document import Document, RawReference
+from ..model import Reference, Section
+from .text import tidy
+
+
+def _opt(fields: dict[str, str], key: str) -> str | None:
+    value = tidy(fields.get(key))
+    return value or None
+
+
+def reference_from_raw(raw: RawReference, number: int) -> Reference:
+    """One reference; dates normalized, the raw text kept."""
+    f = raw.fields
+    authors = [a.strip() for a in f.get("authors", "").split(";") if a.strip()]
+    return Reference(
+        number=raw.number or number,
+        text=tidy(raw.text),
+        title=_opt(f, "title"),
+        url=_opt(f, "url"),
+        date=parse_date(f["date"]) if f.get("date") else None,
+        archive_date=parse_date(f["archive-date"]) if f.get("archive-date") else None,
+        archive_url=_opt(f, "archive-url"),
+        access_date=parse_date(f["access-date"]) if f.get("access-date") else None,
+        language=_opt(f, "language"),
+        cited=max(1, raw.cited),
+        publisher=_opt(f, "publisher"),
+        work=_opt(f, "work"),
+        authors=authors,
+        doi=_opt(f, "doi"),
+        isbn=_opt(f, "isbn"),
+        name=raw.name,
+        group=raw.group,
+        template=_opt(f, "template"),
+    )
+
+
+def extract_references(doc: Document) -> list[Reference]:
+    return [reference_from_raw(raw, i + 1) for i, raw in enumerate(doc.references)]
+
+
+def extract_sections(doc: Document, references: list[Reference]) -> list[Section]:
+    """Sections with the numbers of the references they cite."""
+    numbers: dict[str, int] = {}
+    for raw, ref in zip(doc.references, references):
+        numbers.setdefault(raw.id, ref.number)
+        if raw.name:
+            numbers.setdefault(raw.name, ref.number)
+    sections = []
+    for raw_section in doc.sections:
+        cited: list[int] = []
+        for ref_id in raw_section.ref_ids:
+            number = numbers.get(ref_id)
+            if number is not None and number not in cited:
+                cited.append(number)
+        sections.append(
+            Section(title=raw_section.title, level=raw_section.level, text=raw_section.text, references=cited)
+        )
+    return sections

@@ -1,0 +1,81 @@
+"""Infobox template parameters that leaked into plain text.
+
+Some mirrors print the infobox as its raw parameters
+(``{ officeholder | office = X | term_start = Y ... ))``) or as a dump-style
+list (``- Term Start1: Y``).  Those are template parameters, not rendered
+labels, so they are handed to the same parameter mapping the wikitext reader
+uses; this module only recovers the (name, value) pairs from the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Infobox
+
+_TEMPLATE_START = re.compile(r"^\s*\{\{?\s*([A-Za-z][\w ]{0,60}?)\s*\|")
+_PAIR = re.compile(r"\|\s*([A-Za-z_][\w .]{0,40}?)\s*=\s*")
+_DASH_PAIR = re.compile(r"^\s*-\s+([A-Za-z][A-Za-z0-9 /_]{0,40}?)\s*:\s*(.*)$")
+_TEMPLATE_END = re.compile(r"\s*\}\}?\)*\s*|\s*\)\)\s*")
+
+
+def looks_like_param_dump(lines: list[str]) -> bool:
+    """True when the infobox appears as raw parameters rather than rendered rows."""
+    head = [line for line in lines[:40] if line.strip()]
+    if head and _TEMPLATE_START.match(head[0]) and len(_PAIR.findall(head[0])) >= 3:
+        return True
+    dash = sum(1 for line in head if _DASH_PAIR.match(line))
+    return dash >= 5
+
+
+def split_template_params(text: str) -> tuple[str | None, list[tuple[str, str]], int]:
+    """(template name, pairs, end offset) of a leaked ``{ name | k = v | ... ))`` run."""
+    start = _TEMPLATE_START.match(text)
+    if not start:
+        return None, [], 0
+    name = start.group(1).strip()
+    pairs: list[tuple[str, str]] = []
+    matches = list(_PAIR.finditer(text, start.end() - 1))
+    end = len(text)
+    for i, match in enumerate(matches):
+        value_end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[match.end() : value_end]
+        if i + 1 == len(matches):
+            close = re.search(r"\)\)|\}\}", value)
+            if close:
+                end = match.end() + close.end()
+                value = value[: close.start()]
+        pairs.append((match.group(1).strip(), value.strip()))
+    return name, pairs, end
+
+
+def params_infobox(lines: list[str]) -> tuple[Infobox | None, set[int]]:
+    """Rebuild an infobox from leaked parameters; also return the lines it used."""
+    from .wikitext import rows_from_params  # the wikitext reader owns the parameter mapping
+
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if not nonblank:
+        return None, set()
+    first = nonblank[0]
+    if _TEMPLATE_START.match(lines[first]):
+        text = "\n".join(lines[first:])
+        name, pairs, end = split_template_params(text)
+        consumed = text[:end].count("\n")
+        used = set(range(first, first + consumed))
+        tail = text[end:].split("\n", 1)[0]
+        if tail.strip():
+            # the lead often follows the closing braces on the same line
+            lines[first + consumed] = tail
+        else:
+            used.add(first + consumed)
+        return Infobox(name=name, rows=rows_from_params(pairs)), used
+    pairs = []
+    used = set()
+    for i, line in enumerate(lines):
+        match = _DASH_PAIR.match(line)
+        if match:
+            pairs.append((match.group(1), match.group(2).strip()))
+            used.add(i)
+    if not pairs:
+        return None, set()
+    return Infobox(name=None, rows=rows_from_params(pairs)), used

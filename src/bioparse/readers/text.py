@@ -1,0 +1,470 @@
+"""Plain-text reader: the rendering that scraping or copy/paste produces.
+
+Mirrors render one infobox in many shapes (pipe tables, markdown tables,
+run-together ``Preceded byX`` labels, ``Label value`` rows, ``Key: Value``
+lines, leaked template parameters).  The reader works in three passes over
+plain data:
+
+1. :func:`tokenize_line` turns every line into a token: a labelled row, a
+   label waiting for its value, a plain line, or a blank;
+2. :func:`assemble_rows` decides which plain lines are office titles, which
+   are values continuing the previous row, and which are headers;
+3. the rest of the page becomes the lead, sections and references.
+
+Everything it cannot place is kept (as a header row or as section text), so
+nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..document import Document, RawReference, RawSection
+from ..extract.labels import (
+    LABELS,
+    RUN_TOGETHER_LABELS,
+    is_section_header,
+    label_key,
+    normalize_label,
+)
+from ..model import Infobox, InfoboxRow
+from .params import looks_like_param_dump, params_infobox
+
+# ---------------------------------------------------------------- tokens
+
+
+@dataclass
+class Token:
+    """One line of the infobox region, classified."""
+
+    kind: str  # "row" | "label" | "plain" | "blank"
+    label: str = ""
+    value: str = ""
+    #: Row split off a plain line by a known label prefix ("PresidentX",
+    #: "Deputy Prime Minister"): such a row may really be an office title.
+    soft: bool = False
+    line: str = ""
+
+
+#: Keys whose label never starts an office title.
+_STRONG_KEYS = frozenset(
+    {"term", "term_start", "term_end", "predecessor", "successor", "birth", "death", "constituency"}
+)
+_TERM_KEYS = frozenset({"term", "term_start", "term_end"})
+_FUNCTION_WORDS = frozenset(
+    "of the and for in to at on de du des la le von van der del di da y et und".split()
+)
+_CIRCA = re.compile(r"^(?:c\.|ca\.|circa\b)", re.I)
+_FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|citation needed|[a-z ]{3,30} needed)\]")
+_EDIT = re.compile(r"\[\s*edit\s*\]|\[change \| change source\]|\[change\]")
+_SEPARATOR_ROW = re.compile(r"^[\s|:\-]*-{3}[\s|:\-]*$")
+_COLON_ROW = re.compile(r"^\s*(?:[-*•]\s+)?([^:|]{1,40}?)\s*:\s*(.*)$")
+_MULTISPACE_ROW = re.compile(r"^(\S[^\t]{0,38}?\S)(?:\t+| {2,})(\S.*)$")
+
+
+def _strip_footnotes(text: str) -> str:
+    return _FOOTNOTE.sub("", text)
+
+
+def _split_label_prefix(line: str) -> tuple[str, str] | None:
+    """Split "Preceded byX" / "Preceded by X" / "In office" into label and value."""
+    for label in RUN_TOGETHER_LABELS:
+        if not line.startswith(label):
+            continue
+        rest = line[len(label) :]
+        if not rest.strip():
+            return label, ""
+        first = rest[0]
+        after = rest.strip()
+        if _CIRCA.match(after):
+            return label, after  # "Reignc.268 – c.232 BCE", "Born c. 304 BCE"
+        if first in " \t\u00a0":
+            word = after.split(" ", 1)[0].lower()
+            weak = LABELS.get(normalize_label(label)) not in _STRONG_KEYS
+            if weak and (word in _FUNCTION_WORDS or after[:1].islower()):
+                continue  # "President of the Senate" is a title, not a row
+            return label, after
+        if first.isupper() or first.isdigit() or first in "(\"'[«“?":
+            return label, after
+    return None
+
+
+def tokenize_line(line: str) -> Token:
+    """Classify one line of an infobox rendering."""
+    raw = line
+    line = _strip_footnotes(_EDIT.sub("", line)).replace("\u00a0", " ").strip()
+    if not line or _SEPARATOR_ROW.match(line) or line in {"|", "||"}:
+        return Token("blank", line=raw)
+    if line.startswith("![") or line.startswith("Image:") or line.startswith("File:"):
+        return Token("blank", line=raw)
+    if "|" in line:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        cells = [c for c in cells if c]
+        if not cells:
+            return Token("blank", line=raw)
+        if len(cells) == 1:
+            return _tokenize_cell(cells[0], raw)
+        label = cells[0]
+        split = _split_label_prefix(label)
+        if split and split[1] and normalize_label(label) not in LABELS:
+            # "In office 14 May 2017 – 9 March 2018 | extra" : label glued to value
+            return Token("row", label=split[0], value=" | ".join([split[1], *cells[1:]]), line=raw)
+        return Token("row", label=label, value=" | ".join(cells[1:]), line=raw)
+    return _tokenize_cell(line, raw)
+
+
+def _tokenize_cell(text: str, raw: str) -> Token:
+    if normalize_label(text) in LABELS and not is_section_header(text):
+        return Token("label", label=text.rstrip(":").strip(), line=raw)
+    split = _split_label_prefix(text)
+    if split is not None:
+        label, value = split
+        if not value:
+            return Token("label", label=label, line=raw)
+        return Token("row", label=label, value=value, soft=True, line=raw)
+    match = _COLON_ROW.match(text)
+    if match and label_key(match.group(1)) is not None:
+        label, value = match.group(1), match.group(2).strip()
+        return Token("row" if value else "label", label=label, value=value, line=raw)
+    match = _MULTISPACE_ROW.match(text)
+    if match and label_key(match.group(1)) is not None:
+        return Token("row", label=match.group(1), value=match.group(2).strip(), line=raw)
+    return Token("plain", value=text, line=raw)
+
+
+# ---------------------------------------------------------------- rows
+
+
+def _joins(first: str, second: str) -> bool:
+    """True when ``second`` continues a title wrapped after ``first``."""
+    if not first or not second:
+        return False
+    if second[0].islower() or second.startswith("("):
+        return True
+    last = first.rsplit(" ", 1)[-1].lower()
+    return last in _FUNCTION_WORDS
+
+
+def _title_lines(plain: list[str]) -> tuple[list[str], str]:
+    """Split plain lines before a term row into (leftover lines, office title)."""
+    if not plain:
+        return [], ""
+    end = len(plain) - 1
+    start = end
+    while start > 0 and _joins(plain[start - 1], plain[start]):
+        start -= 1
+    return plain[:start], " ".join(plain[start:])
+
+
+def _row(label: str, value: str, header: bool = False) -> InfoboxRow:
+    key = None if header else label_key(label)
+    if header and is_section_header(value):
+        key = "section"
+    return InfoboxRow(label=label, value=value, key=key, header=header)
+
+
+def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
+    """Turn classified lines into infobox rows with office titles as headers."""
+    rows: list[InfoboxRow] = []
+    plain: list[str] = []
+    pending: InfoboxRow | None = None  # a label still collecting its value lines
+    pending_soft: tuple[Token, InfoboxRow] | None = None
+
+    def flush_plain_as_values() -> None:
+        nonlocal plain
+        for text in plain:
+            target = pending or (rows[-1] if rows and not rows[-1].header else None)
+            if target is not None and _continues_value(target):
+                target.value = f"{target.value}\n{text}" if target.value else text
+            else:
+                rows.append(_row("", text, header=True))
+        plain = []
+
+    for token in tokens:
+        if token.kind == "blank":
+            continue
+        if token.kind == "plain":
+            if pending is not None and not pending.value and not plain:
+                pending.value = token.value
+                continue
+            plain.append(token.value)
+            continue
+        key = label_key(token.label)
+        if key in _TERM_KEYS:
+            leftover, title = _title_lines(plain)
+            if not title and pending_soft is not None and rows and rows[-1] is pending_soft[1]:
+                # "Deputy Prime Minister" read as Deputy -> "Prime Minister": a title after all
+                rows.pop()
+                title = pending_soft[0].value and _clean(pending_soft[0].line)
+            plain = leftover
+            flush_plain_as_values()
+            if title:
+                rows.append(_row("", title, header=True))
+        else:
+            flush_plain_as_values()
+        pending = None
+        row = _row(token.label, token.value)
+        rows.append(row)
+        if token.kind == "label":
+            pending = row
+        pending_soft = (token, row) if token.soft and key not in _STRONG_KEYS else None
+    flush_plain_as_values()
+    return rows
+
+
+def _continues_value(row: InfoboxRow) -> bool:
+    """Multi-line values: people lists, born/died, titles wrapped in a cell."""
+    return row.key not in _TERM_KEYS or not row.value
+
+
+def _clean(line: str) -> str:
+    return _strip_footnotes(_EDIT.sub("", line)).replace("\u00a0", " ").strip().strip("|").strip()
+
+
+# ---------------------------------------------------------------- page layout
+
+_PROSE_MIN = 160
+_HEADING_MAX = 80
+_REF_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d{1,4}\.\s*)?[\^↑]\s*(.*)$")
+_CITED_LETTERS = re.compile(r"^((?:[a-z]{1,2}\s){1,60})(?=\S)")
+_LANGUAGE = re.compile(r"^\(in ([A-Z][A-Za-z ]{1,30})\)\s*")
+_ARCHIVED = re.compile(r"Archived (\d{4}-\d{2}-\d{2}|[0-9A-Za-z ,]{6,30}?) at the Wayback Machine[,.]?\s*")
+_QUOTED = re.compile(r"[\"“]([^\"”]{1,300})[\"”]")
+_URL = re.compile(r"https?://[^\s\]\)]{1,500}")
+_MARKER = re.compile(r"\[(\d{1,4})\]")
+_REF_HEADINGS = frozenset({"references", "notes", "footnotes", "citations", "sources", "notes and references", "references and notes"})
+
+
+def _is_prose(line: str) -> bool:
+    text = line.strip()
+    if len(text) < _PROSE_MIN:
+        return False
+    if text.count("|") > 3:
+        return False
+    return text.count(" ") >= 15
+
+
+def _looks_like_heading(line: str, next_line: str | None) -> bool:
+    text = _EDIT.sub("", line).strip()
+    if not text or len(text) > _HEADING_MAX or text.endswith((".", ",", ";", ":")):
+        return False
+    if "|" in text or _MARKER.search(text):
+        return False
+    if next_line is None:
+        return False
+    nxt = next_line.strip()
+    return nxt.startswith("[edit]") or nxt.startswith("edit") or _is_prose(nxt) or bool(_REF_LINE.match(nxt))
+
+
+def _split_regions(lines: list[str]) -> tuple[int, int]:
+    """Find the infobox: the longest run of short lines holding labelled rows.
+
+    Returns (start, end) line indexes, end exclusive; (0, 0) when there is none.
+    """
+    best = (0, 0, 0)
+    start = None
+    labelled = 0
+    for i, line in enumerate([*lines, "\u0000" * (_PROSE_MIN + 1) + " x" * 20]):
+        if _is_prose(line):
+            if start is not None and labelled >= 2 and labelled > best[2]:
+                best = (start, i, labelled)
+            start, labelled = None, 0
+            continue
+        if start is None:
+            start = i
+        token = tokenize_line(line)
+        if token.kind in ("row", "label") and label_key(token.label):
+            labelled += 1
+    return best[0], best[1]
+
+
+def read_text(text: str, title: str | None = None) -> Document:
+    """Read a plain-text rendering of an article into a :class:`Document`."""
+    doc = Document(source_format="text", title=title)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        doc.warnings.append("empty input")
+        return doc
+    lines = text.split("\n")
+    first = lines[0].strip()
+    heading = re.fullmatch(r"=+\s*(.+?)\s*=+", first)
+    if heading:
+        first = heading.group(1)
+    while lines and (not lines[0].strip() or is_chrome(lines[0])) and len(lines) > 1:
+        lines = lines[1:]
+        first = lines[0].strip()
+    if doc.title is None and first and len(first) <= 120 and not _is_prose(first) and "|" not in first:
+        if not is_chrome(first):
+            doc.title = _TITLE_SUFFIX.sub("", first).strip() or None
+        lines = lines[1:]
+
+    if looks_like_param_dump(lines):
+        box, used = params_infobox(lines)
+        if box is not None:
+            doc.infoboxes.append(box)
+            lines = [line for i, line in enumerate(lines) if i not in used]
+
+    start, end = _split_regions(lines) if not doc.infoboxes else (0, 0)
+    body_start = end
+    if end > start:
+        box_lines = lines[start:end]
+        # trailing short lines that head the next prose block are section headings
+        while box_lines and _looks_like_heading(box_lines[-1], lines[start + len(box_lines)] if start + len(box_lines) < len(lines) else None):
+            box_lines.pop()
+            body_start -= 1
+        tokens = [tokenize_line(line) for line in box_lines]
+        rows = assemble_rows(tokens)
+        _mark_name(rows, doc.title)
+        if rows:
+            doc.infoboxes.append(Infobox(name=None, rows=rows))
+        body = lines[:start] + lines[body_start:]
+    else:
+        body = lines
+    _read_body(body, doc)
+    return doc
+
+
+_CHROME = re.compile(
+    r"wikipedia|encyclop|facts for kids|quick facts|learn more|jump to content|main page"
+    r"|advertis|responsive image|^preload$|infogalactic|publisher:|world library|inappropriate"
+    r"|email this|article id|reproduction date|^title:|^author:|^language:|collection:|kiddle"
+    r"|from wikiwand|^image:|^file:|see live article|alphabetical index",
+    re.I,
+)
+_TITLE_SUFFIX = re.compile(r"\s*(?:facts for kids|[-–|]\s*wiki\w*.*)$", re.I)
+
+
+def is_chrome(line: str) -> bool:
+    """Site furniture a scraper kept: banners, menus, 'From Wikipedia' lines."""
+    return bool(_CHROME.search(line))
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in re.findall(r"\w+", text.lower()) if len(t) > 1}
+
+
+def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
+    """Mark the header row naming the person (the box's first line, chrome skipped)."""
+    candidates: list[InfoboxRow] = []
+    for i, row in enumerate(rows):
+        if not row.header:
+            if row.key in _TERM_KEYS:
+                break
+            continue
+        if i + 1 < len(rows) and rows[i + 1].key in _TERM_KEYS:
+            break  # an office title: the name comes before the first office
+        if row.key is None and row.value and not is_chrome(row.value) and len(row.value) <= 100:
+            candidates.append(row)
+    if not candidates:
+        return
+    chosen = candidates[0]
+    if title:
+        wanted = _tokens(_base_title(title))
+        overlapping = [row for row in candidates if wanted & _tokens(row.value)]
+        if overlapping:
+            chosen = overlapping[0]
+    chosen.key = "name"
+
+
+def _base_title(title: str) -> str:
+    return re.sub(r"\s*\([^)]*\)\s*$", "", title).strip()
+
+
+# ---------------------------------------------------------------- body
+
+
+@dataclass
+class _Body:
+    sections: list[RawSection] = field(default_factory=list)
+    ref_lines: list[str] = field(default_factory=list)
+
+
+def _read_body(lines: list[str], doc: Document) -> None:
+    """Lead, sections and the references list from the non-infobox lines."""
+    sections: list[RawSection] = [RawSection(title="", level=0)]
+    ref_lines: list[str] = []
+    in_refs = False
+    texts: list[list[str]] = [[]]
+    for i, line in enumerate(lines):
+        nxt = _next_nonblank(lines, i + 1)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _looks_like_heading(stripped, nxt) and not _REF_LINE.match(stripped):
+            title = _EDIT.sub("", stripped).strip()
+            sections.append(RawSection(title=title, level=2))
+            texts.append([])
+            in_refs = title.lower() in _REF_HEADINGS
+            continue
+        content = _EDIT.sub("", stripped)
+        if content.startswith("edit") and len(sections) > 1 and not texts[-1]:
+            content = content[4:]
+        ref = _REF_LINE.match(content)
+        if ref and (in_refs or content.lstrip("-*• ").startswith(("^", "↑"))):
+            ref_lines.append(ref.group(1))
+            in_refs = True
+            continue
+        texts[-1].append(content)
+    for section, chunk in zip(sections, texts):
+        raw = "\n".join(chunk)
+        section.ref_ids = _unique(_MARKER.findall(raw))
+        section.text = _MARKER.sub("", raw).strip()
+    doc.sections = [s for s in sections if s.level or s.text]
+    doc.references = [_read_reference(i + 1, line) for i, line in enumerate(ref_lines)]
+
+
+def _next_nonblank(lines: list[str], i: int) -> str | None:
+    for line in lines[i : i + 3]:
+        if line.strip():
+            return line
+    return None
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)
+
+
+def _read_reference(number: int, line: str) -> RawReference:
+    """Fields of a rendered reference line ("^ a b c (in Spanish) "Title" ...")."""
+    text = line.strip()
+    rest = text
+    cited = 1
+    letters = _CITED_LETTERS.match(rest)
+    if letters:
+        cited = len(letters.group(1).split())
+        rest = rest[letters.end() :]
+    fields: dict[str, str] = {}
+    lang = _LANGUAGE.match(rest)
+    if lang:
+        fields["language"] = lang.group(1).strip()
+        rest = rest[lang.end() :]
+    archived = _ARCHIVED.search(rest)
+    if archived:
+        fields["archive-date"] = archived.group(1)
+    quoted = _QUOTED.search(rest)
+    if quoted:
+        fields["title"] = quoted.group(1).strip().rstrip(".,")
+        after = rest[quoted.end() :]
+    else:
+        head = _ARCHIVED.split(rest, maxsplit=1)[0] if archived else rest
+        fields["title"] = re.split(r"\s+on\s+|\.\s", head, maxsplit=1)[0].strip().rstrip(".,")
+        after = rest[len(head) :]
+    if archived:
+        after = _ARCHIVED.sub("", after)
+    url = _URL.search(text)
+    if url:
+        fields["url"] = url.group(0)
+    after = after.strip().lstrip(".,").strip()
+    if after:
+        parts = [p.strip() for p in re.split(r"\.\s+|\.$", after) if p.strip()]
+        for part in parts:
+            if re.search(r"\b\d{4}\b", part) and len(part) <= 40 and "date" not in fields:
+                fields["date"] = part
+            elif "publisher" not in fields and len(part) <= 120 and not part.startswith("However"):
+                fields["publisher"] = part.strip(" ,")
+    return RawReference(id=str(number), text=text, number=number, cited=cited, fields=fields)
