@@ -1,0 +1,112 @@
+"""The HTML reader: rendered Wikipedia pages into a :class:`Document`.
+
+Handles desktop pages (legacy and Vector 2022), Parsoid/REST HTML (also the
+body of Wikimedia Enterprise records), PCS mobile-html, MobileFrontend
+sections and Kiwix/mwoffliner files.  One lxml parse; each concern
+(infoboxes, hCard hints, references, sections, Parsoid metadata) lives in its
+own module and reads the same tree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ...document import Document
+from .hcard import hcard_hints
+from .infobox import find_infoboxes, read_infobox
+from .parsoid import about_map, categories, head_meta, is_disambiguation, redirect_target
+from .parsoid import template_call
+from .refs import read_references
+from .sections import content_root, read_sections
+from .text import one_line, render
+
+_TITLE_SUFFIX = re.compile(r"\s+[-–—]\s+[^-–—]*\bWiki[a-zé]*\b.*$", re.I)
+_WG = re.compile(r'"wg(RevisionId|ArticleId)":\s*(\d+)')
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+
+
+def parse_tree(text: str) -> etree._Element | None:
+    """lxml tree of ``text``; None when there is nothing to parse."""
+    body = _XML_DECL.sub("", text.lstrip("\ufeff"), count=1)
+    if not body.strip():
+        return None
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    root = lxml_html.fromstring(body.encode("utf-8", errors="replace"), parser=parser)
+    return root.getroottree().getroot()
+
+
+def read_html(text: str, title: str | None = None) -> Document:
+    """Read one HTML page (or fragment); never raises on bad content."""
+    doc = Document(source_format="html", title=title)
+    try:
+        root = parse_tree(text)
+    except (etree.ParserError, ValueError) as exc:
+        doc.warnings.append(f"HTML could not be parsed: {exc}")
+        return doc
+    if root is None:
+        doc.warnings.append("empty input")
+        return doc
+    fill_document(doc, root, text)
+    return doc
+
+
+def fill_document(doc: Document, root: etree._Element, text: str = "") -> None:
+    """Everything the page says, read from one parsed tree into ``doc``."""
+    abouts = about_map(root)
+    if doc.title is None:
+        doc.title = page_title(root)
+    boxes = find_infoboxes(root)
+    for box in boxes:
+        call = template_call(box, abouts)
+        name = call.name if call and call.name else None
+        infobox = read_infobox(box, template=name)
+        if infobox.rows:
+            doc.infoboxes.append(infobox)
+    doc.person_hints.update(hcard_hints(boxes))
+    doc.references = read_references(root, abouts)
+    doc.sections = read_sections(content_root(root))
+    doc.categories = categories(root)
+    target = redirect_target(root) or _desktop_redirect(root)
+    if target:
+        doc.is_redirect = True
+        doc.redirect_target = target
+    doc.is_disambiguation = is_disambiguation(root)
+    doc.meta.update(head_meta(root))
+    for name, value in _WG.findall(text[:200000]):
+        key = "revision" if name == "RevisionId" else "page_id"
+        doc.meta.setdefault(key, value)
+    lang = root.get("lang")
+    if lang:
+        doc.meta.setdefault("language", lang)
+    if not doc.infoboxes and not any(s.text for s in doc.sections):
+        doc.warnings.append("no infobox and no text found in the HTML")
+
+
+def page_title(root: etree._Element) -> str | None:
+    """The page title: first heading, then ``<title>`` without the site suffix."""
+    for xpath in ("//h1[@id='firstHeading']", "//h1[@id='titleHeading']", "//header//h1"):
+        found = root.xpath(xpath)
+        if found:
+            title = one_line(render(found[0]))
+            if title:
+                return title
+    found = root.xpath("//head/title")
+    if found:
+        title = _TITLE_SUFFIX.sub("", one_line(found[0].text_content()))
+        if title:
+            return title
+    return None
+
+
+def _desktop_redirect(root: etree._Element) -> str | None:
+    for a in root.xpath("//*[contains(@class,'redirectText')]//a"):
+        name = one_line(a.text_content())
+        if name:
+            return name
+    return None
+
+
+__all__ = ["read_html", "parse_tree", "fill_document", "page_title"]

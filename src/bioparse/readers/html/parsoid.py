@@ -1,0 +1,155 @@
+"""Parsoid's machine-readable layer: ``data-mw`` JSON, page properties, head metadata.
+
+Parsoid HTML (REST ``/page/html``, Enterprise ``article_body.html``) keeps
+the wikitext's template calls as JSON on the first element each template
+produced; the other elements of the same output share its ``about`` id.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from lxml import etree
+
+_WIKILINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
+_QUOTES = re.compile(r"'{2,}")
+_TAGS = re.compile(r"<[^>]{0,200}>")
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+
+
+@dataclass
+class TemplateCall:
+    """One template call as Parsoid recorded it: name and raw wikitext params."""
+
+    name: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+def about_map(root: etree._Element) -> dict[str, str]:
+    """``about`` id -> the raw data-mw of the group's first element (one XPath pass)."""
+    found: dict[str, str] = {}
+    for el in root.xpath("//*[@about][@data-mw]"):
+        about = el.get("about")
+        if about and about not in found:
+            found[about] = el.get("data-mw") or ""
+    return found
+
+
+def template_call(el: etree._Element, abouts: dict[str, str]) -> TemplateCall | None:
+    """The first template call that produced ``el``, when Parsoid recorded it."""
+    raw = el.get("data-mw")
+    if raw is None:
+        about = el.get("about")
+        raw = abouts.get(about) if about else None
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    for part in data.get("parts") or []:
+        if not isinstance(part, dict):
+            continue
+        tpl = part.get("template") or part.get("templatearg")
+        if not isinstance(tpl, dict):
+            continue
+        target = tpl.get("target") or {}
+        name = str(target.get("wt") or target.get("function") or "").strip()
+        params: dict[str, str] = {}
+        for key, value in (tpl.get("params") or {}).items():
+            if isinstance(value, dict):
+                params[str(key).strip()] = str(value.get("wt", ""))
+        return TemplateCall(name=name, params=params)
+    return None
+
+
+def ext_attrs(el: etree._Element) -> dict[str, Any]:
+    """data-mw of an extension tag (``<ref>``, ``<references>``): its attrs."""
+    raw = el.get("data-mw")
+    if not raw:
+        return {}
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return {}
+    attrs = data.get("attrs") if isinstance(data, dict) else None
+    return attrs if isinstance(attrs, dict) else {}
+
+
+def plain_wikitext(wt: str) -> str:
+    """Cheap plain text of a short wikitext value (cite params): links, quotes, tags out."""
+    text = _TEMPLATE.sub("", wt)
+    text = _WIKILINK.sub(lambda m: m.group(1), text)
+    text = _QUOTES.sub("", text)
+    text = _TAGS.sub("", text)
+    return " ".join(text.split())
+
+
+def _page_name(href: str) -> str:
+    href = href.split("#", 1)[0]
+    if href.startswith("./"):
+        href = href[2:]
+    elif "/wiki/" in href:
+        href = href.split("/wiki/", 1)[1]
+    return unquote(href).replace("_", " ").strip()
+
+
+def _strip_namespace(name: str) -> str:
+    return name.split(":", 1)[1].strip() if ":" in name else name
+
+
+def categories(root: etree._Element) -> list[str]:
+    """Category names without namespace, from Parsoid page properties or ``#catlinks``."""
+    names: list[str] = []
+    for link in root.xpath("//link[@rel='mw:PageProp/Category'][@href]"):
+        name = _strip_namespace(_page_name(link.get("href", "")))
+        if name and name not in names:
+            names.append(name)
+    for a in root.xpath("//*[@id='catlinks']//li/a"):
+        name = " ".join(a.text_content().split())
+        if not name:
+            href = a.get("href") or ""
+            name = _strip_namespace(_page_name(href))
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def redirect_target(root: etree._Element) -> str | None:
+    """The target of a Parsoid redirect page, if this is one."""
+    for link in root.xpath("//link[@rel='mw:PageProp/redirect'][@href]"):
+        return _page_name(link.get("href", "")) or None
+    return None
+
+
+def is_disambiguation(root: etree._Element) -> bool:
+    """Disambiguation pages: Parsoid's page property, or the desktop box."""
+    return bool(
+        root.xpath(
+            "boolean(//meta[@property='mw:PageProp/disambiguation'] | //*[@id='disambigbox'])"
+        )
+    )
+
+
+def head_meta(root: etree._Element) -> dict[str, str]:
+    """Revision id, page id and modification time from a Parsoid ``<head>``."""
+    meta: dict[str, str] = {}
+    about = root.get("about") or ""
+    m = re.search(r"revision/(\d+)$", about)
+    if m:
+        meta["revision"] = m.group(1)
+    for el in root.xpath("//head/meta[@property][@content]"):
+        prop = el.get("property")
+        if prop == "mw:pageId":
+            meta["page_id"] = el.get("content", "")
+        elif prop == "dc:modified":
+            meta["date_modified"] = el.get("content", "")
+    for el in root.xpath("//head/meta[@http-equiv='content-language'][@content]"):
+        meta["language"] = el.get("content", "")
+    return meta

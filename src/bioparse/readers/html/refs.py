@@ -1,0 +1,211 @@
+"""The references list: entries, how often each is cited, and CS1 fields.
+
+Desktop HTML (``ol.references`` / ``span.reference-text``), Kiwix and Parsoid
+(``ol.mw-references`` / ``span.mw-reference-text``) differ only in class
+names.  Citation fields come from Parsoid's template params when present
+(exact), otherwise from the rendered CS1 citation text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ...document import RawReference
+from .parsoid import ext_attrs, plain_wikitext, template_call
+from .text import classes, has_class, render
+
+_REF_TEXT_CLASSES = ("reference-text", "mw-reference-text")
+_NAMED = re.compile(r"^cite_note-(.+?)-\d+$")
+_RETRIEVED = re.compile(r"Retrieved(?: on)?\s+([^.]+?)\s*\.?(?:$|\.\s)", re.M)
+_ARCHIVED = re.compile(r"Archived(?: from the original)? on\s+([^.]+?)\s*(?:\.|$)")
+_LANGUAGE = re.compile(r"\(in ([A-Z][\w-]+(?:(?: and |, )[A-Z][\w-]+)*)\)")
+_PAREN_DATE = re.compile(r"\(([^()]*\b\d{4}\b[^()]*)\)")
+_CONSULTED = re.compile(r"\((?:consulté le|abgerufen am|consultato il)\s+([^()]+)\)", re.I)
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+
+#: Parsoid cite-template params -> RawReference field names.
+_CITE_PARAMS: dict[str, str] = {
+    "title": "title",
+    "url": "url",
+    "date": "date",
+    "access-date": "access-date",
+    "accessdate": "access-date",
+    "archive-url": "archive-url",
+    "archiveurl": "archive-url",
+    "archive-date": "archive-date",
+    "archivedate": "archive-date",
+    "publisher": "publisher",
+    "work": "work",
+    "website": "work",
+    "newspaper": "work",
+    "magazine": "work",
+    "journal": "work",
+    "language": "language",
+    "doi": "doi",
+    "isbn": "isbn",
+}
+_AUTHOR_PARAMS = re.compile(r"^(?:last|author|first)(\d*)$")
+
+
+def read_references(root: etree._Element, abouts: dict[str, str]) -> list[RawReference]:
+    """Every references-list entry, numbered as displayed (per list)."""
+    refs: list[RawReference] = []
+    seen: set[str] = set()
+    for ol in root.xpath(
+        "//ol[contains(@class,'references') or contains(@class,'mw-references')]"
+    ):
+        toks = classes(ol)
+        if not toks & {"references", "mw-references"}:
+            continue
+        group = ext_attrs(ol.getparent()).get("group") if ol.getparent() is not None else None
+        group = group or ol.get("data-mw-group") or None
+        start = _int(ol.get("start"), 1)
+        n = start - 1
+        for li in ol:
+            if not isinstance(li.tag, str) or li.tag != "li":
+                continue
+            n += 1
+            ref_id = li.get("id") or f"cite_note-{n}"
+            if ref_id in seen:
+                continue
+            seen.add(ref_id)
+            refs.append(_entry(li, ref_id, n, group, abouts))
+    return refs
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value else default
+    except ValueError:
+        return default
+
+
+def _entry(
+    li: etree._Element, ref_id: str, number: int, group: str | None, abouts: dict[str, str]
+) -> RawReference:
+    body = None
+    for el in li.iter("span", "div"):
+        if classes(el) & set(_REF_TEXT_CLASSES):
+            body = el
+            break
+    cited = 0
+    for a in li.iter("a"):
+        href = a.get("href") or ""
+        if "#cite_ref" in href and (body is None or not _inside(a, body)):
+            cited += 1
+    text = render(body) if body is not None else render(li)
+    text = " ".join(text.split())
+    m = _NAMED.match(ref_id)
+    name = m.group(1) if m and not m.group(1).isdigit() else None
+    fields = _fields(body if body is not None else li, text, abouts)
+    return RawReference(
+        id=ref_id,
+        text=text,
+        number=number,
+        cited=max(cited, 1),
+        name=name,
+        group=group,
+        fields=fields,
+    )
+
+
+def _inside(el: etree._Element, container: etree._Element) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent is container:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _fields(body: etree._Element, text: str, abouts: dict[str, str]) -> dict[str, str]:
+    cite = None
+    for el in body.iter("cite", "span"):
+        if has_class(el, "citation"):
+            cite = el
+            break
+    fields: dict[str, str] = {}
+    if cite is not None:
+        call = template_call(cite, abouts)
+        if call is not None and call.name.lower().startswith(("cite", "citation")):
+            fields = _from_params(call.name, call.params)
+        if not fields:
+            fields = _from_rendered(cite)
+    else:
+        fields = _from_rendered(body) if body.find(".//a[@href]") is not None else {}
+    lang = _LANGUAGE.search(text)
+    if lang and "language" not in fields:
+        fields["language"] = lang.group(1)
+    return fields
+
+
+def _from_params(name: str, params: dict[str, str]) -> dict[str, str]:
+    fields: dict[str, str] = {"template": " ".join(name.lower().replace("_", " ").split())}
+    authors: list[tuple[str, str, str]] = []
+    for key, wt in params.items():
+        value = plain_wikitext(wt)
+        if not value:
+            continue
+        target = _CITE_PARAMS.get(key)
+        if target and target not in fields:
+            fields[target] = value
+            continue
+        m = _AUTHOR_PARAMS.match(key)
+        if m:
+            authors.append((m.group(1) or "1", key, value))
+    if authors:
+        by_n: dict[str, dict[str, str]] = {}
+        for n, key, value in authors:
+            slot = by_n.setdefault(n, {})
+            slot["first" if key.startswith("first") else "last"] = value
+        names = []
+        for n in sorted(by_n, key=lambda s: int(s) if s.isdigit() else 0):
+            slot = by_n[n]
+            names.append(" ".join(p for p in (slot.get("first"), slot.get("last")) if p))
+        fields["authors"] = "; ".join(names)
+    return fields
+
+
+def _from_rendered(cite: etree._Element) -> dict[str, str]:
+    """CS1 fields read back from rendered citation text (desktop, Kiwix)."""
+    fields: dict[str, str] = {}
+    text = " ".join(render(cite).split())
+    toks = classes(cite)
+    kind = next((t for t in ("web", "news", "book", "journal", "magazine") if t in toks), None)
+    if "citation" in toks:
+        fields["template"] = f"cite {kind}" if kind else "citation"
+    externals = [a for a in cite.iter("a") if "external" in classes(a) and a.get("href")]
+    archive_link = next((a for a in externals if a.text_content().strip() == "Archived"), None)
+    if archive_link is not None:
+        fields["archive-url"] = archive_link.get("href", "")
+    title_link = next((a for a in externals if a is not archive_link), None)
+    if title_link is not None:
+        fields["url"] = title_link.get("href", "")
+        link_text = " ".join(title_link.text_content().split()).strip("\"“”")
+        if link_text:
+            fields["title"] = link_text
+    if "title" not in fields:
+        quoted = _QUOTED.search(text)
+        if quoted:
+            fields["title"] = quoted.group(1)
+    access = _RETRIEVED.search(text)
+    if access:
+        fields["access-date"] = access.group(1).strip()
+    if "access-date" not in fields:
+        consulted = _CONSULTED.search(text)
+        if consulted:
+            fields["access-date"] = consulted.group(1).strip()
+    archived = _ARCHIVED.search(text)
+    if archived:
+        fields["archive-date"] = archived.group(1).strip()
+    date = _PAREN_DATE.search(text)
+    if date and not _LANGUAGE.fullmatch(date.group(0)) and not _CONSULTED.fullmatch(date.group(0)):
+        fields["date"] = date.group(1).strip()
+    work = next(iter(cite.iter("i")), None)
+    if work is not None:
+        value = " ".join(work.text_content().split())
+        if value and value != fields.get("title"):
+            fields["work"] = value
+    return fields

@@ -1,0 +1,132 @@
+"""Headings and the prose under them, with the footnotes each section cites.
+
+One walk over the content root serves every layout: legacy ``<h2><span
+class="mw-headline">``, Vector 2022 ``div.mw-heading`` wrappers, Parsoid and
+mobile-html ``<section data-mw-section-id>`` (the headings inside them are
+met in the same document order).  Page furniture is skipped, not deleted,
+so the tree stays intact for the other readers.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ...document import RawSection
+from .text import classes, one_line, render, skip_furniture, tidy, walk
+
+_HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+#: Classes that are not article prose.
+SKIP_CLASSES = frozenset(
+    {
+        "navbox",
+        "navbox-styles",
+        "vertical-navbox",
+        "navigation-not-searchable",
+        "hatnote",
+        "dablink",
+        "rellink",
+        "toc",
+        "reflist",
+        "references",
+        "mw-references",
+        "mw-references-wrap",
+        "infobox",
+        "infobox_v2",
+        "infobox_v3",
+        "sinottico",
+        "metadata",
+        "ambox",
+        "mbox-small",
+        "sidebar",
+        "thumb",
+        "catlinks",
+        "printfooter",
+        "shortdescription",
+        "sistersitebox",
+        "side-box",
+        "portal",
+        "portalbox",
+        "authority-control",
+        "gallery",
+        "succession-box",
+        "mw-authority-control",
+        "pcs-collapse-table-container",
+        "bandeau-portail",
+        "bandeau-container",
+        "homonymie",
+    }
+)
+SKIP_IDS = frozenset(
+    {
+        "toc",
+        "catlinks",
+        "siteSub",
+        "contentSub",
+        "contentSub2",
+        "jump-to-nav",
+        "coordinates",
+        "persondata",
+        "normdaten",
+        "mw-navigation",
+        "footer",
+    }
+)
+_SKIP_TAGS = frozenset({"figure", "h1", "header"})
+
+
+def _skip(el: etree._Element) -> bool:
+    if skip_furniture(el):
+        return True
+    if el.tag in _SKIP_TAGS:
+        return True
+    if classes(el) & SKIP_CLASSES:
+        return True
+    return el.get("id") in SKIP_IDS
+
+
+def content_root(root: etree._Element) -> etree._Element:
+    """The article body: ``.mw-parser-output``, ``#mw-content-text`` or ``<body>``."""
+    for xpath in (
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' mw-parser-output ')]",
+        "//*[@id='mw-content-text']",
+        "//*[@id='bodyContent']",
+        "//body",
+    ):
+        found = root.xpath(xpath)
+        if found:
+            return found[0]
+    return root
+
+
+def read_sections(root: etree._Element) -> list[RawSection]:
+    """The lead (level 0, title "") and every section in page order."""
+    sections: list[RawSection] = [RawSection(title="", level=0)]
+
+    def flush(out: list[str]) -> None:
+        sections[-1].text = tidy("".join(out))
+        out.clear()
+
+    def hook(el: etree._Element, out: list[str]) -> bool:
+        tag = el.tag
+        if tag in _HEADINGS:
+            flush(out)
+            title = one_line(render(el))
+            sections.append(RawSection(title=title, level=_HEADINGS[tag]))
+            return True
+        if tag == "sup":
+            toks = classes(el)
+            if "reference" in toks or "mw-ref" in toks:
+                for a in el.iter("a"):
+                    href = a.get("href") or ""
+                    if "#" in href:
+                        ref_id = href.rsplit("#", 1)[1]
+                        if ref_id not in sections[-1].ref_ids:
+                            sections[-1].ref_ids.append(ref_id)
+                return True
+        return False
+
+    out: list[str] = []
+    walk(root, out, _skip, hook)
+    flush(out)
+    return sections

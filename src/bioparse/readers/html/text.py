@@ -1,0 +1,213 @@
+"""Plain text out of an lxml tree, the way a reader of the page sees it.
+
+One iterative walker serves infobox cells, references and sections: source
+whitespace (Parsoid and test harnesses re-indent freely) collapses to single
+spaces, while ``<br>`` and block elements become line breaks, so a cell such
+as "In office<br>14 May 2017 – 9 March 2018" keeps its two lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from lxml import etree
+
+_WS = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t]+")
+
+#: Elements that start a new line when rendered.
+BLOCK_TAGS = frozenset(
+    "p div li ul ol dl dt dd tr table tbody thead tfoot caption h1 h2 h3 h4 h5 h6 section "
+    "blockquote pre figure figcaption center hr header footer article aside nav main "
+    "details summary".split()
+)
+
+#: Elements that never carry reader-visible text.
+INVISIBLE_TAGS = frozenset("style script link meta noscript template head title img".split())
+
+#: Classes whose text is page furniture in every context.
+FURNITURE_CLASSES = frozenset(
+    {
+        "mw-editsection",
+        "noprint",
+        "mw-cite-backlink",
+        "mw-jump-link",
+        "navbar",
+        "Z3988",
+        "mw-empty-elt",
+        "sortkey",
+        "pcs-edit-section-link-container",
+    }
+)
+
+_HCARD_DATE_CLASSES = ("bday", "dday", "deathdate")
+
+Skip = Callable[[etree._Element], bool]
+Hook = Callable[[etree._Element, list[str]], bool]
+
+
+def classes(el: etree._Element) -> set[str]:
+    """The element's class tokens."""
+    value = el.get("class")
+    return set(value.split()) if value else set()
+
+
+def has_class(el: etree._Element, name: str) -> bool:
+    """True when ``name`` is one of the element's class tokens."""
+    value = el.get("class")
+    return bool(value) and name in value.split()
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """``display:none`` in the inline style."""
+    style = el.get("style")
+    return bool(style) and "display:none" in style.replace(" ", "").lower()
+
+
+def holds_hcard_date(el: etree._Element) -> bool:
+    """True when a hidden element carries an hCard birth or death date."""
+    for sub in el.iter():
+        if isinstance(sub.tag, str):
+            toks = classes(sub)
+            if any(c in toks for c in _HCARD_DATE_CLASSES):
+                return True
+    return False
+
+
+def skip_furniture(el: etree._Element, keep_hcard_dates: bool = False) -> bool:
+    """The default filter: markup, edit links, footnote markers, hidden text."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True
+    if tag in INVISIBLE_TAGS:
+        return True
+    toks = classes(el)
+    if toks & FURNITURE_CLASSES:
+        return True
+    if tag == "sup" and ("reference" in toks or "mw-ref" in toks):
+        return True
+    if is_hidden(el):
+        return not (keep_hcard_dates and holds_hcard_date(el))
+    return False
+
+
+def skip_in_cell(el: etree._Element) -> bool:
+    """Filter for infobox cells: hidden hCard dates stay, as the page source shows them."""
+    return skip_furniture(el, keep_hcard_dates=True)
+
+
+def walk(
+    root: etree._Element,
+    out: list[str],
+    skip: Skip = skip_furniture,
+    hook: Hook | None = None,
+) -> None:
+    """Append ``root``'s visible text to ``out`` (``"\\n"`` marks line breaks).
+
+    ``hook(el, out)`` may claim an element (return True) before it is
+    rendered: the sections reader uses it for headings and footnote markers.
+    Iterative, so pathological nesting cannot exhaust the Python stack.
+    """
+    # Stack items: an element to open, an element to close, or literal text.
+    stack: list[tuple[int, etree._Element | None, str]] = [(_OPEN, root, "")]
+    while stack:
+        op, el, text = stack.pop()
+        if op == _TEXT:
+            out.append(text)
+            continue
+        assert el is not None
+        tag = el.tag
+        if op == _CLOSE:
+            if tag in BLOCK_TAGS:
+                out.append("\n")
+            elif tag in ("td", "th"):
+                out.append(" ")
+            continue
+        if el is not root and ((hook is not None and hook(el, out)) or skip(el)):
+            continue
+        if tag == "br":
+            out.append("\n")
+            continue
+        if tag in BLOCK_TAGS:
+            out.append("\n")
+        elif tag in ("td", "th"):
+            out.append(" ")
+        if el.text and isinstance(tag, str):
+            out.append(_WS.sub(" ", el.text))
+        stack.append((_CLOSE, el, ""))
+        for child in reversed(el):
+            if child.tail:
+                stack.append((_TEXT, None, _WS.sub(" ", child.tail)))
+            if isinstance(child.tag, str):
+                stack.append((_OPEN, child, ""))
+
+
+_OPEN, _CLOSE, _TEXT = 0, 1, 2
+
+
+_INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200e\u200f\ufeff\u00ad"))
+
+
+def tidy(raw: str) -> str:
+    """Strip each line, collapse spaces, drop empty lines and invisible characters."""
+    raw = raw.translate(_INVISIBLE_CHARS)
+    lines = (_SPACES.sub(" ", line).strip() for line in raw.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def render(el: etree._Element, skip: Skip = skip_furniture) -> str:
+    """Visible text of ``el``, lines joined with "\\n"."""
+    out: list[str] = []
+    walk(el, out, skip)
+    return tidy("".join(out))
+
+
+def one_line(text: str) -> str:
+    """A rendered text on one line (labels, headings)."""
+    return " ".join(text.split())
+
+
+_FILE_NS = re.compile(r"^(?:file|image|fichier|datei|bild|immagine|ملف|media):", re.I)
+
+
+def link_title(href: str | None) -> str | None:
+    """The wiki page a link points to ("./Joe_Biden", "/wiki/Joe_Biden", red links), else None."""
+    if not href:
+        return None
+    if href.startswith("./"):
+        path = href[2:]
+    elif href.startswith("/wiki/"):
+        path = href[6:]
+    elif href.startswith("../") and "://" not in href:
+        path = href.rsplit("/", 1)[-1]
+    elif href.startswith("/w/index.php"):
+        query = parse_qs(urlsplit(href).query)
+        titles = query.get("title")
+        if not titles:
+            return None
+        path = titles[0]
+    elif "://" not in href and not href.startswith(("#", "//", "/")) and href.endswith(".html"):
+        path = href[:-5]  # Kiwix: relative article files
+    else:
+        return None
+    path = path.split("#", 1)[0].split("?", 1)[0]
+    if path.endswith(".html"):
+        path = path[:-5]
+    title = unquote(path).replace("_", " ").strip()
+    if not title or _FILE_NS.match(title):
+        return None
+    return title
+
+
+def links_in(el: etree._Element) -> list[str]:
+    """Titles of the wiki pages linked from ``el``, in order, without repeats."""
+    seen: list[str] = []
+    for a in el.iter("a"):
+        if skip_in_cell(a):
+            continue
+        title = link_title(a.get("href"))
+        if title and title not in seen:
+            seen.append(title)
+    return seen
