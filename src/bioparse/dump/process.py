@@ -1,0 +1,150 @@
+"""Turn pages into output records; this is the code that runs in the workers.
+
+``process_page`` never raises: a page the parser cannot handle becomes an
+error record (title, page id, message) so every page read is accounted for
+and one bad page never stops a dump.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article, SourceFormat, to_dict
+from .pages import DumpError, Page
+
+#: What the parser's ``source_format`` is for each page format.
+_OUTPUT_FORMAT: dict[str, SourceFormat] = {"wikitext": "wikitext", "enterprise": "html", "html": "html", "text": "text"}
+
+
+def page_meta(page: Page) -> dict[str, str]:
+    """The container metadata of ``page`` as strings (``Article.meta`` is str -> str)."""
+    meta = {"source": page.source, "position": str(page.position)}
+    for key, value in (
+        ("page_id", page.page_id),
+        ("revision_id", page.revision_id),
+        ("namespace", page.namespace),
+        ("timestamp", page.timestamp),
+    ):
+        if value is not None:
+            meta[key] = str(value)
+    return meta
+
+
+def error_record(page: Page, message: str) -> dict[str, Any]:
+    """The record written for a page that could not be parsed."""
+    article = Article(
+        title=page.title or None,
+        source_format=_OUTPUT_FORMAT.get(page.format, "wikitext"),
+        meta=page_meta(page),
+        error=message,
+    )
+    if page.redirect is not None:
+        article.is_redirect = True
+        article.redirect_target = page.redirect or None
+    return to_dict(article)  # type: ignore[no-any-return,unused-ignore]
+
+
+def process_page(page: Page, *, people_only: bool = False) -> dict[str, Any] | None:
+    """The output record for one page, or None when ``people_only`` filters it out.
+
+    The record is exactly what ``bioparse parse`` gives for the page's text,
+    plus the container's metadata in ``meta`` and, when the dump marks the
+    page as a redirect the parser did not see, ``is_redirect``.
+    Error records are kept even with ``people_only``: a failure is never
+    silently dropped.
+    """
+    from ..api import parse
+
+    try:
+        article = parse(page.text, format=page.format, title=page.title or None)
+        if page.redirect is not None and not article.is_redirect:
+            article.is_redirect = True
+            article.redirect_target = article.redirect_target or page.redirect or None
+        if not article.title and page.title:
+            article.title = page.title
+        article.meta.update(page_meta(page))
+        if people_only and article.person is None:
+            return None
+        return to_dict(article)  # type: ignore[no-any-return,unused-ignore]
+    except Exception as exc:  # noqa: BLE001 - any parser bug becomes an error record
+        return error_record(page, f"{type(exc).__name__}: {exc}")
+
+
+@dataclass
+class BatchResult:
+    """What a worker sends back for a batch: serialised output plus counts.
+
+    ``lines`` holds JSON Lines bytes (one per record) for JSONL output;
+    ``arrow`` an Arrow IPC stream of the same records for Parquet output, so
+    the parent only writes and never re-encodes.
+    """
+
+    pages: int = 0
+    records: int = 0
+    people: int = 0
+    errors: int = 0
+    lines: list[bytes] = field(default_factory=list)
+    arrow: bytes | None = None
+    #: (source, position) of the last page processed, for --resume bookkeeping.
+    last: tuple[str, int] | None = None
+    #: A block that could not be decompressed or parsed (multistream workers).
+    failure: DumpError | None = None
+
+
+def process_batch(pages: list[Page], *, people_only: bool = False, output: str = "jsonl") -> BatchResult:
+    """Process pages in order and serialise them for ``output`` ("jsonl" or "parquet")."""
+    from ..jsonio import dumps
+
+    result = BatchResult()
+    records: list[dict[str, Any]] = []
+    for page in pages:
+        result.pages += 1
+        result.last = (page.source, page.position)
+        record = process_page(page, people_only=people_only)
+        if record is None:
+            continue
+        try:
+            line = dumps(record)
+        except Exception as exc:  # noqa: BLE001 - e.g. a value orjson refuses
+            record = error_record(page, f"cannot serialise record: {type(exc).__name__}: {exc}")
+            line = dumps(record)
+        records.append(record)
+        result.records += 1
+        if record.get("error"):
+            result.errors += 1
+        elif record.get("person") is not None:
+            result.people += 1
+        if output == "jsonl":
+            result.lines.append(line)
+    if output == "parquet":
+        result.arrow = _to_ipc(records, pages)
+    return result
+
+
+def _to_ipc(records: list[dict[str, Any]], pages: list[Page]) -> bytes:
+    """Records as an Arrow IPC stream; a record Arrow refuses is replaced by an error record."""
+    import pyarrow as pa
+
+    from .arrow import arrow_schema, records_to_table
+
+    try:
+        table = records_to_table(records)
+    except (pa.ArrowException, TypeError, ValueError):
+        fixed = []
+        by_key = {(p.source, str(p.position)): p for p in pages}
+        for record in records:
+            try:
+                records_to_table([record])
+                fixed.append(record)
+            except (pa.ArrowException, TypeError, ValueError) as exc:
+                meta = record.get("meta") or {}
+                page = by_key.get((str(meta.get("source")), str(meta.get("position"))))
+                if page is None:
+                    raise
+                fixed.append(error_record(page, f"cannot convert record to Arrow: {exc}"))
+        table = records_to_table(fixed)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, arrow_schema()) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()  # type: ignore[no-any-return,unused-ignore]
