@@ -172,6 +172,11 @@ def _single(cell: etree._Element, acc: _Rows) -> None:
     if not text:
         return
     toks = classes(cell)
+    if not toks & _NAME_CELL_CLASSES and not acc.named:
+        for inner in cell.iter():
+            if inner is not cell and isinstance(inner.tag, str) and classes(inner) & _NAME_CELL_CLASSES:
+                _header(render(inner, skip_in_cell), acc, name_cell=True)
+                return
     if "infobox-image" in toks or (
         cell.tag == "td" and not toks & _HEADER_CELL_CLASSES and _is_picture(cell)
     ):
@@ -208,7 +213,8 @@ def _is_picture(cell: etree._Element) -> bool:
 
 
 def _header(text: str, acc: _Rows, name_cell: bool) -> None:
-    title = one_line(text) if name_cell else text
+    # a name cell may add a nickname or native name on its own line
+    title = one_line(text.split("\n", 1)[0]) if name_cell else text
     if not title:
         return
     if is_section_header(title):
