@@ -135,7 +135,6 @@ LABELS: dict[str, str] = {
     "président": "serving_with",
     "président de la république": "serving_with",
     "premier ministre": "serving_with",
-    "gouvernement": "serving_with",
     "en fonction": "term",
     # German (dewiki)
     "geboren": "birth",

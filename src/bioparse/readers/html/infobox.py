@@ -113,7 +113,7 @@ def _div_rows(container: etree._Element, acc: _Rows) -> None:
         if child.tag == "table":
             _table_rows(child, acc)
         elif toks & _NAME_CELL_CLASSES:
-            _header(render(child, skip_in_cell), acc, name_cell=True)
+            _header(_name_text(child), acc, name_cell=True)
         elif "bloc" in toks or child.tag in ("h2", "h3", "h4"):
             _header(render(child, skip_in_cell), acc, name_cell=False)
         elif toks & {"images", "legend", "hr", "navbar", "wikidata-linkback"}:
@@ -175,14 +175,15 @@ def _single(cell: etree._Element, acc: _Rows) -> None:
     if not toks & _NAME_CELL_CLASSES and not acc.named:
         for inner in cell.iter():
             if inner is not cell and isinstance(inner.tag, str) and classes(inner) & _NAME_CELL_CLASSES:
-                _header(render(inner, skip_in_cell), acc, name_cell=True)
+                _header(_name_text(inner), acc, name_cell=True)
                 return
     if "infobox-image" in toks or (
         cell.tag == "td" and not toks & _HEADER_CELL_CLASSES and _is_picture(cell)
     ):
         return
     if cell.tag == "th" or toks & _HEADER_CELL_CLASSES:
-        _header(text, acc, name_cell=bool(toks & _NAME_CELL_CLASSES) or not acc.rows)
+        name_cell = bool(toks & _NAME_CELL_CLASSES) or not acc.rows
+        _header(_name_text(cell) if name_cell else text, acc, name_cell=name_cell)
         return
     lines = text.split("\n")
     first_key = label_key(lines[0])
@@ -200,16 +201,28 @@ def _single(cell: etree._Element, acc: _Rows) -> None:
         acc.add(InfoboxRow(label="", value=value, key="term", links=links_in(cell)))
         return
     if not acc.rows:
-        _header(text, acc, name_cell=True)
+        _header(_name_text(cell), acc, name_cell=True)
         return
     acc.add(InfoboxRow(label="", value=text, key=None, links=links_in(cell)))
 
 
 def _is_picture(cell: etree._Element) -> bool:
-    """An image row (picture plus caption), not data."""
+    """An image row (picture plus caption), not data; flag and sport icons don't count."""
     for el in cell.iter("img", "figure"):
-        return True
+        width = el.get("width") or ""
+        if el.tag == "figure" or not width.isdigit() or int(width) >= 60:
+            return True
     return False
+
+
+def _name_text(cell: etree._Element) -> str:
+    """The name in a box's title cell: its hCard ``fn`` part when marked, else the cell."""
+    for el in cell.iter():
+        if isinstance(el.tag, str) and "fn" in classes(el):
+            text = render(el, skip_in_cell)
+            if text:
+                return text
+    return render(cell, skip_in_cell)
 
 
 def _header(text: str, acc: _Rows, name_cell: bool) -> None:

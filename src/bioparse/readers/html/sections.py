@@ -76,6 +76,8 @@ _SKIP_TAGS = frozenset({"figure", "h1", "header"})
 
 
 def _skip(el: etree._Element) -> bool:
+    if el.tag == "section" and not classes(el) & SKIP_CLASSES:
+        return False  # mobile-html collapses sections with display:none
     if skip_furniture(el):
         return True
     if el.tag in _SKIP_TAGS:
