@@ -51,29 +51,61 @@ def _sniff_encoding(head: bytes) -> tuple[str, int]:
     return "utf-8", 0
 
 
+def _raw_chunks(stream: BinaryIO, chunk: int) -> Iterator[bytes]:
+    """Chunks of about ``chunk`` bytes; on a read error, what was decoded is yielded first.
+
+    ``BZ2File.read(n)`` discards the data it already decompressed when the
+    file turns out truncated, so ``read1`` is used and pieces are joined here.
+    """
+    read1 = getattr(stream, "read1", None)
+    if read1 is None:
+        while data := stream.read(chunk):
+            yield data
+        return
+    parts: list[bytes] = []
+    size = 0
+    while True:
+        try:
+            data = read1(chunk)
+        except Exception:
+            if parts:
+                yield b"".join(parts)
+            raise
+        if not data:
+            break
+        parts.append(data)
+        size += len(data)
+        if size >= chunk:
+            yield b"".join(parts)
+            parts, size = [], 0
+    if parts:
+        yield b"".join(parts)
+
+
 def _utf8_chunks(stream: BinaryIO, chunk: int) -> Iterator[bytes]:
     """The stream's bytes as UTF-8, transcoding other encodings on the fly."""
-    first = stream.read(chunk)
+    raw = _raw_chunks(stream, chunk)
+    first = next(raw, b"")
     codec, bom = _sniff_encoding(first)
     first = first[bom:]
     if codec.replace("_", "-") in ("utf-8", "utf8"):
         if first:
             yield first
-        while True:
-            data = stream.read(chunk)
-            if not data:
-                return
-            yield data
+        yield from raw
+        return
     decoder = codecs.getincrementaldecoder(codec)(errors="replace")
-    data = first
-    while data:
+    for data in _chain(first, raw):
         text = decoder.decode(data)
         if text:
             yield text.encode("utf-8")
-        data = stream.read(chunk)
     tail = decoder.decode(b"", final=True)
     if tail:
         yield tail.encode("utf-8")
+
+
+def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest
 
 
 def _prolog(chunks: Iterator[bytes]) -> tuple[bytes, bool]:
