@@ -147,7 +147,8 @@ class Reference:
 class Office:
     """One office held, with its term and neighbours in the succession."""
 
-    title: str
+    #: None when the source gives a term but no office title.
+    title: str | None
     ordinal: int | None = None
     start: Date | None = None
     end: Date | None = None

@@ -200,9 +200,6 @@ SECTION_HEADERS: frozenset[str] = frozenset(
         "ministerial offices",
         "offices held",
         "career",
-        "full name",
-        "member of parliament",
-        "awards",
         "websites",
         "website",
     }
@@ -302,6 +299,8 @@ RUN_TOGETHER_LABELS: tuple[str, ...] = tuple(
             "Dynasty",
             "Full name",
             "Native name",
+            "Other names",
+            "Other name",
             "Nickname",
             "Residence",
             "Net worth",

@@ -20,6 +20,7 @@ _ORDINAL = re.compile(r"^\s*(\d{1,4})\s*(?:st|nd|rd|th|e|er|ème|º|°|\.)\s+(?=
 _ORDINAL_VALUE = re.compile(r"(\d{1,4})")
 _ACTING_PREFIX = re.compile(r"^\s*(?:acting|interim|caretaker)\s+", re.I)
 _ACTING_SUFFIX = re.compile(r"\s*\((?:acting|interim|caretaker)\)\s*$", re.I)
+_YEARS_NOTE = re.compile(r"\s*\([^()]{0,80}\d{4}[^()]{0,80}\)\s*$")
 _OFFICE_KEYS = frozenset({"term", "term_start", "term_end", "predecessor", "successor"})
 _OPEN_WORDS = ("incumbent", "present", "current")
 
@@ -75,6 +76,7 @@ def split_title(text: str) -> tuple[str, int | None, bool]:
     if match:
         ordinal = int(match.group(1))
         title = title[match.end() :]
+    title = _YEARS_NOTE.sub("", title)
     acting = False
     if _ACTING_SUFFIX.search(title):
         acting = True
@@ -92,8 +94,9 @@ def _is_open(text: str) -> bool:
 
 def office_from_block(block: _Block, source: str = "infobox") -> Office:
     """Build one Office from its header and rows."""
-    title, ordinal, acting = split_title(block.header.value if block.header else "")
-    office = Office(title=title, ordinal=ordinal, acting=acting, source=source)
+    named = block.header is not None and block.header.key not in ("name", "section")
+    title, ordinal, acting = split_title(block.header.value if block.header and named else "")
+    office = Office(title=title or None, ordinal=ordinal, acting=acting, source=source)
     end_given = False
     for row in block.rows:
         key = row.key
@@ -153,8 +156,8 @@ def offices_from_infobox(box: Infobox) -> list[Office]:
     return offices
 
 
-def _title_key(title: str) -> str:
-    return re.sub(r"[^\w]+", " ", title.casefold()).strip()
+def _title_key(title: str | None) -> str:
+    return re.sub(r"[^\w]+", " ", (title or "").casefold()).strip()
 
 
 def _years(office: Office) -> tuple[int | None, int | None]:

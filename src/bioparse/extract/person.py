@@ -26,7 +26,7 @@ _DEATHS_CATEGORY = re.compile(r"^(\d{1,4})( BC)? deaths$", re.I)
 _HAS_DIGIT = re.compile(r"\d")
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 _HONORIFIC = re.compile(
-    r"^(?:(?:the\s+)?(?:right\s+)?(?:rt\.?|rgt\.?|most\s+)?(?:hon(?:ou?rable|\.)?)\s+"
+    r"^(?:(?:the\s+)?(?:right\s+|most\s+|rt\.?\s*|rgt\.?\s*)?hon(?:ou?rable|\.)?\s+"
     r"|(?:his|her)\s+(?:imperial\s+|royal\s+|serene\s+)?(?:excellency|majesty|highness)\s+"
     r"|sir\s+|dame\s+)+",
     re.I,
@@ -108,9 +108,19 @@ def _event(box: Infobox | None, doc: Document, which: str) -> Event | None:
 def _drop_leading_name(value: str) -> str:
     """"Wayne Maxwell Swan\\n(1954-06-30) 30 June 1954" -> the date part onwards."""
     lines = tidy(value).split("\n")
-    if len(lines) > 1 and not _HAS_DIGIT.search(lines[0]) and _HAS_DIGIT.search(lines[1]):
+    if _leading_name(lines):
         return "\n".join(lines[1:])
     return "\n".join(lines)
+
+
+def _leading_name(lines: list[str]) -> bool:
+    """A birth name line before the date: no digits, no comma (places have commas)."""
+    return (
+        len(lines) > 1
+        and not _HAS_DIGIT.search(lines[0])
+        and "," not in lines[0]
+        and bool(_HAS_DIGIT.search(lines[1]))
+    )
 
 
 def _birth_name(box: Infobox | None) -> str | None:
@@ -122,7 +132,7 @@ def _birth_name(box: Infobox | None) -> str | None:
     born = box.get("birth")
     if born:
         lines = tidy(born).split("\n")
-        if len(lines) > 1 and not _HAS_DIGIT.search(lines[0]) and _HAS_DIGIT.search(lines[1]):
+        if _leading_name(lines):
             return lines[0]
     return None
 
@@ -163,7 +173,7 @@ def _lead_name(lead: str) -> str | None:
     first = lead.strip().split("\n", 1)[0]
     paren = first.find(" (")
     if 0 < paren <= 120:
-        name = first[:paren].strip()
+        name = tidy(first[:paren])
         if name and not name.endswith(".") and len(name.split()) <= 12:
             return name
     return None

@@ -9,13 +9,19 @@ _WIKI = re.compile(
     r"\{\{\s*[^{}|\n]{1,80}(?:\||\}\})|\[\[[^\[\]\n]{1,200}\]\]|^==+[^=\n]+==+\s*$|'''",
     re.M,
 )
+#: Markup that only wikitext has at the start of a line.
+_WIKI_LINE = re.compile(
+    r"^(?:\{\{|\|\s*[\w ]{1,40}=|==+[^=\n]+==+\s*$|\[\[|#REDIRECT|'''|\{\|)", re.M | re.I
+)
 
 
 def detect_format(text: str) -> str:
     """Return "enterprise", "html", "wikitext" or "text".
 
     Only the first 20,000 characters are inspected: enough to see a page's
-    head or its infobox, and cheap on multi-megabyte inputs.
+    head or its infobox, and cheap on multi-megabyte inputs.  Plain text
+    that merely mentions markup (a leaked "Cite error ... {{reflist}}"
+    message) is not wikitext: wikitext has markup at the start of lines.
     """
     head = text[:20000]
     stripped = head.lstrip("\ufeff \t\r\n")
@@ -25,6 +31,7 @@ def detect_format(text: str) -> str:
     if html_hits >= 2 or stripped.lower().startswith(("<!doctype html", "<html")):
         return "html"
     wiki_hits = len(_WIKI.findall(head))
-    if wiki_hits >= 2:
+    line_hits = len(_WIKI_LINE.findall(head))
+    if (line_hits >= 1 and wiki_hits >= 2) or line_hits >= 3 or wiki_hits >= 8:
         return "wikitext"
     return "text"

@@ -173,8 +173,17 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
     pending_soft: tuple[Token, InfoboxRow] | None = None
 
     def flush_plain_as_values() -> None:
-        nonlocal plain
-        for text in plain:
+        nonlocal plain, pending
+        for i, text in enumerate(plain):
+            if is_section_header(text):
+                rows.append(_row("", text, header=True))
+                pending = None
+                rest = plain[i + 1 :]
+                if any(_ISO_PAREN.search(line) for line in rest) and not _has_key(rows, "birth"):
+                    # "Personal details" then the Born value without its label
+                    rows.append(_row("Born", "\n".join(rest)))
+                    break
+                continue
             target = pending or (rows[-1] if rows and not rows[-1].header else None)
             if target is not None and _continues_value(target):
                 target.value = f"{target.value}\n{text}" if target.value else text
@@ -192,6 +201,16 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
             plain.append(token.value)
             continue
         key = label_key(token.label)
+        if (
+            token.kind == "row"
+            and key is None
+            and pending is not None
+            and not pending.value
+            and not plain
+        ):
+            # "Born |" then "Cuenca, Ecuador | 19 November 1970": cells of the value
+            pending.value = f"{token.label} | {token.value}"
+            continue
         if key in _TERM_KEYS:
             leftover, title = _title_lines(plain)
             if not title and pending_soft is not None and rows and rows[-1] is pending_soft[1]:
@@ -212,6 +231,13 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
         pending_soft = (token, row) if token.soft and key not in _STRONG_KEYS else None
     flush_plain_as_values()
     return rows
+
+
+_ISO_PAREN = re.compile(r"\(\s?\d{4}-\d{2}-\d{2}\s?\)")
+
+
+def _has_key(rows: list[InfoboxRow], key: str) -> bool:
+    return any(row.key == key for row in rows)
 
 
 def _continues_value(row: InfoboxRow) -> bool:
@@ -292,13 +318,16 @@ def read_text(text: str, title: str | None = None) -> Document:
     heading = re.fullmatch(r"=+\s*(.+?)\s*=+", first)
     if heading:
         first = heading.group(1)
-    while lines and (not lines[0].strip() or is_chrome(lines[0])) and len(lines) > 1:
+    while lines and len(lines) > 1 and (not lines[0].strip() or is_chrome(_TITLE_SUFFIX.sub("", lines[0]))):
         lines = lines[1:]
         first = lines[0].strip()
     if doc.title is None and first and len(first) <= 120 and not _is_prose(first) and "|" not in first:
-        if not is_chrome(first):
-            doc.title = _TITLE_SUFFIX.sub("", first).strip() or None
+        doc.title = _TITLE_SUFFIX.sub("", first).strip() or None
         lines = lines[1:]
+    if doc.title is None:
+        quick = next((m for m in map(_QUICK_FACTS.match, lines[:60]) if m), None)
+        if quick:
+            doc.title = quick.group(1).strip()
 
     if looks_like_param_dump(lines):
         box, used = params_infobox(lines)
@@ -330,9 +359,11 @@ _CHROME = re.compile(
     r"wikipedia|encyclop|facts for kids|quick facts|learn more|jump to content|main page"
     r"|advertis|responsive image|^preload$|infogalactic|publisher:|world library|inappropriate"
     r"|email this|article id|reproduction date|^title:|^author:|^language:|collection:|kiddle"
-    r"|from wikiwand|^image:|^file:|see live article|alphabetical index",
+    r"|from wikiwand|^image:|^file:|see live article|alphabetical index|ad blocker|supporting us|jump to|redirected from",
     re.I,
 )
+_IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|svg|gif|tiff?|webp)\b|^\(redirected from", re.I)
+_QUICK_FACTS = re.compile(r"^Quick facts:\s*([^,]{1,100}),")
 _TITLE_SUFFIX = re.compile(r"\s*(?:facts for kids|[-–|]\s*wiki\w*.*)$", re.I)
 
 
@@ -346,26 +377,34 @@ def _tokens(text: str) -> set[str]:
 
 
 def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
-    """Mark the header row naming the person (the box's first line, chrome skipped)."""
+    """Mark the header row naming the person (the box's first line, chrome skipped).
+
+    When the box has no office title, the name line sits right above the
+    first term ("Alfredo Palacio González" / "Assumed office"): it is taken
+    as the name when it shares words with the page title.
+    """
+    wanted = _tokens(_base_title(title)) if title else set()
     candidates: list[InfoboxRow] = []
     for i, row in enumerate(rows):
         if not row.header:
             if row.key in _TERM_KEYS:
                 break
             continue
+        usable = row.key is None and row.value and not is_chrome(row.value) and len(row.value) <= 100
         if i + 1 < len(rows) and rows[i + 1].key in _TERM_KEYS:
+            if usable and not candidates and wanted & _tokens(row.value):
+                row.key = "name"
             break  # an office title: the name comes before the first office
-        if row.key is None and row.value and not is_chrome(row.value) and len(row.value) <= 100:
+        if usable and not _IMAGE_NAME.search(row.value):
             candidates.append(row)
     if not candidates:
         return
-    chosen = candidates[0]
-    if title:
-        wanted = _tokens(_base_title(title))
+    if wanted:
         overlapping = [row for row in candidates if wanted & _tokens(row.value)]
         if overlapping:
-            chosen = overlapping[0]
-    chosen.key = "name"
+            overlapping[0].key = "name"
+        return
+    candidates[0].key = "name"
 
 
 def _base_title(title: str) -> str:

@@ -1,0 +1,78 @@
+"""The output contract: round trips, schema validity, stable names."""
+
+from __future__ import annotations
+
+import jsonschema
+import orjson
+
+from bioparse import Article, Date, Event, Office, Person, Reference, Section
+from bioparse.jsonio import dumps, loads_article
+from bioparse.model import InfoboxRow, Infobox
+from bioparse.schema import json_schema
+
+
+def _sample() -> Article:
+    return Article(
+        title="José Serrano (Ecuadorian politician)",
+        source_format="text",
+        person=Person(
+            name="José Serrano",
+            birth=Event(date=Date(iso="1970-11-19", precision="day", text="19 November 1970"), place="Cuenca, Ecuador"),
+            offices=[
+                Office(
+                    title="President of the National Assembly",
+                    ordinal=3,
+                    start=Date(iso="2017-05-14", precision="day"),
+                    serving_with={"President": "Rafael Correa"},
+                )
+            ],
+        ),
+        infobox=Infobox(rows=[InfoboxRow(label="Born", value="x", key="birth")]),
+        sections=[Section(title="Early life", level=2, text="...", references=[1])],
+        references=[Reference(number=1, text="t", cited=3, date=Date(iso="-0099", precision="year"))],
+    )
+
+
+def test_round_trip_is_exact() -> None:
+    article = _sample()
+    assert Article.from_dict(article.to_dict()) == article
+    assert loads_article(dumps(article)) == article
+
+
+def test_from_dict_ignores_unknown_fields() -> None:
+    data = _sample().to_dict()
+    data["added_later"] = 1
+    data["person"]["nickname_v2"] = "x"
+    assert Article.from_dict(data).person is not None
+
+
+def test_output_validates_against_schema() -> None:
+    schema = json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(orjson.loads(dumps(_sample())), schema)
+    jsonschema.validate(Article(title=None, source_format="html").to_dict(), schema)
+
+
+def test_contract_names_are_present() -> None:
+    """Downstream ETL depends on these names (docs/schema.md): never rename them."""
+    defs = json_schema()["$defs"]
+    contract = {
+        "Article": {"title", "source_format", "person", "infobox", "sections", "references"},
+        "Person": {"name", "full_name", "birth", "death", "offices"},
+        "Office": {
+            "title", "ordinal", "start", "end", "incumbent", "acting",
+            "predecessor", "successor", "serving_with",
+        },
+        "Date": {"iso", "precision", "circa", "calendar", "text"},
+        "Section": {"title", "level", "text"},
+        "Reference": {"number", "title", "url", "date", "archive_date", "language", "cited", "text"},
+        "Event": {"date", "place"},
+    }
+    for name, fields in contract.items():
+        assert fields <= set(defs[name]["properties"]), name
+
+
+def test_bc_year_property() -> None:
+    assert Date(iso="-0099-07-12", precision="day").year == -99
+    assert Date(iso="0000", precision="year").year == 0
+    assert Date(iso="1970-11", precision="month").year == 1970
