@@ -8,6 +8,7 @@ the main infobox's rows, the lead's parenthesis "(5 April 1920 – 29 April
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..dates import parse_date, parse_range, split_event
 from ..document import Document
@@ -32,13 +33,28 @@ _HONORIFIC = re.compile(
     re.I,
 )
 _POSTNOMINAL = re.compile(r"^(?=[A-Za-z().]*[A-Z][A-Za-z().]*[A-Z])[A-Z][A-Za-z().]{1,10},?$")
-_ROMAN = re.compile(r"^[IVXLC]+$")
+_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|VI{0,3}|I{1,3})?$")  # regnal numbers I-XXXIX
+
+
+def _script(word: str) -> str:
+    for char in word:
+        if char.isalpha():
+            return unicodedata.name(char, "?").split(" ")[0]
+    return ""
 
 
 def clean_name(name: str) -> str:
-    """Drop honorific prefixes and post-nominal letters ("The Right Honourable Sir X MBE" -> "X")."""
+    """Drop honorific prefixes and post-nominal letters ("The Right Honourable Sir X MBE" -> "X").
+
+    A native-script rendering appended to the name ("Haile Selassie ኀይለ ሥላሴ")
+    is dropped too: the name keeps the script it starts in.
+    """
     name = _HONORIFIC.sub("", name.strip())
     words = name.split()
+    if words:
+        script = _script(words[0])
+        while len(words) > 1 and _script(words[-1]) not in (script, ""):
+            words.pop()
     while len(words) > 1 and _POSTNOMINAL.match(words[-1]) and not _ROMAN.match(words[-1].rstrip(",")):
         words.pop()
     return " ".join(words).rstrip(",")
@@ -78,7 +94,8 @@ def _event(box: Infobox | None, doc: Document, which: str) -> Event | None:
         if combined:
             value = _drop_leading_name(combined)
             event = split_event(value)
-            date, place, text = event.date, event.place, tidy(combined)
+            date, text = event.date, tidy(combined)
+            place = _place_lines(value, event.place)
         separate = box.get(f"{which}_date")
         if separate and date is None:
             date = parse_date(separate)
@@ -170,13 +187,41 @@ def _category_date(categories: list[str], which: str) -> Date | None:
 
 def _lead_name(lead: str) -> str | None:
     """The subject of the lead's first sentence: "José Serrano Salgado (born ...) is ..."."""
-    first = lead.strip().split("\n", 1)[0]
-    paren = first.find(" (")
-    if 0 < paren <= 120:
-        name = tidy(first[:paren])
+    for line in lead.strip().split("\n")[:12]:
+        paren = line.find(" (")
+        if not 0 < paren <= 120:
+            continue
+        close = line.find(")", paren)
+        if close < 0 or not _LEAD_VERB.match(line[close + 1 : close + 40]):
+            continue
+        name = clean_name(tidy(line[:paren]).rstrip(","))
         if name and not name.endswith(".") and len(name.split()) <= 12:
             return name
     return None
+
+
+_LEAD_VERB = re.compile(r"^(?:\[[^\]]{1,12}\])*,?\s+(?:\w+\s+){0,6}?(?:is|was|were|are|est|était|ist|war|es|fue|è|fu|is een|was een)\b")
+_DATE_ONLY = re.compile(
+    r"^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^\d{1,4}$", re.I
+)
+
+
+def _place_lines(value: str, place: str | None) -> str | None:
+    """Keep the place's first line: later lines of a Born/Died cell are other facts."""
+    if not place:
+        return None
+    if _DATE_ONLY.match(place.strip()):
+        return None  # a truncated date ("5 April"), not a place
+    lines = [line.strip(" ,|") for line in tidy(value).split("\n")]
+    for i, line in enumerate(lines):
+        if line and line != place and place.startswith(line):
+            kept = [line]
+            for more in lines[i + 1 :]:
+                if not (more.startswith("(") and more in place):
+                    break
+                kept.append(more)  # "(present-day Prayagraj, ...)" belongs to the place
+            return " ".join(kept)
+    return place
 
 
 def extract_person(doc: Document) -> Person | None:

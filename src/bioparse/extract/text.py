@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import re
 
-_FOOTNOTES = re.compile(r"\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|[a-z ]{3,30} needed|citation needed)\]")
+#: Footnote and maintenance markers: [1], [a], [nb 1], [citation needed], [needs IPA] ...
+FOOTNOTE = re.compile(
+    r"\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|[a-z ]{3,30} needed|needs? [^\[\]]{1,25}"
+    r"|who\?|when\?|which\?|dubious[^\[\]]{0,20})\]"
+)
+_FOOTNOTES = FOOTNOTE
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
+
+
+def strip_footnotes(text: str) -> str:
+    """Remove footnote and maintenance markers."""
+    return FOOTNOTE.sub("", text)
 
 
 def tidy(text: str | None) -> str:

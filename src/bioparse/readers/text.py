@@ -29,6 +29,7 @@ from ..extract.labels import (
     label_key,
     normalize_label,
 )
+from ..extract.text import strip_footnotes
 from ..model import Infobox, InfoboxRow
 from .params import looks_like_param_dump, params_infobox
 
@@ -57,15 +58,10 @@ _FUNCTION_WORDS = frozenset(
     "of the and for in to at on de du des la le von van der del di da y et und".split()
 )
 _CIRCA = re.compile(r"^(?:c\.|ca\.|circa\b)", re.I)
-_FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|citation needed|[a-z ]{3,30} needed)\]")
 _EDIT = re.compile(r"\[\s*edit\s*\]|\[change \| change source\]|\[change\]")
 _SEPARATOR_ROW = re.compile(r"^[\s|:\-]*-{3}[\s|:\-]*$")
 _COLON_ROW = re.compile(r"^\s*(?:[-*•]\s+)?([^:|]{1,40}?)\s*:\s*(.*)$")
 _MULTISPACE_ROW = re.compile(r"^(\S[^\t]{0,38}?\S)(?:\t+| {2,})(\S.*)$")
-
-
-def _strip_footnotes(text: str) -> str:
-    return _FOOTNOTE.sub("", text)
 
 
 def _split_label_prefix(line: str) -> tuple[str, str] | None:
@@ -94,7 +90,7 @@ def _split_label_prefix(line: str) -> tuple[str, str] | None:
 def tokenize_line(line: str) -> Token:
     """Classify one line of an infobox rendering."""
     raw = line
-    line = _strip_footnotes(_EDIT.sub("", line)).replace("\u00a0", " ").strip()
+    line = strip_footnotes(_EDIT.sub("", line)).replace("\u00a0", " ").strip()
     if not line or _SEPARATOR_ROW.match(line) or line in {"|", "||"}:
         return Token("blank", line=raw)
     if line.startswith("![") or line.startswith("Image:") or line.startswith("File:"):
@@ -246,14 +242,16 @@ def _continues_value(row: InfoboxRow) -> bool:
 
 
 def _clean(line: str) -> str:
-    return _strip_footnotes(_EDIT.sub("", line)).replace("\u00a0", " ").strip().strip("|").strip()
+    return strip_footnotes(_EDIT.sub("", line)).replace("\u00a0", " ").strip().strip("|").strip()
 
 
 # ---------------------------------------------------------------- page layout
 
 _PROSE_MIN = 160
+_EDIT_PREFIX = re.compile(r"^\s*\[\s*edit\s*\]\s*\w")
 _HEADING_MAX = 80
 _REF_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d{1,4}\.\s*)?[\^↑]\s*(.*)$")
+_NUMBERED_REF = re.compile(r"^\s*\d{1,4}\.\s+(\S.*)$")
 _CITED_LETTERS = re.compile(r"^((?:[a-z]{1,2}\s){1,60})(?=\S)")
 _LANGUAGE = re.compile(r"^\(in ([A-Z][A-Za-z ]{1,30})\)\s*")
 _ARCHIVED = re.compile(r"Archived (\d{4}-\d{2}-\d{2}|[0-9A-Za-z ,]{6,30}?) at the Wayback Machine[,.]?\s*")
@@ -263,18 +261,25 @@ _MARKER = re.compile(r"\[(\d{1,4})\]")
 _REF_HEADINGS = frozenset({"references", "notes", "footnotes", "citations", "sources", "notes and references", "references and notes"})
 
 
+_LEAD_SENTENCE = re.compile(r"^[^|()]{2,120}\([^()]{4,300}\)(?:\[\w{1,3}\])*,? (?:is|was|were|are) ")
+
+
 def _is_prose(line: str) -> bool:
     text = line.strip()
     if len(text) < _PROSE_MIN:
-        return False
+        return len(text) >= 60 and bool(_LEAD_SENTENCE.match(text))
     if text.count("|") > 3:
         return False
     return text.count(" ") >= 15
 
 
 def _looks_like_heading(line: str, next_line: str | None) -> bool:
+    if _EDIT_PREFIX.match(line) and len(line) <= _HEADING_MAX:
+        return True  # old MediaWiki put "[edit]" before the heading text
     text = _EDIT.sub("", line).strip()
-    if not text or len(text) > _HEADING_MAX or text.endswith((".", ",", ";", ":")):
+    if text.lower() in _REF_HEADINGS:
+        return True
+    if not text or len(text) > _HEADING_MAX or text.endswith((".", ",", ";", ":")) or is_chrome(text):
         return False
     if "|" in text or _MARKER.search(text):
         return False
@@ -444,6 +449,10 @@ def _read_body(lines: list[str], doc: Document) -> None:
         if ref and (in_refs or content.lstrip("-*• ").startswith(("^", "↑"))):
             ref_lines.append(ref.group(1))
             in_refs = True
+            continue
+        numbered = _NUMBERED_REF.match(content)
+        if numbered and in_refs:
+            ref_lines.append(numbered.group(1))
             continue
         texts[-1].append(content)
     for section, chunk in zip(sections, texts):
