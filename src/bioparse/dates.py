@@ -133,6 +133,12 @@ _FOREIGN_RE = re.compile(
 )
 
 _MAX_FALLBACK_LEN = 80
+# Date values are short; only this many leading characters are examined, so a
+# stray 10 MB string costs microseconds, not seconds (the patterns are linear
+# anyway, but at ~0.3 us per character and pattern).
+_MAX_INPUT = 1000
+# Candidate matches examined per pattern before giving up (keeps garbage linear).
+_MAX_TRIES = 50
 
 
 @dataclass
@@ -225,24 +231,27 @@ def _hit_from(
     return _Hit(astro, month, day, precision, match.start(), match.end(), bc, explicit)
 
 
-def _year_ok(match: re.Match[str], whole: str) -> bool:
+def _year_ok(match: re.Match[str], whole: str, short_years: bool = True) -> bool:
     """Bare 1-2 digit numbers are years only with an era or when they are the whole text."""
     digits = match.group("year")
     if len(digits) >= 3:
         return True
     _, explicit = _era(match)
-    return explicit or whole.strip(" ,;.|()") == digits
+    return explicit or (short_years and len(whole) < 16 and whole.strip(" ,;.|()") == digits)
 
 
-def _find(text: str, *, dmy_hint: bool | None = None) -> _Hit | None:
+def _find(text: str, *, dmy_hint: bool | None = None, short_years: bool = True) -> _Hit | None:
     """The best date in ``text``: the most specific pattern, first occurrence."""
     best: _Hit | None = None
-    for pattern, precision, with_day in ((_DMY_RE, "day", True), (_MDY_RE, "day", True)):
-        match = pattern.search(text)
-        if match:
-            hit = _hit_from(match, precision, with_day=with_day, with_month=True)  # type: ignore[arg-type]
-            if hit and _year_ok(match, text) and (best is None or hit.start < best.start):
-                best = hit
+    for pattern in (_DMY_RE, _MDY_RE):
+        for tries, found in enumerate(pattern.finditer(text)):
+            hit = _hit_from(found, "day", with_day=True, with_month=True)
+            if hit and _year_ok(found, text):
+                if best is None or hit.start < best.start:
+                    best = hit
+                break
+            if tries >= _MAX_TRIES:
+                break
     if best:
         return best
     match = _NUMERIC_RE.search(text)
@@ -259,9 +268,11 @@ def _find(text: str, *, dmy_hint: bool | None = None) -> _Hit | None:
             match.start(),
             match.end(),
         )
-    match = _MY_RE.search(text)
-    if match and (len(match.group("year")) >= 3 or _era(match)[1]):
-        return _hit_from(match, "month", with_day=False, with_month=True)
+    for tries, match in enumerate(_MY_RE.finditer(text)):
+        if len(match.group("year")) >= 3 or _era(match)[1]:
+            return _hit_from(match, "month", with_day=False, with_month=True)
+        if tries >= _MAX_TRIES:
+            break
     match = _CENTURY_RE.search(text)
     if match and int(match.group("num")) > 0:
         bc, _ = _era(match)
@@ -273,8 +284,10 @@ def _find(text: str, *, dmy_hint: bool | None = None) -> _Hit | None:
         bc, explicit = _era(match)
         year = int(match.group("year"))
         return _Hit(_astronomical(year, bc), None, None, "decade", match.start(), match.end(), bc, explicit)
-    for match in _YEAR_RE.finditer(text):
-        if not _year_ok(match, text):
+    for tries, match in enumerate(_YEAR_RE.finditer(text)):
+        if tries > _MAX_TRIES:
+            break
+        if not _year_ok(match, text, short_years):
             continue
         year = int(match.group("year"))
         bc, explicit = _era(match)
@@ -551,7 +564,7 @@ def parse_date(text: str, *, dmy_hint: bool | None = None) -> Date | None:
     if not isinstance(text, str) or not text.strip():
         return None
     try:
-        date, _ = _locate(_prepare(text), dmy_hint)
+        date, _ = _locate(_prepare(text[:_MAX_INPUT]), dmy_hint)
     except (ValueError, OverflowError, RecursionError):
         return None
     if date is None:
@@ -572,6 +585,7 @@ _LEAD_LABEL_RE = re.compile(
     _FLAGS,
 )
 _SEPARATORS = (
+    re.compile(r"(?<=\d)\s{0,3}/\s{0,3}(?=-?\d{4}-\d{2})"),
     re.compile(r"\s{0,3}[–—−‒―]\s{0,3}"),
     re.compile(r"\s{1,3}(?:-{1,2}|to|until|till|through|thru)\s{1,3}", _FLAGS),
     re.compile(r"(?<=\d)-(?=\d{2,4}(?![\d-]))|(?<=[A-Za-z.])-(?=\d|c\.|[A-Z])"),
@@ -592,7 +606,8 @@ def _clean_range_text(text: str) -> str:
 def _side(text: str) -> tuple[_Prepared, _Hit | None]:
     prepared = _prepare(text)
     iso = _iso_hit(prepared.text)
-    return prepared, iso or _find(prepared.text) or _partial(prepared.text.strip(" ,;.()"))
+    found = iso or _find(prepared.text, short_years=False)
+    return prepared, found or _partial(prepared.text.strip(" ,;.()"))
 
 
 def _date_of(prepared: _Prepared, hit: _Hit, text: str) -> Date:
@@ -617,7 +632,7 @@ def _split_range(work: str) -> tuple[str, str] | None:
                 continue
             if pattern is _SEPARATORS[-1] and not (_find(_prepare(left).text) and _find(_prepare(right).text)):
                 continue
-            if _ISO_RE.search(work) and pattern is _SEPARATORS[2]:
+            if _ISO_RE.search(work) and pattern is _SEPARATORS[3]:
                 iso = _ISO_RE.search(work)
                 if iso and iso.start() <= match.start() < iso.end():
                     continue
@@ -637,14 +652,15 @@ def parse_range(text: str) -> DateRange:
 
 def _parse_range(text: str) -> DateRange:
     result = DateRange(text=text)
-    work = _clean_range_text(text)
+    work = _clean_range_text(text[:_MAX_INPUT])
     if not work:
         return result
     assumed = _ASSUMED_RE.search(work)
     if assumed:
         work = (work[: assumed.start()] + " " + work[assumed.end():]).strip(" ,;:")
-        result.open_ended = True
     parts = _split_range(work)
+    # "Assumed office 2005", "since 2010": open-ended unless an end follows.
+    result.open_ended = assumed is not None and parts is None
     if parts is None:
         if _OPEN_RE.search(work):
             result.open_ended = True
@@ -662,9 +678,10 @@ def _parse_range(text: str) -> DateRange:
         return result
     lprep, lhit = _side(left)
     rprep, rhit = _side(right)
+    if lhit is not None:
+        rhit = _complete_end(lhit, rhit, rprep.text)
     if rhit is not None and rhit.year is not None and lhit is not None:
         lhit = _complete_start(lhit, rhit, left)
-        rhit = _complete_end(lhit, rhit, right)
     if lhit is not None and lhit.year is not None:
         result.start = _date_of(lprep, lhit, left)
     if rhit is not None and rhit.year is not None:
@@ -694,22 +711,15 @@ def _complete_start(start: _Hit, end: _Hit, left: str) -> _Hit:
     return start
 
 
-def _complete_end(start: _Hit, end: _Hit, right: str) -> _Hit:
-    """Expand "1964–66" to 1966 and "1958–86" to 1986."""
-    if (
-        start.year is not None
-        and end.year is not None
-        and end.precision == "year"
-        and not end.explicit_era
-        and start.year >= 100
-        and re.fullmatch(r"\s{0,3}\d{2}\s{0,3}", _blank_all(_FOOTNOTE_RE, right).strip(" ,;.()") + "")
-    ):
-        century = start.year - start.year % 100
-        year = century + end.year
-        if year < start.year:
-            year += 100
-        return replace(end, year=year)
-    return end
+def _complete_end(start: _Hit, end: _Hit | None, right: str) -> _Hit | None:
+    """Expand "1964–66" to 1966 and "1958–86" to 1986 (two digits after a full year)."""
+    short = re.fullmatch(r"\s{0,3}(\d{2})\s{0,3}", right.strip(" ,;.()"))
+    if short is None or start.year is None or start.precision != "year" or start.year < 100:
+        return end
+    year = start.year - start.year % 100 + int(short.group(1))
+    if year < start.year:
+        year += 100
+    return _Hit(year, None, None, "year", short.start(1), short.end(1))
 
 
 # ---------------------------------------------------------------------------
@@ -762,7 +772,7 @@ def split_event(text: str) -> Event:
 
 def _split_event(text: str) -> Event:
     event = Event(text=text)
-    work = _SPACE_RE.sub(" ", text)
+    work = _SPACE_RE.sub(" ", text[:_MAX_INPUT])
     label = _EVENT_LABEL_RE.match(work)
     if label:
         work = work[label.end():]
