@@ -49,10 +49,34 @@ def split_template_params(text: str) -> tuple[str | None, list[tuple[str, str]],
     return name, pairs, end
 
 
+def _as_wikitext(name: str | None, pairs: list[tuple[str, str]]) -> str:
+    """Rebuild the template so the wikitext reader's parameter mapping applies unchanged."""
+    template = name or "person"
+    if not template.lower().startswith("infobox"):
+        template = f"Infobox {template}"
+    body = "".join(
+        f"\n| {_param_name(key)} = {value.replace('|', '{{!}}')}" for key, value in pairs
+    )
+    return f"{{{{{template}{body}\n}}}}"
+
+
+def _param_name(key: str) -> str:
+    """"Term Start1" -> "term_start1" (dump-style keys are spaced and capitalized)."""
+    return re.sub(r"\s+", "_", key.strip()).lower()
+
+
+def _infobox_from_pairs(name: str | None, pairs: list[tuple[str, str]]) -> Infobox | None:
+    from .wikitext import read_wikitext
+
+    doc = read_wikitext(_as_wikitext(name, pairs))
+    box = next((b for b in doc.infoboxes if b.kind == "infobox"), None)
+    if box is not None:
+        box.name = name
+    return box
+
+
 def params_infobox(lines: list[str]) -> tuple[Infobox | None, set[int]]:
     """Rebuild an infobox from leaked parameters; also return the lines it used."""
-    from .wikitext import rows_from_params  # the wikitext reader owns the parameter mapping
-
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     if not nonblank:
         return None, set()
@@ -68,7 +92,7 @@ def params_infobox(lines: list[str]) -> tuple[Infobox | None, set[int]]:
             lines[first + consumed] = tail
         else:
             used.add(first + consumed)
-        return Infobox(name=name, rows=rows_from_params(pairs)), used
+        return _infobox_from_pairs(name, pairs), used
     pairs = []
     used = set()
     for i, line in enumerate(lines):
@@ -78,4 +102,4 @@ def params_infobox(lines: list[str]) -> tuple[Infobox | None, set[int]]:
             used.add(i)
     if not pairs:
         return None, set()
-    return Infobox(name=None, rows=rows_from_params(pairs)), used
+    return _infobox_from_pairs(None, pairs), used
