@@ -29,7 +29,11 @@ _HEADER_CELL_CLASSES = frozenset(
 )
 _NAME_CELL_CLASSES = frozenset({"infobox-above", "infobox-title", "entete"})
 _TERM_KEYS = ("term", "term_start", "term_end")
-_YEAR = re.compile(r"\b\d{3,4}\b")
+#: A bare term line: "11 mai 2010 – 13 juillet 2016", "depuis le 5 mai 2010", "since 2019".
+_BARE_TERM = re.compile(
+    r"^(?:.{0,30}\b\d{3,4}\b.{0,4}\s*[–—-]\s*.{0,40}|(?:depuis|since|seit|dal|dall'|desde)\b.{0,40}\d.{0,30})$",
+    re.I,
+)
 _PAREN_LINE = re.compile(r"^\(.*\)$")
 
 _FIND = (
@@ -195,9 +199,10 @@ def _single(cell: etree._Element, acc: _Rows) -> None:
         value = "\n".join(ln for ln in lines[1:] if not _PAREN_LINE.match(ln))
         acc.add(InfoboxRow(label=lines[0], value=value, key=first_key, links=links_in(cell)))
         return
-    if acc.after_header() and _YEAR.search(text):
+    dated = [ln for ln in lines if not _PAREN_LINE.match(ln)]
+    if acc.after_header() and len(dated) == 1 and _BARE_TERM.match(dated[0]):
         # frwiki/itwiki: the term is a bare full-width date line under the office title
-        value = "\n".join(ln for ln in lines if not _PAREN_LINE.match(ln))
+        value = dated[0]
         acc.add(InfoboxRow(label="", value=value, key="term", links=links_in(cell)))
         return
     if not acc.rows:
