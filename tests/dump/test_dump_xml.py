@@ -146,3 +146,10 @@ def test_small_chunks_give_same_pages() -> None:
     whole = list(iter_xml_pages(io.BytesIO(data), source="h"))
     chunked = list(iter_xml_pages(io.BytesIO(data), source="h", chunk=997))
     assert whole == chunked
+
+
+def test_junk_after_root_is_ignored() -> None:
+    # Seen in a real DBpedia minidump: a literal "\\n" after </mediawiki>.
+    data = (DUMPS / "pywikibot-pair-0.10.xml").read_bytes().rstrip() + b"\\n"
+    pages = list(iter_xml_pages(io.BytesIO(data), source="j"))
+    assert [p.title for p in pages] == ["Çullu, Agdam", "Talk:Çullu, Agdam"]

@@ -208,13 +208,14 @@ def iter_xml_pages(
     """Yield the pages of an XML export read from ``stream``.
 
     Raises :class:`DumpError` (with ``pages`` set) when the XML breaks off or
-    is malformed, after yielding every page before the break.
+    is malformed, after yielding every page before the break.  Junk after
+    the closing ``</mediawiki>`` is ignored: every page is already read.
     """
     chunks = _utf8_chunks(stream, chunk)
     head, fragment = _prolog(chunks)
     parser = etree.XMLPullParser(
         events=("end",),
-        tag=("{*}siteinfo", "{*}revision", "{*}page", "siteinfo", "revision", "page"),
+        tag=("{*}siteinfo", "{*}revision", "{*}page", "{*}mediawiki", "siteinfo", "revision", "page", "mediawiki"),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -223,10 +224,7 @@ def iter_xml_pages(
         remove_pis=True,
         collect_ids=False,
     )
-    ns_names: dict[str, int] = {}
-    best: _Revision | None = None
-    position = start_position
-    fed = 0
+    state = _State(source, namespaces, start_position)
 
     def feed_all() -> Iterator[bytes]:
         if fragment:
@@ -238,32 +236,53 @@ def iter_xml_pages(
 
     try:
         for data in feed_all():
-            fed += len(data)
             parser.feed(data)
-            for _event, el in parser.read_events():
-                name = _local(el.tag)
-                if name == "revision":
-                    rev = _Revision(
-                        _int(_child_text(el, "id")),
-                        _child_text(el, "timestamp"),
-                        _text_of(_child(el, "text")),
-                    )
-                    if best is None or (rev.timestamp or "") >= (best.timestamp or ""):
-                        best = rev
-                    _release_revision(el)
-                elif name == "page":
-                    page = _make_page(el, best, ns_names, source, position)
-                    best = None
-                    position += 1
-                    _release(el)
-                    if namespaces is None or page.namespace in namespaces:
-                        yield page
-                elif name == "siteinfo":
-                    ns_names = _namespace_names(el)
-                    _release(el)
+            yield from state.handle(parser.read_events())
         parser.close()
+        yield from state.handle(parser.read_events())
     except etree.XMLSyntaxError as exc:
-        raise DumpError(f"malformed XML: {exc}", pages=position - start_position) from None
+        yield from state.handle(parser.read_events())  # pages completed before the error
+        if state.root_closed:
+            return
+        raise DumpError(f"malformed XML: {exc}", pages=state.position - start_position) from None
+
+
+class _State:
+    """What the reader remembers between parser events: one page at a time."""
+
+    def __init__(self, source: str, namespaces: set[int] | None, position: int):
+        self.source = source
+        self.namespaces = namespaces
+        self.position = position
+        self.ns_names: dict[str, int] = {}
+        self.best: _Revision | None = None
+        self.root_closed = False
+
+    def handle(self, events: Iterator[tuple[str, etree._Element]]) -> Iterator[Page]:
+        for _event, el in events:
+            name = _local(el.tag)
+            if name == "revision":
+                rev = _Revision(
+                    _int(_child_text(el, "id")),
+                    _child_text(el, "timestamp"),
+                    _text_of(_child(el, "text")),
+                )
+                # Newest wins; on equal (or missing) timestamps the later one.
+                if self.best is None or (rev.timestamp or "") >= (self.best.timestamp or ""):
+                    self.best = rev
+                _release_revision(el)
+            elif name == "page":
+                page = _make_page(el, self.best, self.ns_names, self.source, self.position)
+                self.best = None
+                self.position += 1
+                _release(el)
+                if self.namespaces is None or page.namespace in self.namespaces:
+                    yield page
+            elif name == "siteinfo":
+                self.ns_names = _namespace_names(el)
+                _release(el)
+            elif name == "mediawiki" and el.getparent() is None:
+                self.root_closed = True
 
 
 def _namespace_names(siteinfo: etree._Element) -> dict[str, int]:
