@@ -1,0 +1,222 @@
+"""The wikitext reader: raw page source (dumps, the API) -> :class:`Document`.
+
+The page is never parsed as a whole tree.  Comments and extension tags are cut
+first (:mod:`.scan`), the outermost templates are located by a linear brace
+matcher, and only the few that matter (infoboxes, succession boxes,
+Personendaten, {{Bio}}, footnotes) have their parameters split; sections are
+sliced at heading lines and rendered by the regex renderer (:mod:`.render`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ...document import Document, RawSection
+from ...model import Infobox, InfoboxRow
+from . import infobox, refs, scan, succession
+from .render import Ctx, categories, finish
+from .templates import english_months, install
+
+__all__ = ["read_wikitext"]
+
+_REDIRECT = re.compile(
+    r"^\s*#\s*(?:redirect|weiterleitung|redirection|redirección|redireccion|rinvia|"
+    r"doorverwijzing|aanstuur|przekieruj|перенаправление|перенаправлення|yönlendirme|"
+    r"omdirigering|uudelleenohjaus|ohjaus|átirányítás|přesměruj|redirecionamento|"
+    r"تحويل|הפניה|転送|重定向|넘겨주기|ανακατευθυνση|redirectare|alidirektu)\s*:?\s*"
+    r"\[\[([^\[\]|\n]+)(?:\|[^\[\]\n]*)?\]\]",
+    re.I,
+)
+_HEADING = re.compile(r"^(={1,6})[ \t]*([^\n]+?)[ \t]*\1[ \t]*$", re.M)
+_NAME = re.compile(r"\{\{\s*([^{}|\n]{0,200})")
+_TABLE = re.compile(r"^[ \t:]*(\{\||\|\})", re.M)
+DISAMBIGUATION = frozenset({
+    "disambiguation", "disambig", "dab", "disamb", "hndis", "geodis", "numberdis", "letter-numbercombdisambig",
+    "mil-unit-dis", "hospitaldis", "schooldis", "shipindex", "surname", "given name",
+    "begriffsklärung", "homonymie", "desambiguación", "desambiguacion", "desambiguação", "disambigua",
+    "dp", "doorverwijspagina", "dubbelsinnig", "ujednoznacznienie", "неоднозначность",
+    "многозначность", "täsmennyssivu", "förgreningssida", "anlam ayrımı", "rozcestník",
+    "egyért", "pagină de dezambiguizare", "aimai", "消歧义", "dezambiguizare", "homonimia",
+    "desambig", "disambiguation page",
+})
+_REFLIST_KEYS = refs.REFLIST
+
+
+def read_wikitext(text: str, title: str | None = None) -> Document:
+    """Read one page's wikitext; never raises on content, problems become warnings."""
+    doc = Document(source_format="wikitext", title=title)
+    if not isinstance(text, str):
+        doc.warnings.append(f"wikitext reader got {type(text).__name__}, not text")
+        return doc
+    try:
+        _read(text, doc)
+    except RecursionError:
+        doc.warnings.append("wikitext too deeply nested; page partly read")
+    return doc
+
+
+def _read(text: str, doc: Document) -> None:
+    if "\x7f" in text:
+        text = text.replace("\x7f", "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = scan.strip_comments(text)
+    if not text.strip():
+        doc.warnings.append("empty page")
+        return
+    redirect = _REDIRECT.match(text)
+    if redirect:
+        doc.is_redirect = True
+        doc.redirect_target = redirect.group(1).strip().replace("_", " ")
+    masked = scan.mask_tags(text)
+    page = masked.text
+    ctx = install(Ctx(tags=masked.tags))
+    spans = scan.template_spans(page)
+    starts = [a for a, _ in spans]
+
+    boxes: list[tuple[int, list[Infobox]]] = []
+    succession_tpls: list[scan.Template] = []
+    def_ranges: list[tuple[int, int]] = []
+    for a, b in spans:
+        m = _NAME.match(page, a)
+        key = scan.normalize_name(m.group(1)) if m else ""
+        if not key:
+            continue
+        if infobox.is_infobox(key):
+            t = scan.parse_template(page, a, b)
+            if key == "bio":
+                boxes.append((a, [_bio(t, ctx, doc)]))
+            else:
+                boxes.append((a, infobox.read_infobox(t, ctx)))
+        elif succession.is_succession(key):
+            succession_tpls.append(scan.parse_template(page, a, b))
+        elif key == "personendaten":
+            _personendaten(scan.parse_template(page, a, b), ctx, doc)
+        elif key in DISAMBIGUATION or key.endswith((" disambiguation", "-dis", " dab")):
+            doc.is_disambiguation = True
+        elif key in _REFLIST_KEYS and "refs" in page[a:b]:
+            def_ranges.append((a, b))
+    for pos, box in succession.read_boxes(succession_tpls, ctx):
+        boxes.append((pos, [box]))
+    boxes.sort(key=lambda item: item[0])
+    for _pos, group in boxes:
+        doc.infoboxes.extend(group)
+
+    uses = refs.collect_uses(page, masked.tags, def_ranges)
+    biblio = refs.bibliography(page, spans, ctx) if any(u.kind == "sfn" for u in uses) else {}
+    doc.references, cited_at = refs.build_references(uses, ctx, biblio, doc.warnings)
+    doc.categories = list(dict.fromkeys(categories(page)))
+
+    headings = [h for h in _HEADING.finditer(page) if not _inside(h.start(), spans, starts)]
+    bounds: list[tuple[str, int, int, int]] = []
+    prev_end, prev_title, prev_level = 0, "", 0
+    for h in headings:
+        bounds.append((prev_title, prev_level, prev_end, h.start()))
+        ctx.links = []
+        prev_title = finish(ctx.expand(h.group(2)), ctx)
+        prev_level = len(h.group(1))
+        prev_end = h.end()
+    bounds.append((prev_title, prev_level, prev_end, len(page)))
+    cite_pos = [p for p, _ in cited_at]
+    for title, level, a, b in bounds:
+        ctx.links = []
+        body = _section_text(page, a, b, spans, starts, ctx)
+        lo, hi = bisect.bisect_left(cite_pos, a), bisect.bisect_left(cite_pos, b)
+        ids = list(dict.fromkeys(ref_id for _p, ref_id in cited_at[lo:hi]))
+        if level == 0 and not body and not ids and headings:
+            continue
+        doc.sections.append(RawSection(title=title, level=level, text=body, ref_ids=ids))
+    ctx.links = []
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _section_text(page: str, a: int, b: int, spans: list[tuple[int, int]], starts: list[int],
+                  ctx: Ctx) -> str:
+    """Plain text of ``page[a:b]``: inline templates rendered, the rest dropped."""
+    lo = bisect.bisect_left(starts, a)
+    hi = bisect.bisect_left(starts, b)
+    out: list[str] = []
+    pos = a
+    for i in range(lo, hi):
+        s, e = spans[i]
+        out.append(page[pos:s])
+        m = _NAME.match(page, s)
+        key = scan.normalize_name(m.group(1)) if m else ""
+        if key in ctx.handlers or any(key.startswith(p) for p, _h in ctx.prefix_handlers):
+            out.append(ctx.call(scan.parse_template(page, s, e)))
+        pos = max(pos, e)
+    out.append(page[pos:b])
+    body = "".join(out)
+    if "{|" in body:
+        body = _strip_tables(body)
+    return finish(body, ctx, value=False)
+
+
+def _strip_tables(text: str) -> str:
+    """Drop wiki tables ``{| ... |}`` (nested ones included)."""
+    out: list[str] = []
+    depth = 0
+    pos = 0
+    for m in _TABLE.finditer(text):
+        if m.group(1) == "{|":
+            if depth == 0:
+                out.append(text[pos:m.start()])
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                pos = m.end()
+    if depth == 0:
+        out.append(text[pos:])
+    return "".join(out)
+
+
+def _personendaten(t: scan.Template, ctx: Ctx, doc: Document) -> None:
+    fields = {"NAME": "name", "GEBURTSDATUM": "birth_date", "GEBURTSORT": "birth_place",
+              "STERBEDATUM": "death_date", "STERBEORT": "death_place"}
+    for pname, key in fields.items():
+        raw = t.get(pname)
+        if not raw:
+            continue
+        value = ctx.render(raw).replace("\n", " ")
+        if not value:
+            continue
+        if key == "name" and value.count(",") == 1:
+            last, first = (p.strip() for p in value.split(","))
+            value = f"{first} {last}".strip()
+        elif key.endswith("_date"):
+            value = english_months(value)
+        doc.person_hints.setdefault(key, value)
+
+
+def _bio(t: scan.Template, ctx: Ctx, doc: Document) -> Infobox:
+    """The it.wikipedia {{Bio}} record: rows as given plus joined name and dates."""
+    box = Infobox(name=t.name.strip(), rows=[])
+
+    def get(name: str) -> str:
+        raw = t.get(name)
+        return ctx.render(raw).replace("\n", " ") if raw else ""
+
+    keys = {"LuogoNascita": "birth_place", "LuogoMorte": "death_place"}
+    for pname, raw in t.params:
+        ctx.links = []
+        value = ctx.render(raw)
+        if value:
+            box.rows.append(InfoboxRow(label=pname.strip(), value=value, key=keys.get(pname.strip()),
+                                       links=ctx.links))
+    ctx.links = []
+    name = " ".join(p for p in (get("Nome"), get("Cognome")) if p)
+    birth = english_months(" ".join(p for p in (get("GiornoMeseNascita"), get("AnnoNascita")) if p))
+    death = english_months(" ".join(p for p in (get("GiornoMeseMorte"), get("AnnoMorte")) if p))
+    for key, value in (("name", name), ("birth_date", birth), ("death_date", death),
+                       ("birth_place", get("LuogoNascita")), ("death_place", get("LuogoMorte"))):
+        if value:
+            if key in ("name", "birth_date", "death_date"):
+                box.rows.append(InfoboxRow(label=key, value=value, key=key))
+            doc.person_hints.setdefault(key, value)
+    return box

@@ -1,0 +1,207 @@
+"""Infobox templates -> :class:`Infobox` rows with canonical keys.
+
+Office parameters are grouped into slots (``office``, ``office2`` ...
+``officeN``, no upper bound; unnumbered parameters are their own slot
+before slot 1, as Template:Infobox officeholder draws them) and emitted as
+one block per slot: the header row (key ``office``) then ordinal, term,
+people served with, predecessor, successor, constituency, acting.  Other
+parameters keep their source order after the office blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Infobox, InfoboxRow
+from . import params, scan
+from .render import Ctx
+
+#: Names (normalized) that are infoboxes although they do not start with "infobox".
+_INFOBOX_NAMES = re.compile(
+    r"^(?:infobox|inligtingskas|ficha de |ficha |info/|infoskreine|infocaseta|bilgi kutusu|"
+    r"infoboks|tietolaatikko|faktaruta|boîte d'information|карточка|картка|шаблон:картка|"
+    r"خانہ معلومات|صندوق معلومات|bio$|persondata$|biografiebox|taxobox|geobox|"
+    r"navbox person|officeholder$|president$|prime minister$|ficha)", re.I)
+_INFOBOX_SUFFIX = re.compile(r"(?:infobox| bilgi kutusu)$", re.I)
+_ORDINAL_PREFIX = re.compile(r"^(\d{1,4}(?:st|nd|rd|th|er|e|º|°|\.))\s+(?=\S)", re.I)
+_ACTING = re.compile(r"^(acting|interim|provisional|caretaker|ad interim)\b", re.I)
+_TERM_BASES = frozenset({"term_start", "termstart", "term_begin", "term_end", "termend", "term",
+                         "reign", "tenure", "predecessor", "successor", "order", "ordinal",
+                         "voorganger", "opvolger", "termyn", "prédécesseur", "successeur",
+                         "predecesor", "sucesor", "vorgänger", "nachfolger"})
+_KEY_ORDER = {"ordinal": 0, "term_start": 1, "term_end": 2, "term": 3, "serving_with": 4,
+              "predecessor": 5, "successor": 6, "constituency": 7, "acting": 8}
+
+
+def is_infobox(key: str) -> bool:
+    """True for a template key that is an infobox in some language."""
+    return bool(_INFOBOX_NAMES.match(key) or _INFOBOX_SUFFIX.search(key))
+
+
+def read_infobox(t: scan.Template, ctx: Ctx) -> list[Infobox]:
+    """The infobox ``t`` and, after it, the infoboxes embedded in its values."""
+    box = Infobox(name=t.name.replace("_", " ").strip(), rows=[])
+    embedded: list[Infobox] = []
+    person_rows: list[InfoboxRow] = []
+    slots: dict[int, list[tuple[str, str, str, list[str]]]] = {}
+    generic: dict[str, dict[str, tuple[str, list[str]]]] = {}
+    for name, raw in t.params:
+        if not name or name.isdigit():
+            continue
+        if "{{" in raw:
+            raw = _cut_embedded(raw, ctx, embedded)
+        ctx.links = []
+        value = ctx.render(raw)
+        links = ctx.links
+        ctx.links = []
+        if not value:
+            continue
+        gm = _GENERIC.match(params.param_key(name))
+        if gm:
+            generic.setdefault(gm.group(2), {})[gm.group(1)] = (value, links)
+            continue
+        slot = params.slot_of(name)
+        if slot is not None:
+            slots.setdefault(slot[1], []).append((slot[0], name.strip(), value, links))
+            continue
+        key = params.PERSON_PARAMS.get(params.param_key(name))
+        person_rows.append(InfoboxRow(label=name.strip(), value=value, key=key, links=links))
+    family = params.param_key(t.key)
+    office_rows, leftovers = _office_blocks(slots, family)
+    box.rows = office_rows + person_rows + leftovers + _generic_rows(generic)
+    return [box] + embedded
+
+
+_GENERIC = re.compile(r"^(header|label|data)(\d+)$")
+
+
+def _generic_rows(generic: dict[str, dict[str, tuple[str, list[str]]]]) -> list[InfoboxRow]:
+    """Rows of a generic ``{{Infobox}}`` (headerN / labelN / dataN)."""
+    from ...extract.labels import label_key
+
+    rows: list[InfoboxRow] = []
+    for num in sorted(generic, key=int):
+        cell = generic[num]
+        if "header" in cell:
+            rows.append(InfoboxRow(label=f"header{num}", value=cell["header"][0], header=True,
+                                   links=cell["header"][1]))
+        if "data" in cell:
+            label = cell.get("label", ("", []))[0]
+            value, links = cell["data"]
+            rows.append(InfoboxRow(label=label or f"data{num}", value=value,
+                                   key=label_key(label) if label else None, links=links))
+    return rows
+
+
+def _cut_embedded(raw: str, ctx: Ctx, out: list[Infobox]) -> str:
+    spans = scan.template_spans(raw)
+    kept: list[str] = []
+    pos = 0
+    for a, b in spans:
+        t = scan.parse_template(raw, a, b)
+        if is_infobox(t.key):
+            kept.append(raw[pos:a])
+            out.extend(read_infobox(t, ctx))
+            pos = b
+    if not kept:
+        return raw
+    kept.append(raw[pos:])
+    return "".join(kept)
+
+
+def _office_blocks(slots: dict[int, list[tuple[str, str, str, list[str]]]],
+                   family: str) -> tuple[list[InfoboxRow], list[InfoboxRow]]:
+    if 0 in slots and 1 in slots:
+        bases0 = {b for b, *_ in slots[0]}
+        bases1 = {b for b, *_ in slots[1]}
+        has_header0 = any(b in params.STRONG_HEADERS for b in bases0)
+        if not has_header0 and not bases0 & bases1:
+            slots[1] = slots.pop(0) + slots[1]
+    rows: list[InfoboxRow] = []
+    leftovers: list[InfoboxRow] = []
+    for num in sorted(slots):
+        block = _slot_rows(slots[num], family)
+        if block is None:
+            for base, label, value, links in slots[num]:
+                leftovers.append(InfoboxRow(label=label, value=value,
+                                            key=params.PERSON_PARAMS.get(base), links=links))
+        else:
+            rows.extend(block)
+    return rows, leftovers
+
+
+def _slot_rows(items: list[tuple[str, str, str, list[str]]], family: str) -> list[InfoboxRow] | None:
+    by_base = {base: (label, value, links) for base, label, value, links in items}
+    header_base = next((h for h in params.HEADER_PARAMS if h in by_base), None)
+    has_terms = any(base in _TERM_BASES for base in by_base)
+    if header_base is None and not has_terms:
+        return None
+    if header_base is not None and header_base not in params.STRONG_HEADERS and not has_terms:
+        return None
+    extra: list[InfoboxRow] = []
+    used: set[str] = set()
+    title, links, label = "", [], "office"
+    if header_base is not None:
+        label, title, links = by_base[header_base]
+        used.add(header_base)
+        if header_base == "jr/sr" and "state" in by_base:
+            state = by_base["state"]
+            title = f"{title} from {state[1]}"
+            links = links + state[2]
+            used.add("state")
+        elif header_base in ("state_senate", "state_house", "state_assembly", "state_delegate"):
+            body = {"state_senate": "Senate", "state_house": "House of Representatives",
+                    "state_assembly": "State Assembly", "state_delegate": "House of Delegates"}[header_base]
+            title = f"Member of the {title} {body}"
+            if "district" in by_base:
+                title += f" from the {by_base['district'][1]} district"
+                used.add("district")
+    elif "state" in by_base and "district" in by_base:
+        title = (f"Member of the U.S. House of Representatives from {by_base['state'][1]}'s "
+                 f"{by_base['district'][1]} district")
+        links = by_base["state"][2]
+        used.update({"state", "district"})
+    else:
+        title = _implied_office(family)
+    block: list[tuple[int, InfoboxRow]] = []
+    ordinal = _ORDINAL_PREFIX.match(title)
+    if ordinal and "order" not in by_base and "ordinal" not in by_base:
+        block.append((0, InfoboxRow(label=label, value=ordinal.group(1), key="ordinal")))
+        title = title[ordinal.end():]
+    acting = _ACTING.match(title)
+    if acting and "acting" not in by_base:
+        block.append((8, InfoboxRow(label=label, value=acting.group(1), key="acting")))
+    header = InfoboxRow(label=label, value=title, key="office", header=True, links=links)
+    for base, label_, value, links_ in items:
+        if base in used:
+            continue
+        if base in params.SERVING_WITH:
+            role = params.SERVING_WITH[base]
+            block.append((4, InfoboxRow(label=role, value=value, key="serving_with", links=links_)))
+            continue
+        key = params.SLOT_KEYS.get(base)
+        if key == "acting" and base == "status" and not _ACTING.match(value):
+            key = None
+        if key is None:
+            extra.append(InfoboxRow(label=label_, value=value, key=None, links=links_))
+            continue
+        block.append((_KEY_ORDER.get(key, 9), InfoboxRow(label=label_, value=value, key=key, links=links_)))
+    block.sort(key=lambda item: item[0])
+    return [header] + [row for _, row in block] + extra
+
+
+_IMPLIED = {
+    "infobox president": "President",
+    "infobox vice president": "Vice President",
+    "infobox prime minister": "Prime Minister",
+    "infobox governor": "Governor",
+    "infobox senator": "Senator",
+    "infobox judge": "Judge",
+    "infobox ambassador": "Ambassador",
+    "infobox monarch": "Monarch",
+    "infobox royalty": "",
+}
+
+
+def _implied_office(family: str) -> str:
+    return _IMPLIED.get(family.replace("_", " "), "")

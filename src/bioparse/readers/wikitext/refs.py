@@ -1,0 +1,300 @@
+"""References: ``<ref>`` tags, list-defined refs, footnote templates, cite fields.
+
+Numbering follows MediaWiki: each group (default, "lower-alpha" for
+``{{efn}}``, any ``group=``) numbers its entries by first use in page order;
+a named ref reused later adds to ``cited``; refs defined only inside
+``<references>`` or ``{{reflist|refs=}}`` take their number from their first
+use in the text.  ``{{sfn}}`` calls with the same parameters are one entry,
+as MediaWiki merges them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...document import RawReference
+from . import scan
+from .render import Ctx
+
+#: Footnote templates: key -> default group.
+NOTE_TEMPLATES: dict[str, str] = {
+    "efn": "lower-alpha", "efn-la": "lower-alpha", "efn-ua": "upper-alpha",
+    "efn-lr": "lower-roman", "efn-ur": "upper-roman", "efn-lg": "lower-greek",
+    "notelist-ua": "upper-alpha", "refn": "", "ref label": "", "sfn": "", "sfnp": "",
+    "sfnm": "", "harvnb inline": "", "r": "", "rp": "",
+}
+SFN = frozenset({"sfn", "sfnp", "sfnm"})
+REFLIST = frozenset({"reflist", "references", "notelist", "notes", "refs", "referencias",
+                     "einzelnachweise", "références", "reflist-talk", "notelist-ua", "notelist-lr"})
+
+_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "titel", "titre", "título", "titolo", "script-title", "trans-title", "chapter"),
+    "url": ("url", "chapter-url", "chapterurl", "lien"),
+    "date": ("date", "datum", "fecha", "data", "year", "jahr", "année", "año", "anno"),
+    "access-date": ("access-date", "accessdate", "zugriff", "consulté le", "fechaacceso",
+                    "fecha-acceso", "accesso", "access date"),
+    "archive-url": ("archive-url", "archiveurl", "archiv-url", "urlarchivo", "archive url"),
+    "archive-date": ("archive-date", "archivedate", "archiv-datum", "fechaarchivo", "archive date"),
+    "publisher": ("publisher", "hrsg", "éditeur", "editorial", "editore", "verlag", "via"),
+    "work": ("work", "website", "newspaper", "journal", "magazine", "periodical", "werk",
+             "site", "périodique", "journal", "obra", "periódico", "sito", "pubblicazione", "encyclopedia"),
+    "language": ("language", "lang", "sprache", "langue", "idioma", "lingua"),
+    "doi": ("doi",),
+    "isbn": ("isbn", "isbn13"),
+}
+_AUTHOR = re.compile(r"^(?:last|surname|author|first|given|autor|auteur|nom|prénom|apellido(?:s)?|nombre|cognome|vorname|nachname)(\d*)$")
+
+
+@dataclass
+class Use:
+    """One place in the page that cites a reference."""
+
+    pos: int
+    group: str
+    name: str | None
+    content: str | None  # wikitext, None for a bare reuse
+    kind: str  # "ref", "note" (efn/refn), "sfn"
+    definition: bool = False
+    note: scan.Template | None = None
+
+
+def cite_fields(t: scan.Template, ctx: Ctx) -> dict[str, str]:
+    """The cite template's fields rendered to text, under CS1 names."""
+    fields: dict[str, str] = {"template": t.key}
+    named = {k.strip().lower(): v for k, v in t.params if not k.isdigit()}
+    for out, aliases in _FIELD_ALIASES.items():
+        for alias in aliases:
+            raw = named.get(alias)
+            if raw and raw.strip():
+                text = ctx.render(raw)
+                if text:
+                    fields[out] = text.replace("\n", " ")
+                    break
+    authors = _authors(named, ctx)
+    if authors:
+        fields["authors"] = "; ".join(authors)
+    return fields
+
+
+def _authors(named: dict[str, str], ctx: Ctx) -> list[str]:
+    by_index: dict[int, dict[str, str]] = {}
+    for key, raw in named.items():
+        m = _AUTHOR.match(key)
+        if not m or not raw.strip():
+            continue
+        idx = int(m.group(1) or 1)
+        role = "first" if key.startswith(("first", "given", "vorname", "prénom", "nombre")) else "last"
+        if key.startswith(("author", "autor", "auteur")) and role == "last":
+            role = "full"
+        by_index.setdefault(idx, {})[role] = ctx.render(raw).replace("\n", " ")
+    out: list[str] = []
+    for idx in sorted(by_index):
+        parts = by_index[idx]
+        if "full" in parts:
+            out.append(parts["full"])
+        elif "last" in parts:
+            out.append(f"{parts['last']}, {parts['first']}" if parts.get("first") else parts["last"])
+    for key in ("vauthors", "authors", "autoren"):
+        raw = named.get(key)
+        if raw and raw.strip() and not out:
+            out.extend(a.strip() for a in ctx.render(raw).split(",") if a.strip())
+    return out
+
+
+def cite_text(fields: dict[str, str]) -> str:
+    """A CS1-like citation line: Authors (date). "Title". Work. Publisher. Retrieved ..."""
+    parts: list[str] = []
+    head = fields.get("authors", "")
+    if fields.get("date"):
+        head = f"{head} ({fields['date']})" if head else fields["date"]
+    if head:
+        parts.append(head + ".")
+    if fields.get("title"):
+        parts.append(f'"{fields["title"]}".')
+    for key in ("work", "publisher"):
+        if fields.get(key):
+            parts.append(fields[key] + ".")
+    if fields.get("doi"):
+        parts.append(f"doi:{fields['doi']}.")
+    if fields.get("isbn"):
+        parts.append(f"ISBN {fields['isbn']}.")
+    if fields.get("access-date"):
+        parts.append(f"Retrieved {fields['access-date']}.")
+    return " ".join(parts)
+
+
+def first_cite(content: str, ctx: Ctx) -> dict[str, str]:
+    """Fields of the first cite-like template in a ref's content ({} when none)."""
+    for t in scan.templates(content):
+        if t.key.startswith(("cite", "cita ", "citar")) or t.key in ctx.handlers and ctx.handlers[t.key].__name__ == "_cite":
+            return cite_fields(t, ctx)
+    return {}
+
+
+def _bibliography_key(named: dict[str, str]) -> str | None:
+    lasts = []
+    for i in range(1, 5):
+        v = named.get(f"last{i}") or named.get(f"surname{i}") or named.get(f"author{i}-last")
+        if i == 1:
+            v = v or named.get("last") or named.get("surname") or named.get("author")
+        if not v:
+            break
+        lasts.append(v.strip().lower())
+    year = (named.get("year") or "").strip() or (named.get("date") or "")
+    m = re.search(r"\d{3,4}[a-z]?", year)
+    if not lasts or not m:
+        return None
+    return " ".join(lasts) + " " + m.group()
+
+
+def bibliography(page: str, spans: list[tuple[int, int]], ctx: Ctx) -> dict[str, dict[str, str]]:
+    """CITEREF key ("smith jones 2000") -> fields of top-level cite templates (the sources list)."""
+    out: dict[str, dict[str, str]] = {}
+    for a, b in spans:
+        if not page.startswith(("{{cite", "{{Cite", "{{citation", "{{Citation"), a):
+            continue
+        t = scan.parse_template(page, a, b)
+        named = {k.strip().lower(): v for k, v in t.params if not k.isdigit()}
+        ref = named.get("ref", "")
+        key = _bibliography_key(named)
+        if ref.strip().lower().startswith("{{sfnref"):
+            inner = scan.templates(ref)
+            if inner:
+                pos = [p.lower() for p in inner[0].positional() if p]
+                key = " ".join(pos)
+        if key and key not in out:
+            fields = cite_fields(t, ctx)
+            fields["text"] = cite_text(fields)
+            out[key] = fields
+    return out
+
+
+def sfn_key(t: scan.Template) -> str:
+    """The CITEREF key an sfn points at: authors and year, lower case."""
+    pos = [p.strip().lower() for p in t.positional() if p.strip()]
+    if t.key == "sfnm":
+        pos = [p.strip().lower() for k, p in t.params if k in ("1a1", "1a2", "1a3", "1a4", "1y") and p.strip()]
+    return " ".join(pos)
+
+
+def collect_uses(page: str, tags: list[scan.Tag], def_ranges: list[tuple[int, int]]) -> list[Use]:
+    """Every ref marker and footnote template in ``page``, in page order."""
+    uses: list[Use] = []
+    for pos, kind, idx in scan.markers(page):
+        if kind != "R":
+            continue
+        tag = tags[idx]
+        definition = tag.list_defined or any(a <= pos < b for a, b in def_ranges)
+        uses.append(Use(pos, tag.attrs.get("group", ""), tag.attrs.get("name") or None,
+                        tag.content, "ref", definition))
+        if tag.content and scan.MARK in tag.content:
+            for _p, k2, i2 in scan.markers(tag.content):
+                if k2 == "R":
+                    inner = tags[i2]
+                    uses.append(Use(pos, inner.attrs.get("group", ""), inner.attrs.get("name") or None,
+                                    inner.content, "ref", definition))
+    # list-defined refs inside <references> never appear as markers in the page
+    for tag in tags:
+        if tag.list_defined and tag.name == "ref":
+            uses.append(Use(len(page), tag.attrs.get("group", ""), tag.attrs.get("name") or None,
+                            tag.content, "ref", True))
+    for m in _NOTE_OPENER.finditer(page):
+        end = scan.match_braces(page, m.start())
+        if end < 0:
+            continue
+        t = scan.parse_template(page, m.start(), end)
+        if t.key not in NOTE_TEMPLATES or t.key in ("r", "rp", "ref label"):
+            continue
+        if t.key in SFN:
+            uses.append(Use(m.start(), "", "FOOTNOTE" + "|".join(v.strip() for _k, v in t.params),
+                            None, "sfn", False, t))
+            continue
+        group = t.get("group") or NOTE_TEMPLATES[t.key]
+        content = t.get("1", "text", "content")
+        uses.append(Use(m.start(), group, t.get("name") or None, content, "note", False, t))
+    uses.sort(key=lambda u: u.pos)
+    return uses
+
+
+_NOTE_OPENER = re.compile(r"\{\{\s*(?:efn|refn|sfnp?|sfnm)\b", re.I)
+
+
+def build_references(uses: list[Use], ctx: Ctx, biblio: dict[str, dict[str, str]],
+                     warnings: list[str]) -> tuple[list[RawReference], list[tuple[int, str]]]:
+    """Numbered references, and (position, id) for every use in the text."""
+    refs: list[RawReference] = []
+    by_key: dict[tuple[str, str], RawReference] = {}
+    counts: dict[str, int] = {}
+    cited_at: list[tuple[int, str]] = []
+    pending_defs: list[Use] = []
+    for use in uses:
+        if use.definition:
+            pending_defs.append(use)
+            continue
+        key = (use.group, use.name) if use.name else None
+        ref = by_key.get(key) if key else None
+        if ref is not None:
+            ref.cited += 1
+            if not ref.text and use.content:
+                _fill(ref, use, ctx, biblio)
+        else:
+            counts[use.group] = counts.get(use.group, 0) + 1
+            number = counts[use.group]
+            ref = RawReference(id=_ref_id(use.group, number), text="", number=number,
+                               name=use.name, group=use.group or None)
+            _fill(ref, use, ctx, biblio)
+            refs.append(ref)
+            if key:
+                by_key[key] = ref
+        cited_at.append((use.pos, ref.id))
+    for use in pending_defs:
+        key = (use.group, use.name) if use.name else None
+        ref = by_key.get(key) if key else None
+        if ref is None:
+            warnings.append(f"list-defined reference {use.name!r} is never cited")
+            continue
+        if not ref.text and use.content:
+            _fill(ref, use, ctx, biblio)
+    for ref in refs:
+        if not ref.text:
+            warnings.append(f"reference {ref.name or ref.id!r} has no content")
+    return refs, cited_at
+
+
+def _ref_id(group: str, number: int) -> str:
+    return f"{group} {number}" if group else str(number)
+
+
+def _fill(ref: RawReference, use: Use, ctx: Ctx, biblio: dict[str, dict[str, str]]) -> None:
+    if use.kind == "sfn" and use.note is not None:
+        ref.text = _sfn_text(use.note)
+        target = biblio.get(sfn_key(use.note))
+        if target:
+            ref.fields["target"] = target.get("title") or target.get("text", "")
+            ref.fields["target_text"] = target.get("text", "")
+        ref.fields["template"] = use.note.key
+        return
+    content = use.content or ""
+    if not content.strip():
+        return
+    ref.fields = first_cite(content, ctx)
+    ref.text = ctx.render(content).replace("\n", " ")
+    if not ref.text and "{{" in content:
+        ref.text = _fallback_text(content, ctx)
+
+
+def _fallback_text(content: str, ctx: Ctx) -> str:
+    """Some text for a ref made only of templates we do not render (``{{CongBio|...}}``)."""
+    parts: list[str] = []
+    for t in scan.templates(content):
+        values = [t.get(k) for k in ("title", "name", "1", "id")]
+        shown = [ctx.render(v).replace("\n", " ") for v in values if v]
+        parts.append(" ".join([t.name] + [s for s in shown if s]))
+    return "; ".join(parts)
+
+
+def _sfn_text(t: scan.Template) -> str:
+    from .templates import short_note
+
+    return short_note(t)
