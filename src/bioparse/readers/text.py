@@ -57,6 +57,7 @@ _TERM_KEYS = frozenset({"term", "term_start", "term_end"})
 _FUNCTION_WORDS = frozenset(
     "of the and for in to at on de du des la le von van der del di da y et und".split()
 )
+_SENTENCE_BREAK = re.compile(r"\w{4}\. [A-Z]")
 _CIRCA = re.compile(r"^(?:c\.|ca\.|circa\b)", re.I)
 _EDIT = re.compile(r"\[\s*edit\s*\]|\[change \| change source\]|\[change\]")
 _SEPARATOR_ROW = re.compile(r"^[\s|:\-]*-{3}[\s|:\-]*$")
@@ -151,7 +152,10 @@ def _title_lines(plain: list[str]) -> tuple[list[str], str]:
     start = end
     while start > 0 and _joins(plain[start - 1], plain[start]):
         start -= 1
-    return plain[:start], " ".join(plain[start:])
+    title = " ".join(plain[start:])
+    if title.endswith(".") or len(title.split()) > 16 or _SENTENCE_BREAK.search(title):
+        return plain, ""  # an image caption or a note, not an office title
+    return plain[:start], title
 
 
 def _row(label: str, value: str, header: bool = False) -> InfoboxRow:
@@ -311,6 +315,40 @@ def _split_regions(lines: list[str]) -> tuple[int, int]:
     return best[0], best[1]
 
 
+_GLUED = re.compile(
+    r"(?<=[a-z0-9)\]])(?=(?:" + "|".join(re.escape(label) for label in RUN_TOGETHER_LABELS) + r")(?:[A-Z0-9(]|c\.))"
+)
+
+
+def explode_flattened(line: str) -> list[str]:
+    """Lines for an infobox flattened onto one line.
+
+    Two shapes: ``Label | value | Label | value |`` on one line, and a run-on
+    paragraph with labels glued to the previous value (``...1974PredecessorZewditu``).
+    Other lines come back unchanged.
+    """
+    cells = [c.strip() for c in line.split("|")]
+    labelled = sum(1 for c in cells if label_key(c))
+    if len(cells) >= 8 and labelled >= 3:
+        out: list[str] = []
+        i = 0
+        while i < len(cells):
+            cell = cells[i]
+            if label_key(cell) and i + 1 < len(cells):
+                out.append(f"{cell} | {cells[i + 1]}")
+                i += 2
+                continue
+            if cell:
+                out.append(cell)
+            i += 1
+        return out
+    if len(line) > _PROSE_MIN and line.count("|") <= 3:
+        pieces = _GLUED.split(line)
+        if len(pieces) >= 6:
+            return [piece.strip() for piece in pieces if piece.strip()]
+    return [line]
+
+
 def read_text(text: str, title: str | None = None) -> Document:
     """Read a plain-text rendering of an article into a :class:`Document`."""
     doc = Document(source_format="text", title=title)
@@ -340,6 +378,7 @@ def read_text(text: str, title: str | None = None) -> Document:
             doc.infoboxes.append(box)
             lines = [line for i, line in enumerate(lines) if i not in used]
 
+    lines = [piece for line in lines for piece in explode_flattened(line)]
     start, end = _split_regions(lines) if not doc.infoboxes else (0, 0)
     body_start = end
     if end > start:
