@@ -255,7 +255,7 @@ def _convert(tp: Any, value: Any) -> Any:
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Inverse of :func:`to_dict`; unknown keys are ignored (forward compatible)."""
-    hints = _hints(cls)  # type: ignore[arg-type]
+    hints = _hints(cls)
     kwargs = {
         f.name: _convert(hints[f.name], data[f.name])
         for f in dataclasses.fields(cls)  # type: ignore[arg-type]
