@@ -555,6 +555,41 @@ def _partial(text: str) -> _Hit | None:
     return None
 
 
+_FAST_RE = re.compile(
+    rf"(?P<y1>\d{{3,4}})"
+    rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})"
+    rf"|(?P<dd>\d{{1,2}}) (?P<dm>[A-Za-z]{{3,9}}) (?P<dy>\d{{4}})"
+    rf"|(?P<mm>[A-Za-z]{{3,9}}) (?P<md>\d{{1,2}}), (?P<my>\d{{4}})"
+    rf"|(?P<om>[A-Za-z]{{3,9}}) (?P<oy>\d{{4}})"
+)
+
+
+def _fast(text: str) -> Date | None:
+    """The plain shapes that make up most infobox values, without the full pipeline."""
+    match = _FAST_RE.fullmatch(text)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    if groups["y1"]:
+        year = int(groups["y1"])
+        return Date(iso=normalize_iso(year), precision="year", text=text) if year else None
+    if groups["iy"]:
+        year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
+    else:
+        name = groups["dm"] or groups["mm"] or groups["om"]
+        month_or_none = _MONTHS.get(name.lower())
+        if month_or_none is None:
+            return None
+        month = month_or_none
+        year = int(groups["dy"] or groups["my"] or groups["oy"])
+        if groups["om"]:
+            return Date(iso=normalize_iso(year, month), precision="month", text=text)
+        day = int(groups["dd"] or groups["md"])
+    if year == 0 or not 1 <= month <= 12 or not 1 <= day <= _days_in_month(year, month):
+        return None
+    return Date(iso=normalize_iso(year, month, day), precision="day", text=text)
+
+
 def parse_date(text: str, *, dmy_hint: bool | None = None) -> Date | None:
     """One date from rendered text, or None when there is none.
 
@@ -563,6 +598,11 @@ def parse_date(text: str, *, dmy_hint: bool | None = None) -> Date | None:
     """
     if not isinstance(text, str) or not text.strip():
         return None
+    stripped = text.strip()
+    if len(stripped) <= 20:
+        quick = _fast(stripped)
+        if quick is not None:
+            return quick
     try:
         date, _ = _locate(_prepare(text[:_MAX_INPUT]), dmy_hint)
     except (ValueError, OverflowError, RecursionError):
@@ -733,11 +773,12 @@ _STRAY_AGE_RE = re.compile(
     _FLAGS,
 )
 _ISO_PAREN_RE = re.compile(r"\(\s{0,3}-?\d{4}-\d{2}-\d{2}\s{0,3}\)")
-_PLACE_TRIM = " \t\n,;:|.-–—()"
+# Trimmed from each place line; parentheses and dots are kept ("(now Ghana)", "St.").
+_PLACE_TRIM = " \t\n,;:|-–—"
 
 
 def _tidy_place(text: str) -> str | None:
-    lines = [part.strip(_PLACE_TRIM.replace("(", "").replace(")", "").replace(".", "")) for part in re.split(r"[\n|]", text)]
+    lines = [part.strip(_PLACE_TRIM) for part in re.split(r"[\n|]", text)]
     lines = [line for line in lines if line]
     joined = ""
     for line in lines:
