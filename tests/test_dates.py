@@ -428,6 +428,20 @@ def test_name_before_date_is_not_a_place() -> None:
     assert event.place is None
 
 
+def test_truncated_prose_copy_is_not_a_place() -> None:
+    # Real row whose rendered date lost its year: "(1920-04-05)5 April".
+    event = split_event("Barend Willem Biesheuvel\n(1920-04-05)5 April")
+    assert event.date is not None and event.date.iso == "1920-04-05"
+    assert event.place is None
+
+
+def test_event_date_text_is_the_date_part() -> None:
+    event = split_event("c. 304 BCE Pataliputra")
+    assert event.date is not None and event.date.text == "c. 304 BCE"
+    event = split_event("(1848-04-29)29 April 1848[1][2]")
+    assert event.date is not None and event.date.text == "(1848-04-29)29 April 1848"
+
+
 @pytest.mark.parametrize("text", ["", "   ", "| | |", "(aged 80)"])
 def test_split_event_empty(text: str) -> None:
     event = split_event(text)

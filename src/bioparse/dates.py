@@ -772,6 +772,9 @@ _STRAY_AGE_RE = re.compile(
     r"\(\s{0,3}aged?\s{0,3}(?=$|\||\n)|(?<![\w(\-–])(?P<n>\d{1,3}(?:\s{0,2}[–-]\s{0,2}\d{1,3})?)\)",
     _FLAGS,
 )
+_TRUNCATED_DATE_RE = re.compile(
+    rf"\s{{0,3}}(?:\d{{1,2}}\s{{1,3}}{_MON}|{_MON}\s{{1,3}}\d{{1,2}}(?!\d))(?![\w])", _FLAGS
+)
 _ISO_PAREN_RE = re.compile(r"\(\s{0,3}-?\d{4}-\d{2}-\d{2}\s{0,3}\)")
 # Trimmed from each place line; parentheses and dots are kept ("(now Ghana)", "St.").
 _PLACE_TRIM = " \t\n,;:|-–—"
@@ -839,6 +842,10 @@ def _split_event(text: str) -> Event:
     if iso and (iso.start() >= end or iso.end() <= start):
         # A bare ISO date beside the prose one belongs to the date, not the place.
         cleaned = _blank(cleaned, iso.start(), iso.end())
+    tail = _TRUNCATED_DATE_RE.match(cleaned, end)
+    if tail:
+        # "(1920-04-05)5 April": the prose copy lost its year; it is not a place.
+        end = tail.end()
     before, after = cleaned[:start], cleaned[end:]
     place = _tidy_place(after)
     if place is None:
@@ -848,6 +855,8 @@ def _split_event(text: str) -> Event:
             place = candidate
     event.place = place
     shown_start = _date_text_start(prepared.shown, start)
+    if shown_start and prepared.shown[shown_start - 1] == "(" and ")" in prepared.shown[shown_start:end]:
+        shown_start -= 1  # the span began inside "(1920-04-05)"
     date_text = re.sub(r"\s{2,}", " ", prepared.shown[shown_start:end]).strip(" |\n")
     event.date = replace(date, text=date_text)
     return event
