@@ -87,6 +87,19 @@ def split_title(text: str) -> tuple[str, int | None, bool]:
     return title.strip(), ordinal, acting
 
 
+_TWO_PEOPLE = re.compile(r"^([^()]{2,80}\([^()]{1,80}\))\s+(?=[A-Z])")
+
+
+def first_person(text: str | None) -> str | None:
+    """The first person named in a cell: its first line, and of a flattened
+    "A (note) B (note)" list, the first entry."""
+    line = first_line(text)
+    match = _TWO_PEOPLE.match(line)
+    if match:
+        line = match.group(1)
+    return line or None
+
+
 def _is_open(text: str) -> bool:
     low = text.strip().lower()
     return any(low.startswith(w) for w in _OPEN_WORDS)
@@ -120,12 +133,12 @@ def office_from_block(block: _Block, source: str = "infobox") -> Office:
             else:
                 office.end = office.end or parse_date(row.value)
         elif key == "predecessor":
-            office.predecessor = office.predecessor or first_line(row.value) or None
+            office.predecessor = office.predecessor or first_person(row.value)
         elif key == "successor":
-            office.successor = office.successor or first_line(row.value) or None
+            office.successor = office.successor or first_person(row.value)
         elif key == "serving_with":
             role = tidy(row.label) or "Serving with"
-            person = first_line(row.value)
+            person = first_person(row.value)
             if person and role not in office.serving_with:
                 office.serving_with[role] = person
         elif key == "constituency":
