@@ -272,9 +272,14 @@ def _is_prose(line: str) -> bool:
     text = line.strip()
     if len(text) < _PROSE_MIN:
         return len(text) >= 60 and bool(_LEAD_SENTENCE.match(text))
-    if text.count("|") > 3:
+    if text.count("|") > 3 or text.count(" ") < 15:
         return False
-    return text.count(" ") >= 15
+    return not _is_labelled(text)
+
+
+def _is_labelled(text: str) -> bool:
+    split = _split_label_prefix(text)
+    return split is not None and bool(split[1]) and label_key(split[0]) is not None
 
 
 def _looks_like_heading(line: str, next_line: str | None) -> bool:
@@ -283,6 +288,8 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
     text = _EDIT.sub("", line).strip()
     if text.lower() in _REF_HEADINGS:
         return True
+    if _is_labelled(text):
+        return False
     if not text or len(text) > _HEADING_MAX or text.endswith((".", ",", ";", ":")) or is_chrome(text):
         return False
     if "|" in text or _MARKER.search(text):
@@ -315,8 +322,12 @@ def _split_regions(lines: list[str]) -> tuple[int, int]:
     return best[0], best[1]
 
 
+_LABEL_ALT = "(?:" + "|".join(re.escape(label) for label in RUN_TOGETHER_LABELS) + ")"
+#: A label glued to what precedes it ("SelassiePrime Minister ...") or to its
+#: value after a space ("1974 Coronation2 November 1930").
 _GLUED = re.compile(
-    r"(?<=[a-z0-9)\]])(?=(?:" + "|".join(re.escape(label) for label in RUN_TOGETHER_LABELS) + r")(?:[A-Z0-9(]|c\.))"
+    r"(?<=[a-z0-9)\]])(?=" + _LABEL_ALT + r"(?:[A-Z0-9(]|c\.| [A-Z]))"
+    r"|(?<= )(?=" + _LABEL_ALT + r"(?:[A-Z0-9(]|c\.))"
 )
 
 
