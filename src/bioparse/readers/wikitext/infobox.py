@@ -45,11 +45,17 @@ def read_infobox(t: scan.Template, ctx: Ctx) -> list[Infobox]:
     person_rows: list[InfoboxRow] = []
     slots: dict[int, list[tuple[str, str, str, list[str]]]] = {}
     generic: dict[str, dict[str, tuple[str, list[str]]]] = {}
-    for name, raw in t.params:
+    work = list(t.params)
+    i = 0
+    while i < len(work):
+        name, raw = work[i]
+        i += 1
         if not name or name.isdigit():
             continue
         if "{{" in raw:
-            raw = _cut_embedded(raw, ctx, embedded)
+            merged: list[tuple[str, str]] = []
+            raw = _cut_embedded(raw, ctx, embedded, t.key, merged)
+            work[i:i] = merged
         ctx.links = []
         value = ctx.render(raw)
         links = ctx.links
@@ -93,15 +99,29 @@ def _generic_rows(generic: dict[str, dict[str, tuple[str, list[str]]]]) -> list[
     return rows
 
 
-def _cut_embedded(raw: str, ctx: Ctx, out: list[Infobox]) -> str:
+def _cut_embedded(raw: str, ctx: Ctx, out: list[Infobox], family: str,
+                  merged: list[tuple[str, str]]) -> str:
+    """Cut infoboxes embedded in a value; one of the parent's own template
+    (``{{Infobox officeholder|embed=yes|office5=...}}``) continues the parent's
+    slots, so its parameters go to ``merged``; others become boxes of their own."""
     spans = scan.template_spans(raw)
     kept: list[str] = []
     pos = 0
     for a, b in spans:
         t = scan.parse_template(raw, a, b)
-        if is_infobox(t.key):
+        if t.key.startswith("collapsed infobox section") and "{{" in raw[a + 2:b]:
+            inner = scan.parse_template(raw, a, b)
             kept.append(raw[pos:a])
-            out.extend(read_infobox(t, ctx))
+            for _k, v in inner.params:
+                if "{{" in v:
+                    _cut_embedded(v, ctx, out, family, merged)
+            pos = b
+        elif is_infobox(t.key):
+            kept.append(raw[pos:a])
+            if t.key == family:
+                merged.extend(t.params)
+            else:
+                out.extend(read_infobox(t, ctx))
             pos = b
     if not kept:
         return raw
@@ -117,6 +137,17 @@ def _office_blocks(slots: dict[int, list[tuple[str, str, str, list[str]]]],
         has_header0 = any(b in params.STRONG_HEADERS for b in bases0)
         if not has_header0 and not bases0 & bases1:
             slots[1] = slots.pop(0) + slots[1]
+    ordered = sorted(slots)
+    for prev, num in zip(ordered, ordered[1:]):
+        # an untitled block of only predecessor/successor/deputies right after
+        # a titled block that lacks them is drawn under it: it is that office
+        bases = {b for b, *_ in slots[num]}
+        prev_bases = {b for b, *_ in slots.get(prev, [])}
+        if (bases <= {"predecessor", "successor"} | set(params.SERVING_WITH)
+                and bases & {"predecessor", "successor"}
+                and prev_bases & set(params.HEADER_PARAMS)
+                and not prev_bases & {"predecessor", "successor"}):
+            slots[prev] = slots[prev] + slots.pop(num)
     rows: list[InfoboxRow] = []
     leftovers: list[InfoboxRow] = []
     for num in sorted(slots):

@@ -46,6 +46,9 @@ _FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 _AUTHOR = re.compile(r"^(?:last|surname|author|first|given|autor|auteur|nom|prénom|apellido(?:s)?|nombre|cognome|vorname|nachname)(\d*)$")
 
 
+_VERBATIM = frozenset({"url", "archive-url", "doi", "isbn", "access-date", "archive-date"})
+
+
 @dataclass
 class Use:
     """One place in the page that cites a reference."""
@@ -67,7 +70,7 @@ def cite_fields(t: scan.Template, ctx: Ctx) -> dict[str, str]:
         for alias in aliases:
             raw = named.get(alias)
             if raw and raw.strip():
-                text = ctx.render(raw)
+                text = raw.strip() if out in _VERBATIM and "{{" not in raw and "<" not in raw else ctx.render(raw)
                 if text:
                     fields[out] = text.replace("\n", " ")
                     break
@@ -127,9 +130,14 @@ def cite_text(fields: dict[str, str]) -> str:
 def first_cite(content: str, ctx: Ctx) -> dict[str, str]:
     """Fields of the first cite-like template in a ref's content ({} when none)."""
     for t in scan.templates(content):
-        if t.key.startswith(("cite", "cita ", "citar")) or t.key in ctx.handlers and ctx.handlers[t.key].__name__ == "_cite":
+        if _is_cite(t, ctx):
             return cite_fields(t, ctx)
     return {}
+
+
+def _is_cite(t: scan.Template, ctx: Ctx) -> bool:
+    handler = ctx.handlers.get(t.key)
+    return t.key.startswith(("cite", "cita ", "citar")) or getattr(handler, "__name__", "") == "_cite"
 
 
 def _bibliography_key(named: dict[str, str]) -> str | None:
@@ -278,6 +286,14 @@ def _fill(ref: RawReference, use: Use, ctx: Ctx, biblio: dict[str, dict[str, str
     content = use.content or ""
     if not content.strip():
         return
+    spans = scan.template_spans(content)
+    body = content.strip()
+    if len(spans) == 1 and spans[0][1] - spans[0][0] == len(body) and content.lstrip().startswith("{{"):
+        t = scan.parse_template(content, *spans[0])
+        if _is_cite(t, ctx):
+            ref.fields = cite_fields(t, ctx)
+            ref.text = cite_text(ref.fields)
+            return
     ref.fields = first_cite(content, ctx)
     ref.text = ctx.render(content).replace("\n", " ")
     if not ref.text and "{{" in content:

@@ -144,8 +144,13 @@ def _quotes(m: re.Match[str]) -> str:
     return "'" if n == 4 else "'" * (n - 5) if n > 5 else ""
 
 
+_SPECIAL = re.compile(r"[\[\]'<&_\x7f\n\t(*#:;\u00a0\u2009\u202f]|  ")
+
+
 def finish(text: str, ctx: Ctx, *, value: bool = True) -> str:
     """Links to text, markup and tags out, whitespace tidied (templates already expanded)."""
+    if not _SPECIAL.search(text):
+        return text.strip()
     if "[[" in text:
         text = drop_files(text)
         text = _CATEGORY.sub("", text)
