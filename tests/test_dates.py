@@ -66,6 +66,12 @@ def _iso(text: str) -> tuple[str, str] | None:
         ("19/11/1970", "1970-11-19", "day"),
         ("1970年11月19日", "1970-11-19", "day"),
         ("2013a", "2013", "year"),
+        ("2010-03", "2010-03", "month"),
+        ("mid-1990s", "1990", "decade"),
+        ("19-Nov-1970", "1970-11-19", "day"),
+        ("Sunday, 19 November 1970", "1970-11-19", "day"),
+        ("January 1st, 1900", "1900-01-01", "day"),
+        ("-0099-07-12", "-0099-07-12", "day"),
     ],
 )
 def test_common_forms(text: str, iso: str, precision: str) -> None:
@@ -94,6 +100,9 @@ def test_iso_part_wins_over_prose() -> None:
         ("c.  1650", "1650"),  # what {{circa}} renders to
         ("{{circa}} 1650", "1650"),
         ("c. 304 BCE", "-0303"),
+        ("ca 1650", "1650"),
+        ("Abt. 1650", "1650"),
+        ("approximately 1650", "1650"),
     ],
 )
 def test_circa(text: str, iso: str) -> None:

@@ -72,6 +72,7 @@ _YEAR = rf"(?P<year>{_YEAR4_GLUED}|\d{{1,4}}(?![\d]))"
 _ISO_RE = re.compile(
     r"(?<![\d-])(?P<neg>-)?(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d])"
 )
+_ISO_MONTH_RE = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])(?![\d-])")
 _DMY_RE = re.compile(
     rf"(?<![\w.])(?P<day>\d{{1,2}}){_ORD}\.?\s{{0,3}}(?:of\s{{1,3}}|-)?(?P<month>{_MON})"
     rf",?\s{{0,3}}-?{_AD_BEFORE}{_YEAR}{_ERA}",
@@ -105,14 +106,15 @@ _CENTURY_RE = re.compile(
     rf"(?<![\w])(?P<num>\d{{1,2}}){_ORD}[\s-]{{1,3}}century{_ERA}",
     _FLAGS,
 )
-_DECADE_RE = re.compile(rf"(?<![\w.:/-])(?P<year>\d{{2,3}}0)'?s(?![a-z]){_ERA}", _FLAGS)
+_DECADE_RE = re.compile(rf"(?<![\w.:/])(?P<year>\d{{2,3}}0)'?s(?![a-z]){_ERA}", _FLAGS)
 _YEAR_RE = re.compile(
     rf"(?<![\w.:/-]){_AD_BEFORE}(?P<year>\d{{1,4}})(?![\d:]|\.\d|st|nd|rd|th){_ERA}",
     _FLAGS,
 )
 
 _CIRCA_RE = re.compile(
-    r"(?<![A-Za-z])(?:circa|approx\.?|abt\.?|ca?\.|c(?=\s{0,3}\d))\s{0,3}(?=[\dA-Z])",
+    r"(?<![A-Za-z])(?:[Cc]irca|[Aa]pprox(?:\.|imately)?|[Aa]bt\.?|[Aa]bout|ca\.?|c\.|c(?=\s{0,3}\d))"
+    r"\s{0,3}(?=[\dA-Z])",
 )
 _OS_RE = re.compile(r"\[\s{0,3}(?P<style>[ON])\.?\s?S\.?\s{0,3}(?P<body>[^\[\]\n]{1,60})\]")
 _FOOTNOTE_RE = re.compile(r"\[[^\[\]\n]{1,40}\]")
@@ -257,6 +259,10 @@ def _find(text: str, *, dmy_hint: bool | None = None, short_years: bool = True) 
     match = _NUMERIC_RE.search(text)
     if match:
         return _numeric_hit(match, dmy_hint)
+    match = _ISO_MONTH_RE.search(text)
+    if match and int(match.group("year")):
+        year, month = int(match.group("year")), int(match.group("month"))
+        return _Hit(year, month, None, "month", match.start(), match.end())
     match = _CJK_RE.search(text)
     if match and 1 <= int(match.group("month")) <= 12:
         day_text = match.group("day")
