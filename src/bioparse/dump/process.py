@@ -54,6 +54,14 @@ def process_page(page: Page, *, people_only: bool = False) -> dict[str, Any] | N
     Error records are kept even with ``people_only``: a failure is never
     silently dropped.
     """
+    outcome = _article(page, people_only)
+    if outcome is None or isinstance(outcome, dict):
+        return outcome
+    return to_dict(outcome)  # type: ignore[no-any-return,unused-ignore]
+
+
+def _article(page: Page, people_only: bool) -> Article | dict[str, Any] | None:
+    """The parsed Article, an error record (dict), or None when filtered out."""
     from ..api import parse
 
     try:
@@ -66,7 +74,7 @@ def process_page(page: Page, *, people_only: bool = False) -> dict[str, Any] | N
         article.meta.update(page_meta(page))
         if people_only and article.person is None:
             return None
-        return to_dict(article)  # type: ignore[no-any-return,unused-ignore]
+        return article
     except Exception as exc:  # noqa: BLE001 - any parser bug becomes an error record
         return error_record(page, f"{type(exc).__name__}: {exc}")
 
@@ -101,22 +109,27 @@ def process_batch(pages: list[Page], *, people_only: bool = False, output: str =
     for page in pages:
         result.pages += 1
         result.last = (page.source, page.position)
-        record = process_page(page, people_only=people_only)
-        if record is None:
+        outcome = _article(page, people_only)
+        if outcome is None:
             continue
+        # One conversion per record: JSON straight from the Article (jsonio
+        # does its own to_dict), a dict only when Arrow needs one.
         try:
-            line = dumps(record)
+            if output == "jsonl":
+                result.lines.append(dumps(outcome))
+            else:
+                records.append(outcome if isinstance(outcome, dict) else to_dict(outcome))
         except Exception as exc:  # noqa: BLE001 - e.g. a value orjson refuses
-            record = error_record(page, f"cannot serialise record: {type(exc).__name__}: {exc}")
-            line = dumps(record)
-        records.append(record)
+            outcome = error_record(page, f"cannot serialise record: {type(exc).__name__}: {exc}")
+            if output == "jsonl":
+                result.lines.append(dumps(outcome))
+            else:
+                records.append(outcome)
         result.records += 1
-        if record.get("error"):
+        if isinstance(outcome, dict):
             result.errors += 1
-        elif record.get("person") is not None:
+        elif outcome.person is not None:
             result.people += 1
-        if output == "jsonl":
-            result.lines.append(line)
     if output == "parquet":
         result.arrow = _to_ipc(records, pages)
     return result

@@ -1,0 +1,158 @@
+"""Benchmark ``bioparse dump`` on a real enwiki dump tiled to >= 50 MB, with peers, in one run.
+
+Prints a table and the ratios the targets are stated in (all measured in the
+same run, since absolute numbers drift on shared machines):
+
+* floor: bz2 decompression + XML streaming alone (``iter_pages``), no parsing;
+* bioparse dump with 1 and 2 workers (plain bz2: the parent decompresses), and
+  2 workers on the same pages as multistream + index (workers decompress);
+* bioparse.parse alone, mwparserfromhell parse alone and wtf_wikipedia's full
+  job on the same extracted articles (via /work/shared/bench);
+* peak RSS of the pipeline at 1x, 4x and 16x the real dump's size.
+
+Usage: python benchmarks/dump.py [--mb 50] [--skip-peers]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from tile_dump import read_xml, split_pages, tiled_pages, write_multistream, write_plain_bz2  # noqa: E402
+
+DUMP = Path("/work/shared/corpus/dumps/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2")
+BENCH = Path("/work/shared/bench")
+PY = sys.executable
+
+
+def measure_dump(inp: str, out: str, workers: int) -> dict:
+    proc = subprocess.run(
+        [PY, str(HERE / "_measure.py"), "dump", inp, "-o", out, "--workers", str(workers), "--quiet"],
+        capture_output=True, text=True, check=True,
+    )
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["summary"] = proc.stderr.strip().splitlines()[-1]
+    result["pages"] = int(result["summary"].split(": ")[1].split(" pages")[0])
+    return result
+
+
+def floor(inp: str) -> dict:
+    code = (
+        "import sys,time,json,resource\n"
+        "from bioparse.dump.sources import iter_pages\n"
+        "t=time.perf_counter(); n=0; b=0\n"
+        "for p in iter_pages(sys.argv[1]): n+=1; b+=len(p.text)\n"
+        "print(json.dumps({'seconds':time.perf_counter()-t,'pages':n,"
+        "'rss_parent_mb':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024}))"
+    )
+    proc = subprocess.run([PY, "-c", code, inp], capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout)
+
+
+def parse_alone(articles: str) -> float:
+    code = (
+        "import sys,json,time\n"
+        "from bioparse import parse\n"
+        "arts=[json.loads(l) for l in open(sys.argv[1]) if l.strip()]\n"
+        "[parse(a['text'],format='wikitext',title=a['title']) for a in arts[:10]]\n"
+        "best=1e9\n"
+        "for _ in range(3):\n"
+        "    t=time.perf_counter()\n"
+        "    for a in arts: parse(a['text'],format='wikitext',title=a['title'])\n"
+        "    best=min(best,time.perf_counter()-t)\n"
+        "print(len(arts)/best)"
+    )
+    return float(subprocess.run([PY, "-c", code, articles], capture_output=True, text=True, check=True).stdout)
+
+
+def peers(tmp: str) -> dict:
+    home = subprocess.run(["bash", str(BENCH / "setup_peers.sh")], capture_output=True, text=True, check=True).stdout.strip()
+    env = dict(os.environ, BENCH_HOME=home)
+    articles = os.path.join(tmp, "articles.jsonl")
+    vpy = os.path.join(home, "venv", "bin", "python")
+    subprocess.run([vpy, str(BENCH / "extract.py"), str(DUMP), articles], check=True, capture_output=True, env=env)
+    mwph = json.loads(subprocess.run([vpy, str(BENCH / "bench_mwph.py"), articles], capture_output=True, text=True, check=True, env=env).stdout)
+    wtf = json.loads(subprocess.run(["node", str(BENCH / "bench_wtf.js"), articles, "--mode", "full"], capture_output=True, text=True, check=True, env=env).stdout)
+    return {"articles": articles, "mwph": mwph["articles_per_s"], "wtf": wtf["articles_per_s"], "n": wtf["articles"]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=50.0, help="XML size of the tiled dump")
+    ap.add_argument("--skip-peers", action="store_true")
+    ap.add_argument("--skip-rss", action="store_true")
+    args = ap.parse_args()
+    header, pages, footer = split_pages(read_xml(str(DUMP)))
+    unit = sum(len(p) for p in pages)
+    rows: list[tuple[str, str, str, str, str]] = []
+    ratios: dict[str, float] = {}
+    load = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        tiled = os.path.join(tmp, "tiled.xml.bz2")
+        write_plain_bz2(tiled, header, tiled_pages(pages, int(args.mb * 1e6)), footer)
+        ms = os.path.join(tmp, "tiled-multistream.xml.bz2")
+        write_multistream(ms, os.path.join(tmp, "tiled-multistream-index.txt.bz2"), header,
+                          tiled_pages(pages, int(args.mb * 1e6)), footer)
+        xml_mb = sum(len(p) for p in tiled_pages(pages, int(args.mb * 1e6))) / 1e6
+        out = os.path.join(tmp, "out.jsonl")
+
+        f = floor(tiled)
+        rows.append(("floor: bz2 + XML streaming", f"{f['pages'] / f['seconds']:.0f}", f"{xml_mb / f['seconds']:.1f}", f"{f['rss_parent_mb']:.0f}", "-"))
+        runs = {}
+        for label, inp, w in (("dump, 1 worker", tiled, 1), ("dump, 2 workers", tiled, 2), ("dump, 2 workers, multistream+index", ms, 2)):
+            r = measure_dump(inp, out, w)
+            runs[label] = r
+            rows.append((label, f"{r['pages'] / r['seconds']:.0f}", f"{xml_mb / r['seconds']:.1f}",
+                         f"{r['rss_parent_mb']:.0f}", f"{r['rss_worker_mb']:.0f}" if w > 1 else "-"))
+        one = runs["dump, 1 worker"]
+        ratios["speed-up 1 -> 2 workers (plain bz2)"] = one["seconds"] / runs["dump, 2 workers"]["seconds"]
+        ratios["speed-up 1 -> 2 workers (multistream+index)"] = one["seconds"] / runs["dump, 2 workers, multistream+index"]["seconds"]
+        ratios["floor share of 1-worker time"] = f["seconds"] / one["seconds"]
+
+        if not args.skip_peers:
+            pe = peers(tmp)
+            ours = parse_alone(pe["articles"])
+            rows.append((f"bioparse.parse alone ({pe['n']} articles)", f"{ours:.1f}", "-", "-", "-"))
+            rows.append(("mwparserfromhell parse alone", f"{pe['mwph']:.1f}", "-", "-", "-"))
+            rows.append(("wtf_wikipedia full", f"{pe['wtf']:.1f}", "-", "-", "-"))
+            # The pipeline's articles/s per core: non-redirect ns-0 articles of
+            # the tiled dump over the 1-worker wall time (redirects cost time but
+            # are not counted, which favours the peer).
+            per_tile = pe["n"] / len(pages)
+            pipeline_articles = one["pages"] * per_tile / one["seconds"]
+            rows.append(("dump, 1 worker (articles/s, redirects not counted)", f"{pipeline_articles:.1f}", "-", "-", "-"))
+            ratios["pipeline (1 core) / wtf_wikipedia"] = pipeline_articles / pe["wtf"]
+            ratios["bioparse.parse / wtf_wikipedia"] = ours / pe["wtf"]
+            ratios["bioparse.parse / mwparserfromhell parse"] = ours / pe["mwph"]
+
+        if not args.skip_rss:
+            for mult in (1, 4, 16):
+                path = os.path.join(tmp, f"x{mult}.xml.bz2")
+                write_plain_bz2(path, header, tiled_pages(pages, unit * mult), footer)
+                r = measure_dump(path, out, 2)
+                rows.append((f"RSS at {mult}x ({unit * mult / 1e6:.0f} MB XML), 2 workers", f"{r['pages'] / r['seconds']:.0f}", "-",
+                             f"{r['rss_parent_mb']:.0f}", f"{r['rss_worker_mb']:.0f}"))
+
+    print(f"input: {DUMP.name} tiled to {xml_mb:.1f} MB XML; load average at start {load:.2f}; {os.cpu_count()} CPUs")
+    print()
+    print("| run | pages/s | MB/s (XML) | parent RSS MB | worker RSS MB |")
+    print("|---|---:|---:|---:|---:|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print()
+    for k, v in ratios.items():
+        print(f"- {k}: {v:.2f}x")
+    print(f"- load average at end: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
