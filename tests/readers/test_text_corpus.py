@@ -157,8 +157,11 @@ def _check_article(stem: str, article: Article, want: dict[str, Any]) -> list[st
 
 
 @pytest.mark.parametrize("path", EXPECTED, ids=[p.stem for p in EXPECTED])
-def test_text_fixture(path: Path) -> None:
+def test_text_fixture(path: Path, request: pytest.FixtureRequest) -> None:
     want = _load(path)
+    if want.get("known_gap"):
+        # a shape the reader does not handle yet (docs/formats.md); strict, so a fix is noticed
+        request.applymarker(pytest.mark.xfail(strict=True, reason=want["known_gap"]))
     stem = path.stem
     article = bioparse.parse_file(FIXTURES / f"{stem}.txt")
     assert article.source_format == "text", f"{stem}: detected {article.source_format!r}, want 'text'"

@@ -21,6 +21,7 @@ _ORDINAL_VALUE = re.compile(r"(\d{1,4})")
 _ACTING_PREFIX = re.compile(r"^\s*(?:acting|interim|caretaker)\s+", re.I)
 _ACTING_SUFFIX = re.compile(r"\s*\((?:acting|interim|caretaker)\)\s*$", re.I)
 _YEARS_NOTE = re.compile(r"\s*\([^()]{0,80}\d{4}[^()]{0,80}\)\s*$")
+_TERM_KEYS = frozenset({"term", "term_start", "term_end"})
 _OFFICE_KEYS = frozenset({"term", "term_start", "term_end", "predecessor", "successor"})
 _OPEN_WORDS = ("incumbent", "present", "current")
 
@@ -70,7 +71,7 @@ def _is_office(block: _Block) -> bool:
 
 def split_title(text: str) -> tuple[str, int | None, bool]:
     """("3rd President of X" -> "President of X", 3, acting?)."""
-    title = tidy(text)
+    title = " ".join(tidy(text).split("\n"))  # a title wrapped over lines is one title
     ordinal = None
     match = _ORDINAL.match(title)
     if match:
@@ -156,17 +157,42 @@ def office_from_block(block: _Block, source: str = "infobox") -> Office:
 
 
 def offices_from_infobox(box: Infobox) -> list[Office]:
-    """Every office in one infobox (or succession box), in display order."""
+    """Every office in one infobox (or succession box), in display order.
+
+    A numbered slot with no title of its own renders under the previous
+    office: with a term it is another term of that office, without one its
+    rows complete that office.
+    """
     source = "succession_box" if box.kind == "succession_box" else "infobox"
     offices: list[Office] = []
     for block in _blocks(box.rows):
         if not _is_office(block):
             continue
+        untitled_slot = (
+            block.header is not None and block.header.key == "office" and not tidy(block.header.value)
+        )
         for term in _split_terms(block):
             if block.header is None and not any(r.key in _OFFICE_KEYS for r in term.rows):
                 continue
-            offices.append(office_from_block(term, source))
+            office = office_from_block(term, source)
+            if untitled_slot and offices:
+                previous = offices[-1]
+                if not any(r.key in _TERM_KEYS for r in term.rows):
+                    _fill_gaps(previous, office)
+                    continue
+                office.title = previous.title
+                office.ordinal = office.ordinal or previous.ordinal
+                office.acting = office.acting or previous.acting  # "Interim X" covers both terms
+            offices.append(office)
     return offices
+
+
+def _fill_gaps(target: Office, extra: Office) -> None:
+    target.predecessor = target.predecessor or extra.predecessor
+    target.successor = target.successor or extra.successor
+    target.constituency = target.constituency or extra.constituency
+    for role, person in extra.serving_with.items():
+        target.serving_with.setdefault(role, person)
 
 
 def _title_key(title: str | None) -> str:

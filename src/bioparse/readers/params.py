@@ -98,7 +98,8 @@ def params_infobox(lines: list[str]) -> tuple[Infobox | None, set[int]]:
     for i, line in enumerate(lines):
         match = _DASH_PAIR.match(line)
         if match:
-            pairs.append((match.group(1), match.group(2).strip()))
+            # dump-style lists join the lines of a value with " , "
+            pairs.append((match.group(1), match.group(2).strip().replace(" , ", "<br>")))
             used.add(i)
     if not pairs:
         return None, set()
