@@ -732,11 +732,24 @@ def _parse_range(text: str) -> DateRange:
         result.start = _date_of(lprep, lhit, left)
     if rhit is not None and rhit.year is not None:
         result.end = _date_of(rprep, rhit, right)
+    # a side the patterns only read to the year may be a non-English day ("11 mai 2010")
+    result.start = _refine(result.start, left)
+    result.end = _refine(result.end, right)
     if result.start is None and result.end is None:
         date = parse_date(work)
         if date is not None:
             result.start = date
     return result
+
+
+def _refine(date: Date | None, side: str) -> Date | None:
+    """A more precise reading of one side of a range, when the whole side is one date."""
+    if date is None or date.precision != "year" or not _foreign_candidate(side):
+        return date
+    better = parse_date(side)
+    if better is not None and better.year == date.year and better.precision in ("day", "month"):
+        return replace(better, circa=better.circa or date.circa)
+    return date
 
 
 def _complete_start(start: _Hit, end: _Hit, left: str) -> _Hit:
@@ -857,7 +870,7 @@ def _split_event(text: str) -> Event:
     if place is None:
         candidate = _tidy_place(before)
         in_cell = re.search(r"\|[\s|]{0,20}$", before) is not None
-        if candidate and (in_cell or "," in candidate):
+        if candidate and (in_cell or "," in before):  # "Berlino, 24 gennaio 1712"
             place = candidate
     event.place = place
     shown_start = _date_text_start(prepared.shown, start)

@@ -112,12 +112,7 @@ def check_article(stem: str, article: Article, want: dict[str, Any]) -> list[str
 
 #: Known gaps outside the HTML reader (strict: the test fails once they are fixed,
 #: so this list gets cleaned up).
-KNOWN_GAPS = {
-    "wme_parsoid_frwiki_David_Cameron": "dates.parse_range keeps only the years of "
-    "'11 mai 2010 – 13 juillet 2016' although parse_date reads each side to the day",
-    "wme_desktop_itwiki_Federico_II_di_Prussia": "dates.parse_range gives years for "
-    "'31 maggio 1740 –17 agosto 1786'; split_event drops the place of 'Berlino, 24 gennaio 1712'",
-}
+KNOWN_GAPS: dict[str, str] = {}
 CASES = [
     pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_GAPS[p.stem], strict=True))
     if p.stem in KNOWN_GAPS
