@@ -24,6 +24,7 @@ _INFOBOX_NAMES = re.compile(
     r"navbox person|officeholder$|president$|prime minister$|ficha)", re.I)
 _INFOBOX_SUFFIX = re.compile(r"(?:infobox| bilgi kutusu)$", re.I)
 _ORDINAL_PREFIX = re.compile(r"^(\d{1,4}(?:st|nd|rd|th|er|e|º|°|\.))\s+(?=\S)", re.I)
+_BARE_ORDINAL = re.compile(r"^\s*\d{1,4}(?:st|nd|rd|th|er|e|º|°|\.)?\s*$", re.I)
 _ACTING = re.compile(r"^(acting|interim|provisional|caretaker|ad interim)\b", re.I)
 _TERM_BASES = frozenset({"term_start", "termstart", "term_begin", "term_end", "termend", "term",
                          "reign", "tenure", "predecessor", "successor", "order", "ordinal",
@@ -118,8 +119,13 @@ def _cut_embedded(raw: str, ctx: Ctx, out: list[Infobox], family: str,
             pos = b
         elif is_infobox(t.key):
             kept.append(raw[pos:a])
-            if t.key == family:
-                merged.extend(t.params)
+            slot_params = [(k, v) for k, v in t.params if params.slot_of(k) is not None]
+            if t.key == family and slot_params:
+                merged.extend(slot_params)
+                rest = [(k, v) for k, v in t.params
+                        if params.slot_of(k) is None and params.param_key(k) not in ("embed", "child")]
+                if any(v.strip() for _k, v in rest):
+                    out.extend(read_infobox(scan.Template(t.name, t.key, rest), ctx))
             else:
                 out.extend(read_infobox(t, ctx))
             pos = b
@@ -187,6 +193,10 @@ def _slot_rows(items: list[tuple[str, str, str, list[str]]], family: str) -> lis
             if "district" in by_base:
                 title += f" from the {by_base['district'][1]} district"
                 used.add("district")
+    elif "order" in by_base and not _BARE_ORDINAL.match(by_base["order"][1]):
+        # old spelling: order = "1st [[President of the United States]]"
+        label, title, links = by_base["order"]
+        used.add("order")
     elif "state" in by_base and "district" in by_base:
         title = (f"Member of the U.S. House of Representatives from {by_base['state'][1]}'s "
                  f"{by_base['district'][1]} district")
@@ -196,7 +206,7 @@ def _slot_rows(items: list[tuple[str, str, str, list[str]]], family: str) -> lis
         title = _implied_office(family)
     block: list[tuple[int, InfoboxRow]] = []
     ordinal = _ORDINAL_PREFIX.match(title)
-    if ordinal and "order" not in by_base and "ordinal" not in by_base:
+    if ordinal and ("order" not in by_base or "order" in used) and "ordinal" not in by_base:
         block.append((0, InfoboxRow(label=label, value=ordinal.group(1), key="ordinal")))
         title = title[ordinal.end():]
     acting = _ACTING.match(title)

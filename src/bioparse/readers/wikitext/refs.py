@@ -46,6 +46,7 @@ _FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 _AUTHOR = re.compile(r"^(?:last|surname|author|first|given|autor|auteur|nom|prénom|apellido(?:s)?|nombre|cognome|vorname|nachname)(\d*)$")
 
 
+_URL = re.compile(r"\[?((?:https?:)?//[^\s\[\]<>\"|{}]+)")
 _VERBATIM = frozenset({"url", "archive-url", "doi", "isbn", "access-date", "archive-date"})
 
 
@@ -295,6 +296,10 @@ def _fill(ref: RawReference, use: Use, ctx: Ctx, biblio: dict[str, dict[str, str
             ref.text = cite_text(ref.fields)
             return
     ref.fields = first_cite(content, ctx)
+    if "url" not in ref.fields:
+        link = _URL.search(content)
+        if link:
+            ref.fields["url"] = link.group(1)
     ref.text = ctx.render(content).replace("\n", " ")
     if not ref.text and "{{" in content:
         ref.text = _fallback_text(content, ctx)

@@ -126,6 +126,12 @@ def _prefixed(prefix: str) -> Handler:
     return handler
 
 
+def _day_month_year(t: scan.Template, ctx: Ctx) -> str:
+    """fr/es style {{Date de décès|21|septembre|1936|11|novembre|1866}}: the first date only."""
+    pos = [ctx.expand(p) for p in t.positional()[:3]]
+    return english_months(" ".join(p for p in pos if p))
+
+
 def _dts(t: scan.Template, ctx: Ctx) -> str:
     pos = [p for p in t.positional() if p]
     if len(pos) == 1 and _int(pos[0]) is None:
@@ -151,7 +157,8 @@ def _old_style_dy(t: scan.Template, ctx: Ctx) -> str:
     if len(pos) < 2:
         return " ".join(pos)
     if len(pos) > 2 and pos[2]:
-        return f"{pos[0]} {pos[1]} [O.S. {pos[0]} {pos[2]}]"
+        old = pos[2] if re.search(r"[^\d\s]", pos[2]) else f"{pos[0]} {pos[2]}"
+        return f"{pos[0]} {pos[1]} [O.S. {old}]"
     return f"{pos[0]} {pos[1]}"
 
 
@@ -190,6 +197,18 @@ def _convert(t: scan.Template, ctx: Ctx) -> str:
         sep = "–" if pos[1] in ("-", "–") else f" {pos[1]} "
         return f"{pos[0]}{sep}{pos[2]} {pos[3]}"
     return " ".join(pos[:2])
+
+
+def _ushr(t: scan.Template, ctx: Ctx) -> str:
+    """{{ushr|IN|4|4th}}: the district as shown ("4th")."""
+    pos = t.positional()
+    if len(pos) > 2 and pos[2]:
+        return pos[2]
+    if len(pos) > 1 and pos[1].isdigit():
+        n = int(pos[1])
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    return pos[1] if len(pos) > 1 else ""
 
 
 def _url(t: scan.Template, ctx: Ctx) -> str:
@@ -304,7 +323,7 @@ _register(_date, "birth date", "birth date and age", "bda", "b-da", "dob", "deat
 _register(_year, "birth year and age", "death year and age", "birth year", "death year",
           "byaa", "start year")
 _register(_first, "birth-date", "birth-date and age", "death-date", "death-date and age",
-          "nowrap", "nobr", "nowr", "longitem", "small", "smaller", "big", "larger", "center",
+          "nowrap", "nobr", "nowr", "small", "smaller", "big", "larger", "center",
           "centre", "midsize", "avoid wrap", "nobold", "noitalic", "no italic", "abbr",
           "abbrlink", "flag", "flagcountry", "flagu", "flag country", "flagcountry",
           "small caps", "sc", "smallcaps", "sup", "sub", "tooltip", "keypress", "nihongo",
@@ -313,7 +332,7 @@ _register(_first, "birth-date", "birth-date and age", "death-date", "death-date 
           "c-span", "hlist item", "ruby", "script")
 _register(_second, "native name", "native phrase", "color", "colour", "font color", "sort",
           "lang", "langx", "ill2")
-_register(_last, "resize", "transliteration", "audio")
+_register(_last, "resize", "transliteration", "audio", "longitem")
 _register(_items, "ubl", "unbulleted list", "ublist", "ubil", "unbullet", "hlist", "bulleted list",
           "blist", "bulletlist", "bulleted", "ordered list", "olist", "br list", "br separated entries",
           "indented plainlist", "unbulleted indent list", "pagelist", "enum", "bare list")
@@ -321,8 +340,8 @@ _register(_plainlist, "plainlist", "plain list", "flatlist", "flat list", "start
           "startplainlist")
 _register(_collapsible, "collapsible list", "collapsible-list", "clist", "hidden")
 _register(_join, "sic", "sic?")
-_register(_spaced, "date", "date de naissance", "date de décès", "date-", "date décès",
-          "date naissance", "dn", "fecha", "data", "datum")
+_register(_day_month_year, "date", "date de naissance", "date de décès", "date-", "date décès",
+          "date naissance", "dn", "fecha", "data", "datum", "date de mort")
 _register(_dts, "dts", "dtsx", "date table sorting", "sort date", "sortdate")
 _register(_old_style, "oldstyledate", "old style date", "osd", "oldstyle")
 _register(_old_style_dy, "oldstyledatedy", "oldstyle dy")
@@ -335,6 +354,7 @@ _register(_prefixed("d. "), "d.", "died")
 _register(_marriage, "marriage", "marr", "married")
 _register(_convert, "convert", "cvt")
 _register(_url, "url", "official url")
+_register(_ushr, "ushr")
 _register(_ill, "ill", "interlanguage link", "interlanguage link multi", "link-interwiki", "ill-wd")
 _register(_lien, "lien", "link", "lang fr")
 _register(_as_of, "as of")
