@@ -51,7 +51,7 @@ def read_infobox(t: scan.Template, ctx: Ctx) -> list[Infobox]:
     while i < len(work):
         name, raw = work[i]
         i += 1
-        if not name or name.isdigit():
+        if not name or name.isdigit() or params.param_key(name) in ("embed", "child", "subbox"):
             continue
         if "{{" in raw:
             merged: list[tuple[str, str]] = []
@@ -177,7 +177,8 @@ def _slot_rows(items: list[tuple[str, str, str, list[str]]], family: str) -> lis
         return None
     extra: list[InfoboxRow] = []
     used: set[str] = set()
-    title, links, label = "", [], "office"
+    title, label = "", "office"
+    links: list[str] = []
     if header_base is not None:
         label, title, links = by_base[header_base]
         used.add(header_base)

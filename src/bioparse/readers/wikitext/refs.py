@@ -100,9 +100,9 @@ def _authors(named: dict[str, str], ctx: Ctx) -> list[str]:
         elif "last" in parts:
             out.append(f"{parts['last']}, {parts['first']}" if parts.get("first") else parts["last"])
     for key in ("vauthors", "authors", "autoren"):
-        raw = named.get(key)
-        if raw and raw.strip() and not out:
-            out.extend(a.strip() for a in ctx.render(raw).split(",") if a.strip())
+        listed = named.get(key)
+        if listed and listed.strip() and not out:
+            out.extend(a.strip() for a in ctx.render(listed).split(",") if a.strip())
     return out
 
 
@@ -251,7 +251,7 @@ def build_references(uses: list[Use], ctx: Ctx, biblio: dict[str, dict[str, str]
             counts[use.group] = counts.get(use.group, 0) + 1
             number = counts[use.group]
             ref = RawReference(id=_ref_id(use.group, number), text="", number=number,
-                               name=use.name, group=use.group or None)
+                               name=None if use.kind == "sfn" else use.name, group=use.group or None)
             _fill(ref, use, ctx, biblio)
             refs.append(ref)
             if key:
