@@ -32,7 +32,7 @@ _HONORIFIC = re.compile(
     r"|sir\s+|dame\s+)+",
     re.I,
 )
-_POSTNOMINAL = re.compile(r"^(?=[A-Za-z().]*[A-Z][A-Za-z().]*[A-Z])[A-Z][A-Za-z().]{1,10},?$")
+_POSTNOMINAL = re.compile(r"^[A-Z][A-Za-z().]{1,10},?$")
 _ROMAN = re.compile(r"^X{0,3}(?:IX|IV|VI{0,3}|I{1,3})?$")  # regnal numbers I-XXXIX
 
 
@@ -41,6 +41,14 @@ def _script(word: str) -> str:
         if char.isalpha():
             return unicodedata.name(char, "?").split(" ")[0]
     return ""
+
+
+def _is_postnominal(word: str) -> bool:
+    """"PC", "MBE", "QC", "LLD(Hon)": mostly capitals; not "McPherson", not regnal "XIII"."""
+    if not _POSTNOMINAL.match(word) or _ROMAN.match(word.rstrip(",")):
+        return False
+    upper = sum(1 for c in word if c.isupper())
+    return upper >= 2 and upper >= sum(1 for c in word if c.islower())
 
 
 def clean_name(name: str) -> str:
@@ -55,7 +63,7 @@ def clean_name(name: str) -> str:
         script = _script(words[0])
         while len(words) > 1 and _script(words[-1]) not in (script, ""):
             words.pop()
-    while len(words) > 1 and _POSTNOMINAL.match(words[-1]) and not _ROMAN.match(words[-1].rstrip(",")):
+    while len(words) > 1 and _is_postnominal(words[-1]):
         words.pop()
     return " ".join(words).rstrip(",")
 
@@ -98,8 +106,11 @@ def _event(box: Infobox | None, doc: Document, which: str) -> Event | None:
             place = _place_lines(value, event.place)
         separate = box.get(f"{which}_date")
         if separate and date is None:
-            date = parse_date(separate)
-            text = text or tidy(separate)
+            # a date row may carry the place too ("384 BC\nStagira, ...")
+            event = split_event(separate)
+            date, text = event.date, text or tidy(separate)
+            if not box.get(f"{which}_place"):
+                place = place or _place_lines(separate, event.place)
         separate_place = box.get(f"{which}_place")
         if separate_place and not place:
             place = one_line(separate_place) or None
