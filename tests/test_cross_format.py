@@ -58,13 +58,7 @@ def summary(article: Article) -> dict[str, Any]:
 
 #: Known disagreements caused outside the HTML reader; strict, so fixing them
 #: turns these into failures that ask for this list to be cleaned up.
-KNOWN_GAPS = {
-    "enterprise_enwiki_Angela_Merkel": "wikitext reader: predecessor2/successor2 with no office2 "
-    "must join office1 as the rendered infobox does; offices of the embedded "
-    "{{Infobox officeholder|embed=yes}} in {{Collapsed infobox section begin}} are not read",
-    "enterprise_frwiki_Alexandros_Ioannis_Ginnis": "wikitext reader: {{Date de naissance|17|11|1994}} "
-    "gives only the year",
-}
+KNOWN_GAPS: dict[str, str] = {}
 CASES = [
     pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_GAPS[p.stem], strict=True))
     if p.stem in KNOWN_GAPS

@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from bioparse.dates import parse_date
 from bioparse.readers.wikitext import read_wikitext
 from bioparse.readers.wikitext import scan
 from bioparse.readers.wikitext.render import Ctx
@@ -396,3 +397,25 @@ def test_pathological_inputs_are_linear() -> None:
     read_wikitext("[http://" + "a" * 1_000_000)
     read_wikitext("( " + " " * 1_000_000 + ";")
     assert time.perf_counter() - start < 20
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["{{Date de naissance|17|11|1994|âge=oui}}", "{{date de naissance|17 11 1994}}",
+     "{{Date de naissance|17|novembre|1994}}"],
+)
+def test_french_birth_date_template_keeps_the_day(template: str) -> None:
+    doc = read_wikitext("{{Infobox Sportif|nom=X|date de naissance=" + template + "}}")
+    (box,) = doc.infoboxes
+    value = next(r.value for r in box.rows if r.key == "birth_date")
+    assert parse_date(value) is not None and parse_date(value).iso == "1994-11-17"  # type: ignore[union-attr]
+
+
+def test_awrap_keeps_its_text_in_office_titles() -> None:
+    doc = read_wikitext(
+        "{{Infobox officeholder|office7=Leader of the Party {{awrap|in [[Mecklenburg-Vorpommern]]}}"
+        "|term_start7=1993}}"
+    )
+    (box,) = doc.infoboxes
+    header = next(r for r in box.rows if r.key == "office")
+    assert header.value == "Leader of the Party in Mecklenburg-Vorpommern"

@@ -129,6 +129,10 @@ def _prefixed(prefix: str) -> Handler:
 def _day_month_year(t: scan.Template, ctx: Ctx) -> str:
     """fr/es style {{Date de décès|21|septembre|1936|11|novembre|1866}}: the first date only."""
     pos = [ctx.expand(p) for p in t.positional()[:3]]
+    if len(pos) == 1:
+        pos = pos[0].split()[:3]  # {{date de naissance|17 11 1994}}
+    if len(pos) == 3 and (_int(pos[1]) or 0) in range(1, 13):
+        return date_text(pos[2], pos[1], pos[0])  # a numeric month: 17|11|1994
     return english_months(" ".join(p for p in pos if p))
 
 
@@ -323,7 +327,7 @@ _register(_date, "birth date", "birth date and age", "bda", "b-da", "dob", "deat
 _register(_year, "birth year and age", "death year and age", "birth year", "death year",
           "byaa", "start year")
 _register(_first, "birth-date", "birth-date and age", "death-date", "death-date and age",
-          "nowrap", "nobr", "nowr", "small", "smaller", "big", "larger", "center",
+          "nowrap", "nobr", "nowr", "awrap", "small", "smaller", "big", "larger", "center",
           "centre", "midsize", "avoid wrap", "nobold", "noitalic", "no italic", "abbr",
           "abbrlink", "flag", "flagcountry", "flagu", "flag country", "flagcountry",
           "small caps", "sc", "smallcaps", "sup", "sub", "tooltip", "keypress", "nihongo",
