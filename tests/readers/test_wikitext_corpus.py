@@ -14,25 +14,17 @@ The page title is passed to the parser, as a dump reader always has it.
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import bioparse
 from bioparse.readers.wikitext import read_wikitext
 
-from test_text_corpus import _check_article  # shared comparison rules (same directory)
+from expectations import check_article, check_expected_files, load
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "wikitext"
 EXPECTED = sorted((FIXTURES / "expected").glob("*.json"))
-
-
-def _load(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
 
 
 def test_every_wikitext_fixture_has_expectations() -> None:
@@ -43,19 +35,7 @@ def test_every_wikitext_fixture_has_expectations() -> None:
 
 
 def test_expected_files_are_well_formed() -> None:
-    date_re = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
-    for path in EXPECTED:
-        data = _load(path)
-        for key in ("title", "name", "birth", "death", "offices", "offices_complete", "notes"):
-            assert key in data, f"{path.name}: missing {key!r}"
-        for key in ("birth", "death"):
-            event = data[key]
-            if event is not None:
-                assert set(event) == {"date", "place"}
-                assert event["date"] is None or date_re.match(event["date"]), f"{path.name}: {key}.date"
-        for office in data["offices"]:
-            for key in ("title", "ordinal", "start", "end", "predecessor", "successor", "incumbent", "acting"):
-                assert key in office, f"{path.name}: office missing {key!r}"
+    check_expected_files(EXPECTED)
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.wiki")), ids=lambda p: p.stem)
@@ -70,11 +50,11 @@ def test_every_fixture_parses_without_exception(path: Path) -> None:
 
 @pytest.mark.parametrize("path", EXPECTED, ids=[p.stem for p in EXPECTED])
 def test_wikitext_fixture(path: Path) -> None:
-    want = _load(path)
+    want = load(path)
     stem = path.stem
     article = bioparse.parse_file(FIXTURES / f"{stem}.wiki", title=want["title"])
     assert article.source_format == "wikitext"
-    errors = _check_article(stem, article, want)
+    errors = check_article(stem, article, want)
     for cite in want.get("citations", []):
         got = next((r for r in article.references if r.number == cite["number"]), None)
         if got is None:
