@@ -8,29 +8,21 @@ name, birth, death or offices is a reader or extractor bug, except for what
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import bioparse
-from bioparse.model import Article, Date, Event
+from bioparse.model import Article, Event
+from expectations import iso, norm
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 RECORDS = sorted(FIXTURES.glob("enterprise_*.json"))
 
 
-def _norm(value: str | None) -> str | None:
-    return None if value is None else re.sub(r"\s+", " ", value).strip()
-
-
-def _iso(date: Date | None) -> str | None:
-    return None if date is None else date.iso
-
-
 def _event(event: Event | None) -> tuple[str | None, str | None]:
-    return (None, None) if event is None else (_iso(event.date), _norm(event.place))
+    return (None, None) if event is None else (iso(event.date), norm(event.place))
 
 
 def summary(article: Article) -> dict[str, Any]:
@@ -39,16 +31,16 @@ def summary(article: Article) -> dict[str, Any]:
     if person is None:
         return {"person": None}
     return {
-        "name": _norm(person.name),
+        "name": norm(person.name),
         "birth": _event(person.birth),
         "death": _event(person.death),
         "offices": [
             {
-                "title": _norm(o.title),
-                "start": _iso(o.start),
-                "end": _iso(o.end),
-                "predecessor": _norm(o.predecessor),
-                "successor": _norm(o.successor),
+                "title": norm(o.title),
+                "start": iso(o.start),
+                "end": iso(o.end),
+                "predecessor": norm(o.predecessor),
+                "successor": norm(o.successor),
             }
             for o in person.offices
             if o.source == "infobox"
