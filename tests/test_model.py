@@ -76,3 +76,11 @@ def test_bc_year_property() -> None:
     assert Date(iso="-0099-07-12", precision="day").year == -99
     assert Date(iso="0000", precision="year").year == 0
     assert Date(iso="1970-11", precision="month").year == 1970
+
+
+def test_native_json_equals_the_dict_view() -> None:
+    """jsonio serialises dataclasses directly; it must be byte-identical to to_dict."""
+    from bioparse.model import to_dict
+
+    article = _sample()
+    assert dumps(article) == orjson.dumps(to_dict(article))

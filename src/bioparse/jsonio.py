@@ -10,10 +10,17 @@ from .model import Article, to_dict
 
 
 def dumps(obj: Any, pretty: bool = False) -> bytes:
-    """Serialise a record or plain data to UTF-8 JSON bytes (no trailing newline)."""
-    data = to_dict(obj)
+    """Serialise a record or plain data to UTF-8 JSON bytes (no trailing newline).
+
+    orjson serialises the dataclasses natively, field by field in declaration
+    order, exactly as :func:`bioparse.model.to_dict` lays them out, without
+    building the intermediate dicts.
+    """
     option = orjson.OPT_INDENT_2 if pretty else 0
-    return orjson.dumps(data, option=option)
+    try:
+        return orjson.dumps(obj, option=option)
+    except TypeError:
+        return orjson.dumps(to_dict(obj), option=option)
 
 
 def loads_article(data: bytes | str) -> Article:
