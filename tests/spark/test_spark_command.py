@@ -34,3 +34,9 @@ def test_missing_input_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_bad_namespaces_exit_2(tmp_path: Path) -> None:
     args = ["spark-dump", str(DUMPS / "truncated-pair.xml"), "-o", str(tmp_path / "o"), "--namespaces", "main"]
     assert main(args) == 2
+
+
+def test_conf_must_be_key_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["spark-dump", str(DUMPS / "truncated-pair.xml"), "-o", str(tmp_path / "o"), "--conf", "spark.executor.memory"]
+    assert main(args) == 2
+    assert "KEY=VALUE" in capsys.readouterr().err

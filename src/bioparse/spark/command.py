@@ -37,6 +37,13 @@ def register(subparsers: Any) -> None:
     p.add_argument("--pages-per-task", type=int, default=None, metavar="N", help="multistream pages per task (default: 1000)")
     p.add_argument("--repartition", type=int, metavar="N", help="spread pages over N partitions before parsing")
     p.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
+    p.add_argument(
+        "--conf",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="Spark setting, repeatable (e.g. spark.executor.memory=4g, spark.archives=env.tar.gz#environment)",
+    )
     p.set_defaults(func=run)
 
 
@@ -59,6 +66,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"bioparse: --namespaces expects numbers or 'all', got {args.namespaces!r}", file=sys.stderr)
         return 2
+    conf = dict(item.partition("=")[::2] for item in args.conf)
+    if any(not k or not v for k, v in conf.items()):
+        print("bioparse: --conf expects KEY=VALUE", file=sys.stderr)
+        return 2
     if os.path.exists(args.output) and not args.overwrite:
         print(f"bioparse: {args.output} exists (use --overwrite to replace it)", file=sys.stderr)
         return 2
@@ -71,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     from . import DEFAULT_PAGES_PER_TASK, parse_dataframe, write_parquet
 
     start = time.perf_counter()
-    spark = _session(args.master)
+    spark = _session(args.master, conf)
     df = parse_dataframe(
         spark,
         args.inputs,
@@ -91,18 +102,11 @@ def run(args: argparse.Namespace) -> int:
     return 1 if counts["broken"] else 0
 
 
-def _session(master: str | None) -> Any:
-    """A session for ``master``; without one, whatever spark-submit configured (or local[*])."""
-    from pyspark import SparkConf
-
+def _session(master: str | None, conf: dict[str, str]) -> Any:
+    """A session for ``master`` (default ``local[*]``) with ``conf`` on top of the defaults."""
     from . import local_session
 
-    configured = SparkConf().get("spark.master", None)
-    if master is None and configured is not None:
-        from pyspark.sql import SparkSession
-
-        return SparkSession.builder.appName("bioparse spark-dump").getOrCreate()
-    return local_session(master or "local[*]", app_name="bioparse spark-dump")
+    return local_session(master or "local[*]", app_name="bioparse spark-dump", **conf)
 
 
 def _summary(spark: Any, path: str) -> dict[str, int]:

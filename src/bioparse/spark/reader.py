@@ -143,12 +143,16 @@ def write_parquet(df: DataFrame, path: str, *, mode: str = "errorifexists", comp
 def local_session(master: str = "local[2]", app_name: str = "bioparse", **conf: str) -> SparkSession:
     """A small SparkSession for local runs and tests (no UI, few shuffle partitions).
 
-    In local mode the Python workers must run the interpreter that has
-    bioparse installed; ``PYSPARK_PYTHON`` is set to this one unless already set.
+    The Python workers must run an interpreter that has bioparse installed.
+    pyspark started from Python (not spark-submit) reads that only from
+    ``PYSPARK_PYTHON``, so a ``spark.pyspark.python`` setting is copied there;
+    in local mode it defaults to this interpreter.
     """
     from pyspark.sql import SparkSession
 
-    if master.startswith("local"):
+    if "spark.pyspark.python" in conf:
+        os.environ["PYSPARK_PYTHON"] = conf["spark.pyspark.python"]
+    elif master.startswith("local"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.master(master).appName(app_name)
     settings = {
