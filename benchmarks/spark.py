@@ -1,0 +1,117 @@
+"""Benchmark the Spark pipeline against ``bioparse dump`` on the same real pages.
+
+Input: the real enwiki sample (206 pages, 6.1 MB XML) repeated ``--copies``
+times, written twice: as a plain .bz2 (what ``bioparse dump`` reads; one
+Spark task unless repartitioned) and as a multistream .bz2 + index with
+``--per-stream`` pages per stream (what Spark splits into tasks).
+
+Runs, each in a fresh process, timed wall-clock:
+
+* ``bioparse dump --workers 1`` and ``--workers 2`` on the plain .bz2;
+* Spark ``local[1]`` and ``local[2]`` on the multistream dump, and
+  ``local[2]`` on the plain .bz2 with and without ``repartition=2``.
+
+For Spark the session start-up (JVM) is timed apart from the job (read,
+parse, write Parquet).  The machine's load average is printed because
+absolute numbers on a shared machine drift.
+
+Usage: python benchmarks/spark.py [--copies 2] [--per-stream 100] [--pages-per-task 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from tile_dump import read_xml, split_pages, write_multistream, write_plain_bz2  # noqa: E402
+
+DUMP = Path("/work/shared/corpus/dumps/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2")
+PY = sys.executable
+
+SPARK_RUN = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from bioparse.spark import local_session, parse_dataframe, write_parquet
+master, out, repartition, per_task = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+spark = local_session(master, **{"spark.driver.memory": "1g"})
+spark.sparkContext.setLogLevel("ERROR")
+t1 = time.perf_counter()
+df = parse_dataframe(spark, sys.argv[5:], repartition=repartition or None, pages_per_task=per_task)
+tasks = df.rdd.getNumPartitions()
+write_parquet(df, out, mode="overwrite")
+t2 = time.perf_counter()
+n = spark.read.parquet(out).count()
+spark.stop()
+print(json.dumps({"startup": t1 - t0, "job": t2 - t1, "records": n, "tasks": tasks}))
+"""
+
+
+def run_dump(inp: str, out: str, workers: int) -> dict:
+    t = time.perf_counter()
+    proc = subprocess.run(
+        [PY, "-m", "bioparse.cli", "dump", inp, "-o", out, "--workers", str(workers), "--quiet"],
+        capture_output=True, text=True, check=True,
+    )
+    seconds = time.perf_counter() - t
+    records = int(proc.stderr.strip().splitlines()[-1].split(", ")[1].split(" records")[0])
+    return {"job": seconds, "startup": 0.0, "records": records, "tasks": workers}
+
+
+def run_spark(inp: str, out: str, master: str, repartition: int, per_task: int) -> dict:
+    proc = subprocess.run(
+        [PY, "-c", SPARK_RUN, master, out, str(repartition), str(per_task), inp],
+        capture_output=True, text=True, check=True, env=dict(os.environ, PYSPARK_PYTHON=PY),
+    )
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--copies", type=int, default=2, help="times the sample's pages are repeated")
+    ap.add_argument("--per-stream", type=int, default=100, help="pages per multistream block")
+    ap.add_argument("--pages-per-task", type=int, default=100, help="Spark pages per task (multistream)")
+    args = ap.parse_args()
+    header, pages, footer = split_pages(read_xml(str(DUMP)))
+    tiled = pages * args.copies
+    xml_mb = sum(len(p) for p in tiled) / 1e6
+    load = os.getloadavg()[0]
+    results: list[tuple[str, dict]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = os.path.join(tmp, "sample.xml.bz2")
+        write_plain_bz2(plain, header, tiled, footer)
+        ms = os.path.join(tmp, "sample-multistream.xml.bz2")
+        write_multistream(ms, os.path.join(tmp, "sample-multistream-index.txt.bz2"), header, tiled, footer,
+                          per_stream=args.per_stream)
+        out = os.path.join(tmp, "out")
+        results.append(("bioparse dump --workers 1 (plain bz2)", run_dump(plain, out + ".jsonl", 1)))
+        results.append(("bioparse dump --workers 2 (plain bz2)", run_dump(plain, out + ".jsonl", 2)))
+        results.append(("spark local[1], multistream", run_spark(ms, out, "local[1]", 0, args.pages_per_task)))
+        results.append(("spark local[2], multistream", run_spark(ms, out, "local[2]", 0, args.pages_per_task)))
+        results.append(("spark local[2], plain bz2 (one task)", run_spark(plain, out, "local[2]", 0, args.pages_per_task)))
+        results.append(("spark local[2], plain bz2, repartition=2", run_spark(plain, out, "local[2]", 2, args.pages_per_task)))
+
+    base = results[0][1]["job"]
+    print(f"input: {DUMP.name} x{args.copies} ({len(tiled)} pages, {xml_mb:.1f} MB XML), "
+          f"multistream {args.per_stream} pages/stream, {args.pages_per_task} pages/task; "
+          f"{os.cpu_count()} CPUs, load average at start {load:.2f}")
+    print()
+    print("| run | tasks | records | start-up s | job s | pages/s (job) | vs dump --workers 1 |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for label, r in results:
+        print(f"| {label} | {r['tasks']} | {r['records']} | {r['startup']:.1f} | {r['job']:.1f} | "
+              f"{len(tiled) / r['job']:.0f} | {base / r['job']:.2f}x |")
+    print()
+    print(f"load average at end: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
