@@ -348,30 +348,35 @@ _FALLBACK_CALLS = 0
 
 
 @functools.lru_cache(maxsize=1)
-def _foreign_month_words() -> frozenset[str]:
-    """Month names in every language dateparser knows (lazy: ~80 ms once)."""
+def _foreign_month_words() -> dict[str, tuple[str, ...]]:
+    """Month names in every language dateparser knows, each with its languages (lazy: ~80 ms once).
+
+    The languages are handed to dateparser: without them it loads and tries
+    all ~200 locales, which takes seconds on the first odd string.
+    """
     import importlib
     import pkgutil
 
     import dateparser.data.date_translation_data as data
 
-    words: set[str] = set()
+    words: dict[str, set[str]] = {}
     keys = [name.lower() for name in calendar.month_name[1:]]
     for module_info in pkgutil.iter_modules(data.__path__):
         module = importlib.import_module(f"{data.__name__}.{module_info.name}")
         info = getattr(module, "info", {})
         for key in keys:
             for word in info.get(key, []):
-                words.add(str(word).lower().rstrip("."))
-    return frozenset(word for word in words if len(word) >= 3)
+                words.setdefault(str(word).lower().rstrip("."), set()).add(module_info.name)
+    return {word: tuple(sorted(langs)) for word, langs in words.items() if len(word) >= 3}
 
 
-@functools.lru_cache(maxsize=1)
-def _date_data_parser():  # type: ignore[no-untyped-def]
-    """One shared parser: building it costs more than a parse."""
+@functools.lru_cache(maxsize=64)
+def _date_data_parser(languages: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    """One shared parser per language set: building it costs more than a parse."""
     from dateparser.date import DateDataParser
 
     return DateDataParser(
+        languages=list(languages) or None,
         settings={
             "PREFER_DAY_OF_MONTH": "first",
             "REQUIRE_PARTS": ["year"],
@@ -400,7 +405,10 @@ def _dateparser_parse(candidate: str) -> tuple[int, int, int, str] | None:
     global _FALLBACK_CALLS
     _FALLBACK_CALLS += 1
     try:
-        data = _date_data_parser().get_date_data(candidate)
+        words = _foreign_month_words()
+        found = (words.get(w.lower().rstrip(".")) for w in _LETTERS_RE.findall(candidate))
+        languages = tuple(sorted({lang for langs in found if langs for lang in langs}))
+        data = _date_data_parser(languages).get_date_data(candidate)
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     value = data.date_obj
