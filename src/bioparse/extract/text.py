@@ -10,6 +10,7 @@ FOOTNOTE = re.compile(
     r"|who\?|when\?|which\?|dubious[^\[\]]{0,20})\]"
 )
 _FOOTNOTES = FOOTNOTE
+_NEEDS_TIDY = re.compile(r"[\[\n\t\u00a0\u2009\u200b]|  ")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 
 
@@ -22,6 +23,8 @@ def tidy(text: str | None) -> str:
     """Footnote markers removed, runs of spaces folded, ends trimmed (newlines kept)."""
     if not text:
         return ""
+    if not _NEEDS_TIDY.search(text):
+        return text.strip(" |\r\f\v")  # the common case: a clean single-line value
     text = _FOOTNOTES.sub("", text)
     lines = [_SPACES.sub(" ", line).strip(" |") for line in text.split("\n")]
     return "\n".join(line for line in lines if line).strip()
