@@ -20,13 +20,19 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(codec, errors="replace"), []
+            return _decode(data, codec, [])
     head = data[:200]
     if head and head.count(b"\x00") > len(head) // 4:
         codec = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
-        return data.decode(codec, errors="replace"), [f"decoded as {codec} (no BOM)"]
+        return _decode(data, codec, [f"decoded as {codec} (no BOM)"])
+    return _decode(data, "utf-8", [])
+
+
+def _decode(data: bytes, codec: str, warnings: list[str]) -> tuple[str, list[str]]:
+    """Decode strictly when possible; otherwise replace, and say where (never silently)."""
     try:
-        return data.decode("utf-8"), []
+        return data.decode(codec), warnings
     except UnicodeDecodeError as exc:
-        text = data.decode("utf-8", errors="replace")
-        return text, [f"invalid UTF-8 at byte {exc.start}: replaced with U+FFFD"]
+        text = data.decode(codec, errors="replace")
+        name = "UTF-8" if codec.startswith("utf-8") else codec.upper().replace("UTF-16-", "UTF-16 ")
+        return text, [*warnings, f"invalid {name} at byte {exc.start}: replaced with U+FFFD"]

@@ -28,7 +28,9 @@ _REDIRECT = re.compile(
     r"\[\[([^\[\]|\n]+)(?:\|[^\[\]\n]*)?\]\]",
     re.I,
 )
-_HEADING = re.compile(r"^(={1,6})[ \t]*([^\n]+?)[ \t]*\1[ \t]*$", re.M)
+#: The title keeps its spaces (the renderer strips them): ``[ \t]*`` on both sides of a
+#: lazy group made a line of spaces backtrack cubically.
+_HEADING = re.compile(r"^(={1,6})([^\n]+?)\1[ \t]*$", re.M)
 _NAME = re.compile(r"\{\{\s*([^{}|\n]{0,200})")
 _TABLE = re.compile(r"^[ \t:]*(\{\||\|\})", re.M)
 DISAMBIGUATION = frozenset({
