@@ -26,11 +26,15 @@ from .text import one_line, render
 _TITLE_SUFFIX = re.compile(r"\s+[-–—]\s+[^-–—]*\bWiki[a-zé]*\b.*$", re.I)
 _WG = re.compile(r'"wg(RevisionId|ArticleId)":\s*(\d+)')
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+#: A DOCTYPE with an internal subset (entity declarations): the HTML parser
+#: does not understand it and would show its tail ("]>") as page text.
+_DOCTYPE_SUBSET = re.compile(r"^\s*<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.I | re.S)
 
 
 def parse_tree(text: str) -> etree._Element | None:
     """lxml tree of ``text``; None when there is nothing to parse."""
     body = _XML_DECL.sub("", text.lstrip("\ufeff"), count=1)
+    body = _DOCTYPE_SUBSET.sub("", body, count=1)
     if not body.strip():
         return None
     parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)

@@ -24,8 +24,13 @@ BLOCK_TAGS = frozenset(
     "details summary".split()
 )
 
-#: Elements that never carry reader-visible text.
-INVISIBLE_TAGS = frozenset("style script link meta noscript template head title img".split())
+#: Elements that never carry reader-visible text.  Embedded frames, objects and
+#: media only hold fallback text ("your browser does not support ...") or
+#: another document, never the article's.
+INVISIBLE_TAGS = frozenset(
+    "style script link meta noscript template head title img "
+    "iframe frame frameset object embed applet audio video canvas".split()
+)
 
 #: Classes whose text is page furniture in every context.
 FURNITURE_CLASSES = frozenset(
