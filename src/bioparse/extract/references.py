@@ -53,9 +53,11 @@ def extract_sections(doc: Document, references: list[Reference]) -> list[Section
     sections = []
     for raw_section in doc.sections:
         cited: list[int] = []
+        seen: set[int] = set()  # a list lookup here was quadratic on pages with 100,000 refs
         for ref_id in raw_section.ref_ids:
             number = numbers.get(ref_id)
-            if number is not None and number not in cited:
+            if number is not None and number not in seen:
+                seen.add(number)
                 cited.append(number)
         sections.append(
             Section(title=raw_section.title, level=raw_section.level, text=raw_section.text, references=cited)
