@@ -23,7 +23,7 @@ Findings: an input that raises is saved as
 ``<out>/<reader>-crash-<sha1>.<ext>``; one that takes longer than
 ``--slow`` seconds (default 2) as ``<out>/<reader>-slow-<sha1>.<ext>``; each
 finding is appended to ``<out>/findings.tsv``.  Running totals (executions,
-crashes, slowest input) are written to ``<out>/stats-<reader>.json``.
+crashes, slowest input) are written to ``<out>/stats-<reader>-<engine>.json``.
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ def _shrink_record(data: bytes, max_len: int) -> bytes:
 class Recorder:
     """Counts executions, keeps the slowest time and saves findings."""
 
-    def __init__(self, reader: str, out: Path, slow: float) -> None:
+    def __init__(self, reader: str, out: Path, slow: float, engine: str) -> None:
         self.reader, self.out, self.slow = reader, out, slow
         self.execs = 0
         self.crashes = 0
@@ -173,7 +173,7 @@ class Recorder:
         self.slowest = 0.0
         self.slowest_len = 0
         self.seen: set[str] = set()
-        self.stats_path = out / f"stats-{reader}.json"
+        self.stats_path = out / f"stats-{reader}-{engine}.json"
         self.last_flush = 0.0
         prev = self._load()
         self.base_execs = int(prev.get("executions", 0))
@@ -269,7 +269,7 @@ def mutate_loop(reader: str, out: Path, seconds: float, max_len: int, slow: floa
     pool = seeds_for(reader, max_len)
     target = make_target(reader)
     _warm_up(target)
-    rec = Recorder(reader, out, slow)
+    rec = Recorder(reader, out, slow, "mutate")
     for s in pool:  # every seed once, unmodified
         rec.run(target, s)
     deadline = time.monotonic() + seconds
@@ -329,7 +329,7 @@ def atheris_worker(reader: str, out: Path, seconds: float, max_len: int, slow: f
 
         target = make_target(reader)
     _warm_up(target)
-    rec = Recorder(reader, out, slow)
+    rec = Recorder(reader, out, slow, "atheris")
 
     def one(data: bytes) -> None:
         rec.run(target, data)
@@ -413,10 +413,11 @@ def main(argv: list[str] | None = None) -> int:
                        "--out", str(args.out), "--max-len", str(args.max_len), "--slow", str(args.slow)]
                 subprocess.run(cmd, env=env, check=False)
                 env["BIOPARSE_FUZZ_CONTINUE"] = "1"
-        stats = json.loads((args.out / f"stats-{reader}.json").read_text())
+        stats_path = args.out / f"stats-{reader}-{engine}.json"
+        stats = json.loads(stats_path.read_text())
         stats["engine"] = engine
         stats["minutes"] = round((time.monotonic() - t0) / 60, 2)
-        (args.out / f"stats-{reader}.json").write_text(json.dumps(stats, indent=1) + "\n")
+        stats_path.write_text(json.dumps(stats, indent=1) + "\n")
         print(json.dumps(stats))
     return 0
 
