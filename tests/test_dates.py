@@ -537,3 +537,9 @@ def test_never_raises_on_date_like_text(text: str) -> None:
     result = parse_range(text)
     assert result.text == text
     split_event(text)
+
+
+def test_space_before_comma_after_the_day() -> None:
+    """Parsoid renderings of some wikis put a space before the comma: "June 3 , 1906"."""
+    date = parse_date("June 3 , 1906")
+    assert date is not None and (date.iso, date.precision) == ("1906-06-03", "day")

@@ -456,8 +456,12 @@ class _Prepared:
     style: str | None
 
 
+_DIGIT_SPACE_COMMA_RE = re.compile(r"(?<=\d) {1,5},")
+
+
 def _prepare(text: str) -> _Prepared:
     work = _SPACE_RE.sub(" ", text)
+    work = _DIGIT_SPACE_COMMA_RE.sub(",", work)  # "June 3 , 1906" (Parsoid/translated pages)
     style = body = None
     match = _OS_RE.search(work)
     if match:
