@@ -543,3 +543,10 @@ def test_space_before_comma_after_the_day() -> None:
     """Parsoid renderings of some wikis put a space before the comma: "June 3 , 1906"."""
     date = parse_date("June 3 , 1906")
     assert date is not None and (date.iso, date.precision) == ("1906-06-03", "day")
+
+
+def test_translated_age_phrase() -> None:
+    assert parse_age("(at 68 years old)") == 68
+    event = split_event("April 12 , 1975(at 68 years old)\nParis ( France )")
+    assert event.date is not None and event.date.iso == "1975-04-12" and event.date.age == 68
+    assert event.place == "Paris ( France )"

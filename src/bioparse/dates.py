@@ -120,7 +120,9 @@ _OS_RE = re.compile(r"\[\s{0,3}(?P<style>[ON])\.?\s?S\.?\s{0,3}(?P<body>[^\[\]\n
 _FOOTNOTE_RE = re.compile(r"\[[^\[\]\n]{1,40}\]")
 _AGE_RE = re.compile(
     r"\(?\s{0,3}\bage(?:d)?\s{1,3}(?:c\.\s{0,3}|about\s{1,3})?(?P<age>\d{1,3})(?![\d])"
-    r"(?:[^()\n]{0,20}\))?",
+    r"(?:[^()\n]{0,20}\))?"
+    # "(at 68 years old)": frwiki's "(à 68 ans)" as translated renderings show it
+    r"|\(\s{0,3}at\s{1,3}(?P<age2>\d{1,3})\s{1,3}years?\s{1,3}old\s{0,3}\)",
     _FLAGS,
 )
 _OR_RE = re.compile(r"\s{1,3}or\s{1,3}(?:\d{1,4}(?![\d])|(?=c\.))", _FLAGS)
@@ -176,7 +178,7 @@ def parse_age(text: str) -> int | None:
     if not text:
         return None
     match = _AGE_RE.search(text)
-    return int(match.group("age")) if match else None
+    return int(match.group("age") or match.group("age2")) if match else None
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -471,7 +473,7 @@ def _prepare(text: str) -> _Prepared:
     age = None
     match = _AGE_RE.search(work)
     if match:
-        age = int(match.group("age"))
+        age = int(match.group("age") or match.group("age2"))
         work = _AGE_RE.sub(" ", work)
     work = work.replace("{{circa}}", "c.")
     uncertain = False
