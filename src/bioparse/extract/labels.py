@@ -206,7 +206,8 @@ SECTION_HEADERS: frozenset[str] = frozenset(
     }
 )
 
-_CLEAN = re.compile(r"[\s:]+$|^\s+")
+#: ``(?<![\s:])``: each trailing run is tried once, from its start (a long run was quadratic).
+_CLEAN = re.compile(r"(?<![\s:])[\s:]+$|^\s+")
 _SPACE = re.compile(r"\s+")
 
 

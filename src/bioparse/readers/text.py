@@ -369,9 +369,10 @@ def read_text(text: str, title: str | None = None) -> Document:
         return doc
     lines = text.split("\n")
     first = lines[0].strip()
-    heading = re.fullmatch(r"=+\s*(.+?)\s*=+", first)
-    if heading:
-        first = heading.group(1)
+    # "== Title ==": stripped by hand, a regex here backtracked for minutes on a long line of '='
+    inner = first.strip("=").strip()
+    if first.startswith("=") and first.endswith("=") and inner:
+        first = inner
     while lines and len(lines) > 1 and (not lines[0].strip() or is_chrome(_TITLE_SUFFIX.sub("", lines[0]))):
         lines = lines[1:]
         first = lines[0].strip()
@@ -419,7 +420,8 @@ _CHROME = re.compile(
 )
 _IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|svg|gif|tiff?|webp)\b|^\(redirected from", re.I)
 _QUICK_FACTS = re.compile(r"^Quick facts:\s*([^,]{1,100}),")
-_TITLE_SUFFIX = re.compile(r"\s*(?:facts for kids|[-–|]\s*wiki\w*.*)$", re.I)
+#: ``(?<!\s)``: try each whitespace run once, from its start (otherwise a long run is quadratic).
+_TITLE_SUFFIX = re.compile(r"(?<!\s)\s*(?:facts for kids|[-–|]\s*wiki\w*.*)$", re.I)
 
 
 def is_chrome(line: str) -> bool:
