@@ -60,7 +60,9 @@ _FUNCTION_WORDS = frozenset(
 _SENTENCE_BREAK = re.compile(r"\w{4}\. [A-Z]")
 _CIRCA = re.compile(r"^(?:c\.|ca\.|circa\b)", re.I)
 _EDIT = re.compile(r"\[\s*edit\s*\]|\[change \| change source\]|\[change\]")
-_SEPARATOR_ROW = re.compile(r"^[\s|:\-]*-{3}[\s|:\-]*$")
+#: Markdown table rule ("|---|:--|"); the lookahead keeps it linear (``[...-]*-{3}[...-]*``
+#: backtracked quadratically on a long line of dashes).
+_SEPARATOR_ROW = re.compile(r"^(?=.*---)[\s|:\-]*$")
 _COLON_ROW = re.compile(r"^\s*(?:[-*•]\s+)?([^:|]{1,40}?)\s*:\s*(.*)$")
 _MULTISPACE_ROW = re.compile(r"^(\S[^\t]{0,38}?\S)(?:\t+| {2,})(\S.*)$")
 
