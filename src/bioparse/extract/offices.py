@@ -19,8 +19,9 @@ from .text import first_line, tidy
 _ORDINAL = re.compile(r"^\s*(\d{1,4})\s*(?:st|nd|rd|th|e|er|ème|º|°|\.)\s+(?=\S)", re.I)
 _ORDINAL_VALUE = re.compile(r"(\d{1,4})")
 _ACTING_PREFIX = re.compile(r"^\s*(?:acting|interim|caretaker)\s+", re.I)
-_ACTING_SUFFIX = re.compile(r"\s*\((?:acting|interim|caretaker)\)\s*$", re.I)
-_YEARS_NOTE = re.compile(r"\s*\([^()]{0,80}\d{4}[^()]{0,80}\)\s*$")
+#: ``(?<!\s)`` on the suffix patterns: a whitespace run is tried once, from its start (was quadratic).
+_ACTING_SUFFIX = re.compile(r"(?<!\s)\s*\((?:acting|interim|caretaker)\)\s*$", re.I)
+_YEARS_NOTE = re.compile(r"(?<!\s)\s*\([^()]{0,80}\d{4}[^()]{0,80}\)\s*$")
 _TERM_KEYS = frozenset({"term", "term_start", "term_end"})
 _OFFICE_KEYS = frozenset({"term", "term_start", "term_end", "predecessor", "successor"})
 _OPEN_WORDS = ("incumbent", "present", "current")

@@ -25,7 +25,9 @@ _LEAD_PAREN = re.compile(r"\(([^()]{4,400})\)")
 _BIRTHS_CATEGORY = re.compile(r"^(\d{1,4})( BC)? births$", re.I)
 _DEATHS_CATEGORY = re.compile(r"^(\d{1,4})( BC)? deaths$", re.I)
 _HAS_DIGIT = re.compile(r"\d")
-_DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
+#: Linear: a whitespace run is tried from its start only, and ``[^()]*`` stops at the next
+#: parenthesis (``[^)]*`` from every "(" of "((((..." was quadratic).
+_DISAMBIGUATION = re.compile(r"(?<!\s)\s*\([^()]*\)\s*$")
 _HONORIFIC = re.compile(
     r"^(?:(?:the\s+)?(?:right\s+|most\s+|rt\.?\s*|rgt\.?\s*)?hon(?:ou?rable|\.)?\s+"
     r"|(?:his|her)\s+(?:imperial\s+|royal\s+|serene\s+)?(?:excellency|majesty|highness)\s+"

@@ -23,7 +23,8 @@ from .refs import read_references
 from .sections import content_root, read_sections
 from .text import one_line, render
 
-_TITLE_SUFFIX = re.compile(r"\s+[-–—]\s+[^-–—]*\bWiki[a-zé]*\b.*$", re.I)
+#: ``(?<!\s)``: a whitespace run is tried once, from its start (was quadratic on long titles).
+_TITLE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—]\s+[^-–—]*\bWiki[a-zé]*\b.*$", re.I)
 _WG = re.compile(r'"wg(RevisionId|ArticleId)":\s*(\d+)')
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 #: A DOCTYPE with an internal subset (entity declarations): the HTML parser
