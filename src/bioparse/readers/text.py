@@ -63,7 +63,9 @@ _EDIT = re.compile(r"\[\s*edit\s*\]|\[change \| change source\]|\[change\]")
 #: Markdown table rule ("|---|:--|"); the lookahead keeps it linear (``[...-]*-{3}[...-]*``
 #: backtracked quadratically on a long line of dashes).
 _SEPARATOR_ROW = re.compile(r"^(?=.*---)[\s|:\-]*$")
-_COLON_ROW = re.compile(r"^\s*(?:[-*•]\s+)?([^:|]{1,40}?)\s*:\s*(.*)$")
+#: The label starts with a non-space: with ``[^:|]{1,40}?`` free to start on a space, a long
+#: run of tabs backtracked cubically.
+_COLON_ROW = re.compile(r"^\s*(?:[-*•]\s+)?([^:|\s][^:|]{0,39}?)\s*:\s*(.*)$")
 _MULTISPACE_ROW = re.compile(r"^(\S[^\t]{0,38}?\S)(?:\t+| {2,})(\S.*)$")
 
 

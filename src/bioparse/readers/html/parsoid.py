@@ -15,7 +15,8 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-_WIKILINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
+#: No "[" inside a link: each scan stops at the next bracket (a run of "[[" was quadratic).
+_WIKILINK = re.compile(r"\[\[(?:[^|\[\]]*\|)?([^\[\]]*)\]\]")
 _QUOTES = re.compile(r"'{2,}")
 _TAGS = re.compile(r"<[^>]{0,200}>")
 _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")

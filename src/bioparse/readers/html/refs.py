@@ -18,8 +18,10 @@ from .text import classes, has_class, render
 
 _REF_TEXT_CLASSES = ("reference-text", "mw-reference-text")
 _NAMED = re.compile(r"^cite_note-(.+?)-\d+$")
-_RETRIEVED = re.compile(r"Retrieved(?: on)?\s+([^.]+?)\s*\.?(?:$|\.\s)", re.M)
-_ARCHIVED = re.compile(r"Archived(?: from the original)? on\s+([^.]+?)\s*(?:\.|$)")
+#: The captured date starts and ends on a non-space, so each space run is scanned once
+#: (``\s+([^.]+?)\s*`` was quadratic on a long run of spaces).
+_RETRIEVED = re.compile(r"Retrieved(?: on)?\s+([^.\s](?:[^.]*?[^.\s])?)\s*\.?(?:$|\.\s)", re.M)
+_ARCHIVED = re.compile(r"Archived(?: from the original)? on\s+([^.\s](?:[^.]*?[^.\s])?)\s*(?:\.|$)")
 _LANGUAGE = re.compile(r"\(in ([A-Z][\w-]+(?:(?: and |, )[A-Z][\w-]+)*)\)")
 _PAREN_DATE = re.compile(r"\(([^()]*\b\d{4}\b[^()]*)\)")
 _CONSULTED = re.compile(r"\((?:consulté le|abgerufen am|consultato il)\s+([^()]+)\)", re.I)

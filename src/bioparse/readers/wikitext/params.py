@@ -121,7 +121,8 @@ SERVING_WITH: dict[str, str] = {
     "secretary_general": "Secretary-General",
 }
 
-_SLOT = re.compile(r"^(.+?)_?(\d+)$")
+#: Parameter names are short; the length bound keeps a 100,000-digit name from backtracking.
+_SLOT = re.compile(r"^(?=.{1,100}$)(.+?)_?(\d+)$")
 
 
 def slot_of(name: str) -> tuple[str, int] | None:

@@ -44,7 +44,8 @@ _INTERWIKI = re.compile(r"\[\[[a-z]{2,3}(?:-[a-z]{1,8}){0,3}:[^\[\]|\n]*\]\]")
 _LINK = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
 _EXTLINK = re.compile(r"\[((?:https?:|ftp:|mailto:)?//[^\s\[\]<>\"]+|mailto:[^\s\[\]<>\"]+)(?:[ \t]+([^\]\n]*))?\]")
 _QUOTES = re.compile(r"'{2,}")
-_BR = re.compile(r"<\s*/?\s*br\s*/?\s*>", re.I)
+#: Same tags as ``<\s*/?\s*br\s*/?\s*>`` without two adjacent ``\s*`` (quadratic on "<br" + spaces).
+_BR = re.compile(r"<\s*(?:/\s*)?br(?:\s*/)?\s*>", re.I)
 _HTML = re.compile(
     r"</?(?:span|small|big|sup|sub|div|center|font|abbr|b|i|u|s|strike|p|blockquote|cite|"
     r"code|del|ins|em|strong|q|var|tt|bdi|bdo|kbd|samp|wbr|hr|mark|time|data|dfn|ruby|rt|"

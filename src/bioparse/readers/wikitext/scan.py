@@ -32,7 +32,8 @@ _OPAQUE = ("ref", "references", "nowiki", "pre", "math", "syntaxhighlight", "sou
 #: Opaque tags whose text survives as plain text.
 _KEEP_TEXT = frozenset({"nowiki", "pre"})
 _OPENER = re.compile(r"<(" + "|".join(_OPAQUE) + r")(\s[^<>]*?)?(/?)>", re.I)
-_ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'/>]+))""")
+#: ``(?<!\w)``: a name is tried from its first character only (a long word was quadratic).
+_ATTR = re.compile(r"""(?<!\w)(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'/>]+))""")
 
 
 @dataclass
