@@ -23,7 +23,8 @@ _NAMED = re.compile(r"^cite_note-(.+?)-\d+$")
 _RETRIEVED = re.compile(r"Retrieved(?: on)?\s+([^.\s](?:[^.]*?[^.\s])?)\s*\.?(?:$|\.\s)", re.M)
 _ARCHIVED = re.compile(r"Archived(?: from the original)? on\s+([^.\s](?:[^.]*?[^.\s])?)\s*(?:\.|$)")
 _LANGUAGE = re.compile(r"\(in ([A-Z][\w-]+(?:(?: and |, )[A-Z][\w-]+)*)\)")
-_PAREN_DATE = re.compile(r"\(([^()]*\b\d{4}\b[^()]*)\)")
+#: The lookahead checks the ")" first: without it "(1900 1900 ... " (unclosed) was quadratic.
+_PAREN_DATE = re.compile(r"\((?=[^()]*\))([^()]*\b\d{4}\b[^()]*)\)")
 _CONSULTED = re.compile(r"\((?:consulté le|abgerufen am|consultato il)\s+([^()]+)\)", re.I)
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 
