@@ -68,6 +68,23 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
     "deep_html": (lambda: "<div>" * 100_000 + "x" + "</div>" * 100_000, "HTML tree depth"),
     "deep_lists": (lambda: "*" * 100_000 + " x\n", "list markers"),
     "date_junk": (lambda: "1 January " * 100_000, "date regexes over a long value"),
+    "br_spaces": (lambda: "a<br" + " " * 100_000 + "b", "<br> regex (two adjacent \\s*)"),
+    "lt_spaces": (lambda: "a<" + " " * 100_000 + "x", "tag regexes with \\s* after '<'"),
+    "ref_attr_word": (lambda: "x<ref " + "a1" * 100_000 + ">y</ref>", "ref attribute regex on a long word"),
+    "tabs_line": (lambda: "\t" * 200_000 + "x:y\n", "colon-row regex on leading tabs"),
+    "long_word": (lambda: "a" * 2 * MB, "word-boundary and \\w+ regexes"),
+    "paren_no_close_ref": (
+        lambda: "<p>x</p><ol class=\"references\"><li id=\"cite_note-1\">(" + "1900 " * 40_000 + "</li></ol>",
+        "reference date-in-parentheses regex",
+    ),
+    "title_spaces_html": (
+        lambda: "<title>A" + " " * 100_000 + "x</title><h1>A</h1><p>b</p>", "HTML title suffix regex"
+    ),
+    "disambiguation_title": (lambda: "<title>" + "( " * 50_000 + "</title><p>b</p><p>c</p>", "title (...) regex"),
+    "acting_office": (
+        lambda: "{{Infobox officeholder\n| office = President" + " " * 100_000 + "x\n| term_start = 1900\n}}",
+        "office acting/years suffix regexes",
+    ),
 }
 
 
