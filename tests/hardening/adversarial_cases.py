@@ -81,6 +81,11 @@ CASES: dict[str, tuple[Callable[[], str], str]] = {
         lambda: "<title>A" + " " * 100_000 + "x</title><h1>A</h1><p>b</p>", "HTML title suffix regex"
     ),
     "disambiguation_title": (lambda: "<title>" + "( " * 50_000 + "</title><p>b</p><p>c</p>", "title (...) regex"),
+    "link_target_spaces": (lambda: "x [[A" + " " * 100_000 + "x]] y", "link-target '(...)' regex"),
+    "text_ref_spaces": (
+        lambda: "A was born in 1900.\n\nReferences\n\n1. ^ a" + " " * 100_000 + "x on 2001.\n",
+        "plain-text reference title split",
+    ),
     "acting_office": (
         lambda: "{{Infobox officeholder\n| office = President" + " " * 100_000 + "x\n| term_start = 1900\n}}",
         "office acting/years suffix regexes",

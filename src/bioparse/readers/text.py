@@ -469,7 +469,7 @@ def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
 
 
 def _base_title(title: str) -> str:
-    return re.sub(r"\s*\([^)]*\)\s*$", "", title).strip()
+    return re.sub(r"(?<!\s)\s*\([^()]*\)\s*$", "", title).strip()  # linear form
 
 
 # ---------------------------------------------------------------- body
@@ -556,7 +556,7 @@ def _read_reference(number: int, line: str) -> RawReference:
         after = rest[quoted.end() :]
     else:
         head = _ARCHIVED.split(rest, maxsplit=1)[0] if archived else rest
-        fields["title"] = re.split(r"\s+on\s+|\.\s", head, maxsplit=1)[0].strip().rstrip(".,")
+        fields["title"] = re.split(r"(?<!\s)\s+on\s+|\.\s", head, maxsplit=1)[0].strip().rstrip(".,")
         after = rest[len(head) :]
     if archived:
         after = _ARCHIVED.sub("", after)

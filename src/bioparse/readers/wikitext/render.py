@@ -170,7 +170,7 @@ def finish(text: str, ctx: Ctx, *, value: bool = True) -> str:
             if label is None:
                 return clean
             if label == "":
-                return re.sub(r"\s*\([^()]*\)$", "", clean.split(":", 1)[-1])
+                return re.sub(r"(?<!\s)\s*\([^()]*\)$", "", clean.split(":", 1)[-1])
             return label
 
         text = _LINK.sub(link, text)
