@@ -208,11 +208,13 @@ def _lead_name(lead: str) -> str | None:
         if close < 0 or not _LEAD_VERB.match(line[close + 1 : close + 40]):
             continue
         name = clean_name(tidy(line[:paren]).rstrip(","))
-        if name and not name.endswith(".") and len(name.split()) <= 12:
+        if name and not _SENTENCE_END.search(name) and len(name.split()) <= 12:
             return name
     return None
 
 
+#: A full stop after a long word ends a sentence; "Jr." and initials do not.
+_SENTENCE_END = re.compile(r"\w{4}\.$")
 _LEAD_VERB = re.compile(r"^(?:\[[^\]]{1,12}\])*,?\s+(?:\w+\s+){0,6}?(?:is|was|were|are|est|était|ist|war|es|fue|è|fu|is een|was een)\b")
 _DATE_ONLY = re.compile(
     r"^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^\d{1,4}$", re.I
