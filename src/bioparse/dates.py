@@ -576,11 +576,11 @@ def _partial(text: str) -> _Hit | None:
 
 
 _FAST_RE = re.compile(
-    rf"(?P<y1>\d{{3,4}})"
-    rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})"
-    rf"|(?P<dd>\d{{1,2}}) (?P<dm>[A-Za-z]{{3,9}}) (?P<dy>\d{{4}})"
-    rf"|(?P<mm>[A-Za-z]{{3,9}}) (?P<md>\d{{1,2}}), (?P<my>\d{{4}})"
-    rf"|(?P<om>[A-Za-z]{{3,9}}) (?P<oy>\d{{4}})"
+    r"(?P<y1>\d{3,4})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+    r"|(?P<dd>\d{1,2}) (?P<dm>[A-Za-z]{3,9}) (?P<dy>\d{4})"
+    r"|(?P<mm>[A-Za-z]{3,9}) (?P<md>\d{1,2}), (?P<my>\d{4})"
+    r"|(?P<om>[A-Za-z]{3,9}) (?P<oy>\d{4})"
 )
 
 

@@ -17,7 +17,7 @@ from .render import Ctx
 START = frozenset({"s-start", "start box", "s-begin", "succession box start"})
 END = frozenset({"s-end", "end box", "s-stop", "succession box end"})
 PARTS = frozenset({"s-bef", "s-ttl", "s-aft", "s-inc", "s-vac", "s-non", "succession box",
-                   "s-new", "s-reg", "s-break", "s-vac", "incumbent succession box",
+                   "s-new", "s-reg", "s-break", "incumbent succession box",
                    "succession box two to one", "succession box one to two"})
 
 
