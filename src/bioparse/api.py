@@ -12,6 +12,8 @@ from .readers import read
 from .readers.detect import detect_format
 from .textio import decode_bytes
 
+_FORMATS = frozenset({"text", "wikitext", "html", "enterprise"})
+
 _SUFFIX_FORMATS = {
     ".wiki": "wikitext",
     ".wikitext": "wikitext",
@@ -35,10 +37,10 @@ def parse(text: str, format: str = "auto", title: str | None = None) -> Article:
     on an Article with no person.
     """
     fmt = detect_format(text) if format == "auto" else format
+    if fmt not in _FORMATS:  # checked here so a ValueError from inside a reader is caught below
+        raise ValueError(f"unknown format {format!r}: expected auto, text, wikitext or html")
     try:
         doc = read(text, format=fmt, title=title)
-    except ValueError:
-        raise
     except Exception as exc:  # a reader bug must not stop a whole run
         out_fmt = "html" if fmt == "enterprise" else fmt
         doc = Document(source_format=out_fmt, title=title)

@@ -158,3 +158,20 @@ def test_dump_xml_with_dtd_is_refused(tmp_path: Path, name: str) -> None:
     _assert_clear_failure(proc, name, "document type declaration")
     out = tmp_path / "out.jsonl"
     assert not out.exists() or "root:" not in out.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- API contract
+
+
+def test_value_error_inside_a_reader_becomes_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only an unknown format name raises; a reader's own ValueError must not escape parse()."""
+    import bioparse.readers.text as text_reader
+
+    def broken(text: str, title: str | None = None) -> None:
+        raise ValueError("bad value deep inside")
+
+    monkeypatch.setattr(text_reader, "read_text", broken)
+    article = bioparse.parse("Some plain text.", format="text")
+    assert article.warnings == ["reader failed: ValueError: bad value deep inside"]
+    with pytest.raises(ValueError, match="unknown format"):
+        bioparse.parse("x", format="pdf")
