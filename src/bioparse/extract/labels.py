@@ -20,6 +20,7 @@ not an office, such as "Personal details").
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Rendered label (lower case, no trailing colon) -> canonical key.
@@ -212,9 +213,21 @@ _SPACE = re.compile(r"\s+")
 
 
 def normalize_label(label: str) -> str:
-    """Lower-case, single-spaced, without a trailing colon or footnote marks."""
-    label = re.sub(r"\[[^\]]{0,20}\]", "", label)
+    """Lower-case, single-spaced, without a trailing colon or footnote marks.
+
+    Memoised for short strings: readers ask about the same few labels on
+    every line (200,000 lines made ~1.6 million calls).
+    """
+    return _normalize_short(label) if len(label) <= 200 else _normalize(label)
+
+
+def _normalize(label: str) -> str:
+    label = _FOOTNOTE_MARK.sub("", label)
     return _SPACE.sub(" ", _CLEAN.sub("", label)).strip().lower()
+
+
+_normalize_short = functools.lru_cache(maxsize=16384)(_normalize)
+_FOOTNOTE_MARK = re.compile(r"\[[^\]]{0,20}\]")
 
 
 def label_key(label: str) -> str | None:
