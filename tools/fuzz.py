@@ -39,6 +39,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,7 +183,7 @@ class Recorder:
         self.slowest = float(prev.get("slowest_seconds", 0.0))
         self.slowest_len = int(prev.get("slowest_input_chars", 0))
 
-    def _load(self) -> dict[str, object]:
+    def _load(self) -> dict[str, Any]:
         if os.environ.get("BIOPARSE_FUZZ_CONTINUE") and self.stats_path.exists():
             try:
                 return dict(json.loads(self.stats_path.read_text()))
