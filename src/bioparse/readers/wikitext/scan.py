@@ -255,6 +255,9 @@ def parse_template(text: str, start: int = 0, end: int | None = None) -> Templat
     if end is None:
         end = len(text)
     lo, hi = start + 2, end - 2
+    body = text[lo:hi]
+    if "{{" not in body and "[[" not in body:
+        return _parse_flat(body, start, end)  # most cite templates: every pipe splits
     braces = links = 0
     pieces: list[tuple[int, int, int]] = []
     cur = lo
@@ -289,6 +292,22 @@ def parse_template(text: str, start: int = 0, end: int | None = None) -> Templat
         else:
             index += 1
             params.append((str(index), text[a:b]))
+    return Template(name=name, key=normalize_name(name), params=params, start=start, end=end)
+
+
+def _parse_flat(body: str, start: int, end: int) -> Template:
+    """:func:`parse_template` for a body with no nested template or link."""
+    parts = body.split("|")
+    name = parts[0].strip()
+    params: list[tuple[str, str]] = []
+    index = 0
+    for part in parts[1:]:
+        eq = part.find("=")
+        if eq >= 0:
+            params.append((part[:eq].strip(), part[eq + 1:]))
+        else:
+            index += 1
+            params.append((str(index), part))
     return Template(name=name, key=normalize_name(name), params=params, start=start, end=end)
 
 
