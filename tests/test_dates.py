@@ -550,3 +550,9 @@ def test_translated_age_phrase() -> None:
     event = split_event("April 12 , 1975(at 68 years old)\nParis ( France )")
     assert event.date is not None and event.date.iso == "1975-04-12" and event.date.age == 68
     assert event.place == "Paris ( France )"
+
+
+def test_english_words_are_not_foreign_months() -> None:
+    """'see' is a month name in some locale; in "see 2021 election" it is an English word."""
+    rng = parse_range("see 2021 German federal election")
+    assert rng.start is not None and (rng.start.iso, rng.start.precision) == ("2021", "year")

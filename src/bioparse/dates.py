@@ -369,7 +369,18 @@ def _foreign_month_words() -> dict[str, tuple[str, ...]]:
         for key in keys:
             for word in info.get(key, []):
                 words.setdefault(str(word).lower().rstrip("."), set()).add(module_info.name)
-    return {word: tuple(sorted(langs)) for word, langs in words.items() if len(word) >= 3}
+    return {
+        word: tuple(sorted(langs))
+        for word, langs in words.items()
+        if len(word) >= 3 and word not in _ENGLISH_WORDS
+    }
+
+
+#: Foreign month names that are everyday English words: in English text they
+#: are not months ("{{see|2021 election}}" is not April 2021).
+_ENGLISH_WORDS = frozenset(
+    "see set den man men mar".split()
+)
 
 
 @functools.lru_cache(maxsize=64)

@@ -16,7 +16,6 @@ from ..model import Infobox
 _TEMPLATE_START = re.compile(r"^\s*\{\{?\s*([A-Za-z][\w ]{0,60}?)\s*\|")
 _PAIR = re.compile(r"\|\s*([A-Za-z_][\w .]{0,40}?)\s*=\s*")
 _DASH_PAIR = re.compile(r"^\s*-\s+([A-Za-z][A-Za-z0-9 /_]{0,40}?)\s*:\s*(.*)$")
-_TEMPLATE_END = re.compile(r"\s*\}\}?\)*\s*|\s*\)\)\s*")
 
 
 def looks_like_param_dump(lines: list[str]) -> bool:
