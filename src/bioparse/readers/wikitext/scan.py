@@ -10,6 +10,7 @@ or a thousand nested ``{{`` cannot hang it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -213,6 +214,7 @@ _PREFIX = re.compile(
 _SPACES = re.compile(r"[\s_]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_name(name: str) -> str:
     """Template name as a lookup key: lower case, ``_`` as space, no ``Template:``."""
     key = _SPACES.sub(" ", name).strip().lower()
