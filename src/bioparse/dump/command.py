@@ -79,10 +79,31 @@ class ResumeError(Exception):
     pass
 
 
-def _parse_namespaces(value: str) -> set[int] | None:
+def parse_namespaces(value: str) -> set[int] | None:
+    """``--namespaces``: "0,14" -> {0, 14}; "all" -> None (every namespace)."""
     if value.strip().lower() in ("all", "*", ""):
         return None
     return {int(v) for v in value.split(",") if v.strip()}
+
+
+def check_inputs(paths: list[str], namespaces: str) -> tuple[int, set[int] | None]:
+    """Refuse missing or unreadable inputs and bad ``--namespaces`` up front.
+
+    Returns (exit status, namespaces): status 2 with the reason on stderr, or 0.
+    Shared by ``dump`` and ``spark-dump`` so both fail the same way.
+    """
+    for path in paths:
+        if not os.path.exists(path):
+            print(f"bioparse: cannot read {path}: no such file or directory", file=sys.stderr)
+            return 2, None
+        if not os.access(path, os.R_OK):
+            print(f"bioparse: cannot read {path}: permission denied", file=sys.stderr)
+            return 2, None
+    try:
+        return 0, parse_namespaces(namespaces)
+    except ValueError:
+        print(f"bioparse: --namespaces expects numbers or 'all', got {namespaces!r}", file=sys.stderr)
+        return 2, None
 
 
 def iter_jobs(
@@ -148,18 +169,9 @@ def _blocks(path: str) -> tuple[int, list[StreamBlock]] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    for path in args.inputs:
-        if not os.path.exists(path):
-            print(f"bioparse: cannot read {path}: no such file or directory", file=sys.stderr)
-            return 2
-        if not os.access(path, os.R_OK):
-            print(f"bioparse: cannot read {path}: permission denied", file=sys.stderr)
-            return 2
-    try:
-        namespaces = _parse_namespaces(args.namespaces)
-    except ValueError:
-        print(f"bioparse: --namespaces expects numbers or 'all', got {args.namespaces!r}", file=sys.stderr)
-        return 2
+    status, namespaces = check_inputs(args.inputs, args.namespaces)
+    if status:
+        return status
     to_stdout = args.output == "-"
     fmt = "jsonl" if to_stdout and not args.output_format else output_format_for(args.output, args.output_format)
     if to_stdout and fmt == "parquet":

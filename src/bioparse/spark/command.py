@@ -47,25 +47,12 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=run)
 
 
-def _namespaces(value: str) -> set[int] | None:
-    if value.strip().lower() in ("all", "*", ""):
-        return None
-    return {int(v) for v in value.split(",") if v.strip()}
-
-
 def run(args: argparse.Namespace) -> int:
-    for path in args.inputs:
-        if not os.path.exists(path):
-            print(f"bioparse: cannot read {path}: no such file or directory", file=sys.stderr)
-            return 2
-        if not os.access(path, os.R_OK):
-            print(f"bioparse: cannot read {path}: permission denied", file=sys.stderr)
-            return 2
-    try:
-        namespaces = _namespaces(args.namespaces)
-    except ValueError:
-        print(f"bioparse: --namespaces expects numbers or 'all', got {args.namespaces!r}", file=sys.stderr)
-        return 2
+    from ..dump.command import check_inputs
+
+    status, namespaces = check_inputs(args.inputs, args.namespaces)
+    if status:
+        return status
     conf = dict(item.partition("=")[::2] for item in args.conf)
     if any(not k or not v for k, v in conf.items()):
         print("bioparse: --conf expects KEY=VALUE", file=sys.stderr)
