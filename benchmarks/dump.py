@@ -7,7 +7,7 @@ same run, since absolute numbers drift on shared machines):
 * bioparse dump with 1 and 2 workers (plain bz2: the parent decompresses), and
   2 workers on the same pages as multistream + index (workers decompress);
 * bioparse.parse alone, mwparserfromhell parse alone and wtf_wikipedia's full
-  job on the same extracted articles (via /work/shared/bench);
+  job on the same extracted articles (via ../shared/bench);
 * peak RSS of the pipeline at 1x, 4x and 16x the real dump's size.
 
 Usage: python benchmarks/dump.py [--mb 50] [--skip-peers]
@@ -28,8 +28,11 @@ sys.path.insert(0, str(HERE))
 
 from tile_dump import read_xml, split_pages, tiled_pages, write_multistream, write_plain_bz2  # noqa: E402
 
-DUMP = Path("/work/shared/corpus/dumps/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2")
-BENCH = Path("/work/shared/bench")
+#: The shared corpus and peer scripts: ``shared/`` beside the repository (override with BIOPARSE_SHARED).
+SHARED = Path(os.environ.get("BIOPARSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+
+DUMP = SHARED / "corpus/dumps/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
+BENCH = SHARED / "bench"
 PY = sys.executable
 
 

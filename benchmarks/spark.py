@@ -38,13 +38,16 @@ sys.path.insert(0, str(HERE))
 
 from tile_dump import read_xml, split_pages, write_multistream, write_plain_bz2  # noqa: E402
 
-DUMP = Path("/work/shared/corpus/dumps/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2")
+#: The shared corpus and peer scripts: ``shared/`` beside the repository (override with BIOPARSE_SHARED).
+SHARED = Path(os.environ.get("BIOPARSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+DUMP = SHARED / "corpus/dumps/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
 PY = sys.executable
 
 SPARK_RUN = r"""
 import json, sys, time
 t0 = time.perf_counter()
 from bioparse.spark import local_session, parse_dataframe, write_parquet
+
 master, out, repartition, per_task = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 spark = local_session(master, **{"spark.driver.memory": "1g"})
 spark.sparkContext.setLogLevel("ERROR")

@@ -5,10 +5,12 @@ For each file in ``CORPUS/MANIFEST.tsv`` the pages are counted independently
 compared with the MANIFEST's ``n_pages`` and with the number of records the
 dump command wrote (``--namespaces all``: one record per page).
 
-Usage: python tools/check_dumps_corpus.py [/work/shared/corpus/dumps] [--workers N]
+Usage: python tools/check_dumps_corpus.py [../shared/corpus/dumps] [--workers N]
 """
 
 from __future__ import annotations
+
+import os
 
 import argparse
 import bz2
@@ -19,6 +21,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+#: The shared corpus and peer scripts: ``shared/`` beside the repository (override with BIOPARSE_SHARED).
+SHARED = Path(os.environ.get("BIOPARSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
 def count_page_tags(path: Path) -> int:
@@ -34,7 +39,7 @@ def count_page_tags(path: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("corpus", nargs="?", default="/work/shared/corpus/dumps")
+    ap.add_argument("corpus", nargs="?", default=str(SHARED / "corpus/dumps"))
     ap.add_argument("--workers", type=int, default=1)
     args = ap.parse_args()
     corpus = Path(args.corpus)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Parse every HTML page and Enterprise record in a directory; report what was found.
 
-Usage: tools/check_html_corpus.py [DIR]   (default /work/shared/corpus/html/)
+Usage: tools/check_html_corpus.py [DIR]   (default ../shared/corpus/html/)
 
 Each ``.ndjson`` line is parsed as its own record.  Prints one line per
 page (person name, birth/death years, office count, references, warnings)
@@ -9,6 +9,8 @@ and a summary with exceptions (must be 0) and pages per second.
 """
 
 from __future__ import annotations
+
+import os
 
 import sys
 import time
@@ -19,6 +21,9 @@ from bioparse.api import parse
 from bioparse.model import Article
 from bioparse.readers.enterprise import split_records
 from bioparse.textio import decode_bytes
+
+#: The shared corpus and peer scripts: ``shared/`` beside the repository (override with BIOPARSE_SHARED).
+SHARED = Path(os.environ.get("BIOPARSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
 def _inputs(directory: Path) -> list[tuple[str, str, str]]:
@@ -54,7 +59,7 @@ def _summary(article: Article) -> str:
 
 
 def main(argv: list[str]) -> int:
-    directory = Path(argv[1]) if len(argv) > 1 else Path("/work/shared/corpus/html/")
+    directory = Path(argv[1]) if len(argv) > 1 else SHARED / "corpus/html/"
     items = _inputs(directory)
     errors = persons = offices = 0
     total_bytes = 0

@@ -10,6 +10,8 @@ Exit status 1 when any file raised.
 
 from __future__ import annotations
 
+import os
+
 import sys
 import time
 import traceback
@@ -19,7 +21,10 @@ from bioparse.api import parse
 from bioparse.readers.wikitext import read_wikitext
 from bioparse.textio import decode_bytes
 
-DEFAULT = ["/work/shared/corpus/wikitext", "/work/shared/corpus/wikitext_partial"]
+#: The shared corpus and peer scripts: ``shared/`` beside the repository (override with BIOPARSE_SHARED).
+SHARED = Path(os.environ.get("BIOPARSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+
+DEFAULT = [str(SHARED / "corpus/wikitext"), str(SHARED / "corpus/wikitext_partial")]
 
 
 def check(folder: Path) -> int:
