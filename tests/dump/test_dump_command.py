@@ -11,16 +11,9 @@ import pytest
 import bioparse.api
 from bioparse.cli import main
 from bioparse.model import Article, Person
+from dump_fixtures import DUMPS, TABLE_TITLES
 
-DUMPS = Path(__file__).resolve().parents[2] / "fixtures" / "dumps"
 TABLE = DUMPS / "enwiki-table-markup.xml.bz2"
-TABLE_TITLES = [
-    "Constructive vote of no confidence",
-    "List of Prison Break characters",
-    "Academy Award for Best Production Design",
-    "Economy of Estonia",
-    "Brahui language",
-]
 
 
 def read_jsonl(path: Path) -> list[dict]:

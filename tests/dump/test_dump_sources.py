@@ -9,15 +9,8 @@ import pytest
 
 from bioparse.dump.pages import DumpError
 from bioparse.dump.sources import find_index, iter_pages, plan_blocks, read_block
+from dump_fixtures import DUMPS, TABLE_TITLES
 
-DUMPS = Path(__file__).resolve().parents[2] / "fixtures" / "dumps"
-TABLE_TITLES = [
-    "Constructive vote of no confidence",
-    "List of Prison Break characters",
-    "Academy Award for Best Production Design",
-    "Economy of Estonia",
-    "Brahui language",
-]
 
 
 def titles(path: Path, **kw: object) -> list[str]:

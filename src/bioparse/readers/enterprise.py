@@ -110,16 +110,10 @@ def record_meta(record: dict[str, Any]) -> dict[str, str]:
     put("name", record.get("name"))
     put("url", record.get("url"))
     put("date_modified", record.get("date_modified"))
-    version = record.get("version")
-    if isinstance(version, dict):
-        put("version", version.get("identifier"))
-    language = record.get("in_language")
-    if isinstance(language, dict):
-        put("language", language.get("identifier"))
-    part_of = record.get("is_part_of")
-    if isinstance(part_of, dict):
-        put("project", part_of.get("identifier"))
-    entity = record.get("main_entity")
-    if isinstance(entity, dict):
-        put("wikidata", entity.get("identifier"))
+    # nested objects whose "identifier" is the value kept
+    for key, field in (("version", "version"), ("language", "in_language"),
+                       ("project", "is_part_of"), ("wikidata", "main_entity")):
+        nested = record.get(field)
+        if isinstance(nested, dict):
+            put(key, nested.get("identifier"))
     return meta

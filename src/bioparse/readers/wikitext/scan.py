@@ -176,11 +176,11 @@ def template_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[
     return spans
 
 
-def match_braces(text: str, start: int) -> int:
-    """End of the template opening at ``start`` (``{{``), or -1 when unclosed."""
+def _match_pair(tokens: re.Pattern[str], opener: str, text: str, start: int) -> int:
+    """End of the bracket pair opening at ``start``; -1 when unclosed or nested too deep."""
     depth = 0
-    for m in _BRACE.finditer(text, start):
-        if m.group() == "{{":
+    for m in tokens.finditer(text, start):
+        if m.group() == opener:
             depth += 1
             if depth > MAX_DEPTH:
                 return -1
@@ -189,21 +189,16 @@ def match_braces(text: str, start: int) -> int:
             if depth == 0:
                 return m.end()
     return -1
+
+
+def match_braces(text: str, start: int) -> int:
+    """End of the template opening at ``start`` (``{{``), or -1 when unclosed."""
+    return _match_pair(_BRACE, "{{", text, start)
 
 
 def match_link(text: str, start: int) -> int:
     """End of the ``[[...]]`` opening at ``start``; -1 when unclosed."""
-    depth = 0
-    for m in _LINKTOK.finditer(text, start):
-        if m.group() == "[[":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return -1
-        else:
-            depth -= 1
-            if depth == 0:
-                return m.end()
-    return -1
+    return _match_pair(_LINKTOK, "[[", text, start)
 
 
 _PREFIX = re.compile(
