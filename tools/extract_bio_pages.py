@@ -41,8 +41,9 @@ import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from bioparse.dump.sources import iter_pages
 
@@ -51,7 +52,10 @@ SHARED = Path(os.environ.get("BIOPARSE_SHARED", Path(__file__).resolve().parents
 REPO = Path(__file__).resolve().parents[1]
 
 #: Redirect keywords seen in the corpus languages (MediaWiki's magic word and its local forms).
-_REDIRECT = re.compile(r"\A\s*#\s*(?:redirect|weiterleitung|redirection|перенаправление|pāradresācija)\b", re.I)
+_REDIRECT = re.compile(
+    r"\A\s*#\s*(?:redirect|weiterleitung|redirection|перенаправление|pāradresācija)\b",
+    re.IGNORECASE,
+)
 LONG_PAGE = 60_000
 
 
@@ -83,9 +87,18 @@ def dump_candidates(corpus: Path) -> Iterator[dict[str, Any]]:
     for row in _manifest(directory):
         lang = _lang(row["language"])
         for page in iter_pages(str(directory / row["file"]), namespaces=None):
-            if page.namespace not in (0, None) or page.redirect is not None or _is_redirect(page.text):
+            if (
+                page.namespace not in (0, None)
+                or page.redirect is not None
+                or _is_redirect(page.text)
+            ):
                 continue
-            yield {"lang": lang, "source": f"dumps/{row['file']}", "title": page.title, "wikitext": page.text}
+            yield {
+                "lang": lang,
+                "source": f"dumps/{row['file']}",
+                "title": page.title,
+                "wikitext": page.text,
+            }
 
 
 def wikitext_candidates(corpus: Path) -> Iterator[dict[str, Any]]:
@@ -96,7 +109,12 @@ def wikitext_candidates(corpus: Path) -> Iterator[dict[str, Any]]:
             text = (directory / row["file"]).read_text(encoding="utf-8")
             if _is_redirect(text):
                 continue
-            yield {"lang": _lang(row["language"]), "source": f"{name}/{row['file']}", "title": row["title"], "wikitext": text}
+            yield {
+                "lang": _lang(row["language"]),
+                "source": f"{name}/{row['file']}",
+                "title": row["title"],
+                "wikitext": text,
+            }
 
 
 def select(corpus: Path, cap: int) -> list[dict[str, Any]]:
@@ -117,7 +135,11 @@ def select(corpus: Path, cap: int) -> list[dict[str, Any]]:
     for lang, n in per_lang.items():
         idx = [i for i, c in enumerate(candidates) if c["lang"] == lang]
         if n > cap:
-            idx.sort(key=lambda i: hashlib.sha1((lang + "\n" + candidates[i]["title"]).encode("utf-8")).hexdigest())
+            idx.sort(
+                key=lambda i: hashlib.sha1(
+                    (lang + "\n" + candidates[i]["title"]).encode("utf-8")
+                ).hexdigest()
+            )
             idx = idx[:cap]
         keep.update(idx)
     pages = []
@@ -154,7 +176,9 @@ def main() -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     langs = Counter(p["lang"] for p in pages)
-    print(f"{len(pages)} pages, {len(langs)} languages, {len(data):,} bytes -> {out}", file=sys.stderr)
+    print(
+        f"{len(pages)} pages, {len(langs)} languages, {len(data):,} bytes -> {out}", file=sys.stderr
+    )
     for lang, n in langs.most_common():
         print(f"  {lang}\t{n}", file=sys.stderr)
     return 0
