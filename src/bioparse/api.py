@@ -11,6 +11,7 @@ from .model import Article
 from .readers import read
 from .readers.detect import detect_format
 from .textio import decode_bytes
+from .wikicode import SOURCE_ATTR
 
 _FORMATS = frozenset({"text", "wikitext", "html", "enterprise"})
 
@@ -45,7 +46,11 @@ def parse(text: str, format: str = "auto", title: str | None = None) -> Article:
         out_fmt = "html" if fmt == "enterprise" else fmt
         doc = Document(source_format=out_fmt, title=title)
         doc.warnings.append(f"reader failed: {type(exc).__name__}: {exc}")
-    return build_article(doc)
+    article = build_article(doc)
+    if fmt == "wikitext":
+        # a reference, not a copy: Article.wikicode() parses it only if asked
+        setattr(article, SOURCE_ATTR, text)
+    return article
 
 
 def parse_file(path: str | os.PathLike[str], format: str = "auto", title: str | None = None) -> Article:

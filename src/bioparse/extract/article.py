@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from ..document import Document
 from ..model import Article
 from .person import extract_person, main_infobox
 from .references import extract_references, extract_sections
+
+
+_QID = re.compile(r"Q[1-9]\d{0,11}")
+
+
+def _qid(value: str | None) -> str | None:
+    """``meta["wikidata"]`` (Enterprise ``main_entity``, HTML page config) when it is a QID."""
+    return value if value and _QID.fullmatch(value) else None
 
 
 def build_article(doc: Document) -> Article:
@@ -22,6 +32,7 @@ def build_article(doc: Document) -> Article:
         is_disambiguation=doc.is_disambiguation,
         meta=dict(doc.meta),
         warnings=warnings,
+        wikidata_id=_qid(doc.meta.get("wikidata")),
     )
     try:
         article.references = extract_references(doc)
