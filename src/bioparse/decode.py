@@ -214,14 +214,13 @@ def _dataclass_decoder(cls: type) -> Decoder:
                     exc.segments.append(f".{name}")
                     raise
             elif required:
-                exc = _Invalid(f"missing required field {name!r}")
-                raise exc
+                raise _Invalid(f"missing required field {name!r}")
         return cls(**kwargs)
 
     _DECODERS[cls] = decode_object
     module = sys.modules[cls.__module__]
     hints = typing.get_type_hints(cls, vars(module))
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+    for f in dataclasses.fields(cls):
         if not f.init:
             continue
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
@@ -236,7 +235,7 @@ def decode(cls: type[T], data: Any) -> T:
     """
     decoder = _dataclass_decoder(cls)
     try:
-        return decoder(data)  # type: ignore[no-any-return]
+        return decoder(data)  # type: ignore[no-any-return,unused-ignore]
     except _Invalid as exc:
         path = "$" + "".join(reversed(exc.segments))
         raise RecordError(path, exc.message) from None
