@@ -9,7 +9,8 @@ without touching this module.
 A value of the wrong type is an error naming where it is, in JSONPath form
 (``$.person.offices[0].ordinal: expected integer or null, got 'third'``).
 Keys the class does not know are ignored (records from newer versions still
-read); a required field that is missing is an error.
+read); an absent field takes its default (None for a nullable field, as in
+sparse records); a required field that is missing is an error.
 """
 
 from __future__ import annotations
@@ -192,6 +193,10 @@ def _build(tp: Any) -> Decoder:
     raise TypeError(f"no decoder for type {tp!r}")
 
 
+def _nullable(tp: Any) -> bool:
+    return typing.get_origin(tp) in (Union, types.UnionType) and type(None) in typing.get_args(tp)
+
+
 _DECODERS: dict[type, Decoder] = {}
 
 
@@ -201,6 +206,7 @@ def _dataclass_decoder(cls: type) -> Decoder:
     if cached is not None:
         return cached
     compiled: list[tuple[str, Decoder, bool]] = []
+    defaults_none: list[str] = []  # nullable fields without a default: None when absent
 
     def decode_object(value: Any) -> Any:
         if not isinstance(value, dict):
@@ -215,6 +221,8 @@ def _dataclass_decoder(cls: type) -> Decoder:
                     raise
             elif required:
                 raise _Invalid(f"missing required field {name!r}")
+        for name in defaults_none:
+            kwargs.setdefault(name, None)
         return cls(**kwargs)
 
     _DECODERS[cls] = decode_object
@@ -223,8 +231,14 @@ def _dataclass_decoder(cls: type) -> Decoder:
     for f in dataclasses.fields(cls):
         if not f.init:
             continue
+        tp = hints[f.name]
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        compiled.append((f.name, _build(hints[f.name]), required))
+        if required and _nullable(tp):
+            # absent from a sparse record (``--sparse``): None is what was left out
+            compiled.append((f.name, _build(tp), False))
+            defaults_none.append(f.name)
+        else:
+            compiled.append((f.name, _build(tp), required))
     return decode_object
 
 

@@ -28,7 +28,18 @@ def register(subparsers: Any) -> None:
     p.add_argument("--title", help="article title, when the input does not carry one")
     p.add_argument("--pretty", action="store_true", help="indent the JSON (one object spans lines)")
     add_fields_option(p)
+    add_sparse_option(p)
     p.set_defaults(func=run)
+
+
+def add_sparse_option(p: argparse.ArgumentParser) -> None:
+    """``--sparse`` (shared with ``bioparse dump``)."""
+    p.add_argument(
+        "--sparse",
+        action="store_true",
+        help="leave out null, [] and {} fields (reading back fills them in): JSON Lines that "
+        "pyarrow.json.read_json and DuckDB read_json load as is",
+    )
 
 
 def add_fields_option(p: argparse.ArgumentParser) -> None:
@@ -65,6 +76,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"bioparse: cannot read {path}: {reason}", file=sys.stderr)
             status = 2
             continue
-        out.write(dumps(article, pretty=args.pretty) + b"\n")
+        out.write(dumps(article, pretty=args.pretty, sparse=args.sparse) + b"\n")
         out.flush()
     return status

@@ -57,12 +57,18 @@ def register(subparsers: Any) -> None:
 
 
 def _add_export_and_fields(p: Any) -> None:
-    """``--fields`` (as on ``parse``) and ``--to FORMAT`` (as on ``bioparse export``, in one step)."""
-    from ..commands.parse import add_fields_option
+    """``--fields``/``--sparse`` (as on ``parse``) and ``--to FORMAT`` (as ``bioparse export``, in one step)."""
+    from ..commands.parse import add_fields_option, add_sparse_option
     from ..export.command import add_export_options
 
     add_fields_option(p)
+    add_sparse_option(p)
     add_export_options(p, required=False)
+
+
+def _worker_output(args: argparse.Namespace, fmt: str) -> str:
+    """What the workers serialise: "parquet", "jsonl", or "jsonl-sparse" with ``--sparse``."""
+    return "jsonl-sparse" if fmt == "jsonl" and getattr(args, "sparse", False) else fmt
 
 
 @dataclass
@@ -197,6 +203,9 @@ def run(args: argparse.Namespace) -> int:
     if to_stdout and fmt == "parquet":
         print("bioparse: Parquet cannot be written to stdout", file=sys.stderr)
         return 2
+    if getattr(args, "sparse", False) and fmt != "jsonl":
+        print("bioparse: --sparse applies to JSON Lines output only", file=sys.stderr)
+        return 2
     if args.resume and (fmt != "jsonl" or to_stdout):
         print("bioparse: --resume needs a JSON Lines output file", file=sys.stderr)
         return 2
@@ -233,7 +242,8 @@ def run(args: argparse.Namespace) -> int:
     show = sys.stderr.isatty() if args.progress is None else args.progress
     progress = Progress(enabled=show)
     jobs = iter_jobs(args.inputs, namespaces, limit=args.limit, resume_after=resume_after, stats=stats)
-    worker = partial(run_job, people_only=args.people_only, output=fmt, fields=getattr(args, "fields", None))
+    worker = partial(run_job, people_only=args.people_only, output=_worker_output(args, fmt),
+                     fields=getattr(args, "fields", None))
     status = 0
     try:
         for result in ordered_map(worker, jobs, max(1, args.workers)):

@@ -109,7 +109,7 @@ class BatchResult:
 def process_batch(
     pages: list[Page], *, people_only: bool = False, output: str = "jsonl", fields: frozenset[str] | None = None
 ) -> BatchResult:
-    """Process pages in order and serialise them for ``output`` ("jsonl" or "parquet").
+    """Process pages in order and serialise them for ``output`` ("jsonl", "jsonl-sparse" or "parquet").
 
     ``fields`` keeps only those parts of each record (see :mod:`bioparse.fields`).
     """
@@ -126,14 +126,14 @@ def process_batch(
         # One conversion per record: JSON straight from the Article (jsonio
         # does its own to_dict), a dict only when Arrow needs one.
         try:
-            if output == "jsonl":
-                result.lines.append(dumps(outcome))
+            if output != "parquet":
+                result.lines.append(dumps(outcome, sparse=output == "jsonl-sparse"))
             else:
                 records.append(outcome if isinstance(outcome, dict) else to_dict(outcome))
         except Exception as exc:  # noqa: BLE001 - e.g. a value orjson refuses
             outcome = error_record(page, f"cannot serialise record: {type(exc).__name__}: {exc}")
-            if output == "jsonl":
-                result.lines.append(dumps(outcome))
+            if output != "parquet":
+                result.lines.append(dumps(outcome, sparse=output == "jsonl-sparse"))
             else:
                 records.append(outcome)
         result.records += 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         KEY
         + [
             ("namespace", pa.int32()),
-            ("timestamp", pa.string()),
+            ("timestamp", pa.timestamp("s", tz="UTC")),
             ("source", pa.string()),
             ("position", pa.int64()),
             ("source_format", pa.string()),
@@ -87,7 +88,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("alma_mater", _STR_LIST),
             ("occupation", _STR_LIST),
             ("awards", _STR_LIST),
-            ("offices", pa.int32()),
+            ("office_count", pa.int32()),
         ]
     ),
     "offices": pa.schema(
@@ -166,7 +167,7 @@ def page_key(record: dict[str, Any]) -> dict[str, Any]:
     db = wiki.dbname if wiki else None
     ident = str(page_id) if page_id is not None else f"title:{title or ''}"
     return {
-        "page_key": f"{db or ''}:{ident}",
+        "page_key": f"{db}:{ident}" if db else ident,
         "wiki": db,
         "page_id": page_id,
         "revision_id": revision_of(record),
@@ -231,7 +232,7 @@ def rows_for(record: dict[str, Any], sections: bool = False) -> dict[str, list[d
     out["pages"].append({
         **key,
         "namespace": _int_or_none(meta.get("namespace")),
-        "timestamp": meta.get("timestamp") or meta.get("date_modified"),
+        "timestamp": _timestamp(meta.get("timestamp") or meta.get("date_modified")),
         "source": meta.get("source"),
         "position": _int_or_none(meta.get("position")),
         "source_format": record.get("source_format"),
@@ -268,7 +269,7 @@ def rows_for(record: dict[str, Any], sections: bool = False) -> dict[str, list[d
             "alma_mater": person.get("alma_mater") or [],
             "occupation": person.get("occupation") or [],
             "awards": person.get("awards") or [],
-            "offices": len(offices),
+            "office_count": len(offices),
         })
         for number, office in enumerate(offices, 1):
             out["offices"].append({
@@ -324,6 +325,17 @@ def rows_for(record: dict[str, Any], sections: bool = False) -> dict[str, list[d
                 "reference_numbers": [n for n in section.get("references") or [] if _as_int(n) is not None],
             })
     return out
+
+
+def _timestamp(value: Any) -> datetime | None:
+    """The revision time ("2016-04-27T02:12:55Z") as an aware datetime; None when unreadable."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 def _int_or_none(value: Any) -> int | None:
