@@ -3,15 +3,14 @@
 A record always keeps its identity (title, format, meta, flags, warnings,
 error, ``wikidata_id``).  The optional parts are grouped:
 
-``person``      the Person (name, birth, death, ...)
-``offices``     ``person.offices``
+``person``      the Person (name, birth, death, offices, ...); ``offices`` is another name for it
 ``infobox``     ``infobox`` and ``infoboxes`` (the rows as read)
 ``sections``    ``sections`` (the page text: most of a record's bytes)
 ``references``  ``references``
 ``categories``  ``categories``
 
-Presets: ``all`` (every group, the default) and ``person`` (person and
-offices).  A left-out part is written empty (``null``/``[]``: the schema
+Presets: ``all`` (every group, the default) and ``person`` (the person
+alone: ``--fields person``).  A left-out part is written empty (``null``/``[]``: the schema
 does not change) and named in the record's ``omitted`` list, so a reader can
 tell "left out" from "not on the page".  Leaving parts out also skips work:
 references are not built and section text beyond the lead is not rendered
@@ -24,10 +23,11 @@ from collections.abc import Collection
 
 from .model import Article
 
-GROUPS = ("person", "offices", "infobox", "sections", "references", "categories")
+GROUPS = ("person", "infobox", "sections", "references", "categories")
+#: Names that stand for groups: presets, and "offices" (they live in the person).
 PRESETS: dict[str, frozenset[str]] = {
     "all": frozenset(GROUPS),
-    "person": frozenset({"person", "offices"}),
+    "offices": frozenset({"person"}),
 }
 
 
@@ -43,7 +43,7 @@ def parse_fields(spec: str) -> frozenset[str]:
         elif name in GROUPS:
             keep.add(name)
         else:
-            known = ", ".join(list(GROUPS) + [f"{p} (preset)" for p in PRESETS])
+            known = ", ".join(list(GROUPS) + [p for p in PRESETS if p not in GROUPS])
             raise ValueError(f"unknown field {name!r}: expected {known}")
     return frozenset(keep)
 
@@ -61,10 +61,6 @@ def apply_fields(article: Article, fields: Collection[str] | None) -> Article:
     if "person" not in fields:
         article.person = None
         omitted.append("person")
-    if "offices" not in fields:
-        if article.person is not None:
-            article.person.offices = []
-        omitted.append("person.offices")
     if "infobox" not in fields:
         article.infobox = None
         article.infoboxes = []

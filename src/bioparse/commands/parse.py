@@ -48,8 +48,8 @@ def add_fields_option(p: argparse.ArgumentParser) -> None:
         "--fields",
         type=_fields,
         metavar="LIST",
-        help="write only these parts: person, offices, infobox, sections, references, categories, "
-        "or the presets all (default) and person; left-out parts are empty and listed in 'omitted'",
+        help="write only these parts (comma-separated): person (with its offices), infobox, sections, "
+        "references, categories, or all (default); left-out parts are empty and listed in 'omitted'",
     )
 
 
