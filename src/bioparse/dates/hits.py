@@ -20,6 +20,7 @@ from .patterns import (
     _MDY_RE,
     _MONTH_ONLY_RE,
     _MY_RE,
+    _NUM_MONTH_YEAR_RE,
     _NUMERIC_RE,
     _YEAR_RE,
     _YMD_RE,
@@ -74,6 +75,10 @@ def find(text: str, *, dmy_hint: bool | None = None, short_years: bool = True) -
     if match:
         return _numeric_hit(match, dmy_hint)
     match = _ISO_MONTH_RE.search(text)
+    if match and int(match.group("year")):
+        year, month = int(match.group("year")), int(match.group("month"))
+        return Hit(year, month, None, "month", match.start(), match.end())
+    match = _NUM_MONTH_YEAR_RE.search(text)
     if match and int(match.group("year")):
         year, month = int(match.group("year")), int(match.group("month"))
         return Hit(year, month, None, "month", match.start(), match.end())
@@ -142,9 +147,12 @@ def _numeric_hit(match: re.Match[str], dmy_hint: bool | None) -> Hit | None:
             return None
     else:
         return None
-    if year == 0 or not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
+    if min(len(p1), len(p3)) <= 2 and max(len(p1), len(p3)) <= 2 and month != day and max(month, day) <= 12:
+        return None  # a two-digit year leaves no way to tell month from day ("32 2 1")
+    bc, explicit = era_of(match)
+    if year == 0 or not 1 <= month <= 12 or not 1 <= day <= days_in_month(astronomical(year, bc), month):
         return None
-    return Hit(year, month, day, "day", match.start(), match.end())
+    return Hit(astronomical(year, bc), month, day, "day", match.start(), match.end(), bc, explicit)
 
 
 def _cjk_hit(text: str) -> Hit | None:
@@ -174,11 +182,18 @@ def iso_hit(text: str) -> Hit | None:
     if not match:
         return None
     year, month, day = int(match.group("year")), int(match.group("month")), int(match.group("day"))
+    bc, explicit = era_of(match)
     if match.group("neg"):
+        if bc:
+            return None  # "-2015-12-31 BC": two signs of the era
         year = -year
+    elif bc:
+        if year == 0:
+            return None
+        year = astronomical(year, True)
     if not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
         return None
-    return Hit(year, month, day, "day", match.start(), match.end())
+    return Hit(year, month, day, "day", match.start(), match.end(), bc, explicit)
 
 
 def iso_of(hit: Hit) -> str:

@@ -51,7 +51,7 @@ _YEAR4_GLUED = rf"\d{{4}}(?=\d{{1,2}}\s{{0,2}}{_MON})"
 _YEAR = rf"(?P<year>{_YEAR4_GLUED}|\d{{1,4}}(?![\d]))"
 
 _ISO_RE = re.compile(
-    r"(?<![\d-])(?P<neg>-)?(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d])"
+    rf"(?<![\d-])(?P<neg>-)?(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\d]){_ERA}"
 )
 _ISO_MONTH_RE = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])(?![\d-])")
 _DMY_RE = re.compile(
@@ -60,12 +60,12 @@ _DMY_RE = re.compile(
     _FLAGS,
 )
 _MDY_RE = re.compile(
-    rf"(?<![\w])(?P<month>{_MON})\s{{0,3}}(?P<day>\d{{1,2}}){_ORD}(?![\d:]),?\s{{0,3}}"
+    rf"(?<![\w])(?P<month>{_MON}),?\s{{0,3}}(?P<day>\d{{1,2}}){_ORD}(?![\d:])\.?,?\s{{0,3}}"
     rf"{_AD_BEFORE}{_YEAR}{_ERA}",
     _FLAGS,
 )
 _MY_RE = re.compile(
-    rf"(?<![\w])(?P<month>{_MON})(?:\s?[–—-]\s?{_MON})?,?\s{{0,3}}{_AD_BEFORE}{_YEAR}{_ERA}",
+    rf"(?<![\w])(?P<month>{_MON})(?:\s?[–—-]\s?{_MON})?(?:,?\s{{0,3}}|/){_AD_BEFORE}{_YEAR}{_ERA}",
     _FLAGS,
 )
 # Day and month without a year ("June 30", "30 June"): only used by ranges.
@@ -83,7 +83,11 @@ _DAY_ONLY_RE = re.compile(r"^\s{0,3}(?P<day>\d{1,2})(?:st|nd|rd|th)?\s{0,3}$", _
 # "2015 12 31", "32-12-31".  Which is the year, month and day is settled in .hits.
 _NUMERIC_RE = re.compile(
     r"(?<![\d.,/:-])(?P<p1>\d{1,4})(?P<sep>\.\s|[./-]|\s)(?P<p2>\d{1,2})(?P=sep)(?P<p3>\d{1,4})"
-    r"(?![\d/:-]|\.\d|\s?(?:st|nd|rd|th|%)\b)"
+    rf"(?![\d/:-]|\.\d|\s?(?:st|nd|rd|th|%)\b){_ERA}"
+)
+# Month number and year: "1/1999", "01.1999", "1 / 1999", "12-1999".
+_NUM_MONTH_YEAR_RE = re.compile(
+    r"(?<![\d.,/:-])(?P<month>0?[1-9]|1[0-2])\s{0,2}[./-]\s{0,2}(?P<year>\d{4})(?![\d./:-]|\s?(?:st|nd|rd|th|%)\b)"
 )
 # Year, month name, day ("1990 May 1", Hungarian "1990. május 1." once localized).
 _YMD_RE = re.compile(
@@ -96,7 +100,8 @@ _CENTURY_RE = re.compile(
 )
 _DECADE_RE = re.compile(rf"(?<![\w.:/])(?P<year>\d{{2,3}}0)'?s(?![a-z]){_ERA}", _FLAGS)
 _YEAR_RE = re.compile(
-    rf"(?<![\w.:/-]){_AD_BEFORE}(?P<year>\d{{1,4}})(?![\d:]|\.\d|st|nd|rd|th){_ERA}",
+    # not a page number ("p. 323", "pp. 12")
+    rf"(?<![\w.:/-])(?<!p\.\s)(?<!pp\.\s){_AD_BEFORE}(?P<year>\d{{1,4}})(?![\d:]|\.\d|st|nd|rd|th){_ERA}",
     _FLAGS,
 )
 

@@ -196,6 +196,8 @@ def _birth_death_age(t: scan.Template, ctx: Ctx) -> str:
     pos = t.positional()
     if not pos:
         return ""
+    if _int(pos[0]) is not None:
+        pos = ["", *pos]  # the flag left out: {{BirthDeathAge|1976|1|1|2007|1|1}}
     flag = pos[0].strip().upper()
     parts = pos[1:4] if flag == "B" else pos[4:7]
     parts = [p if p.strip() not in ("", "{{^}}") else "" for p in parts] + ["", "", ""]
