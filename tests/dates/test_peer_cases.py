@@ -11,6 +11,7 @@ years, "/" read month first).
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -21,6 +22,7 @@ def _scores() -> ModuleType:
     spec = importlib.util.spec_from_file_location("date_scores", ROOT / "tools" / "date_scores.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
