@@ -10,8 +10,8 @@ Rules, in order (see docs/schema.md, "Date"):
    switch (``calendar.julian_until`` in ``dates.json``: ruwiki 1918-02-14,
    elwiki 1923-03-01 ...), dates before that day are Julian.
 4. Otherwise dates before the Gregorian reform (1582-10-15) are Julian, as
-   Wikipedia writes them and Wikidata records them; year-precision dates up
-   to 1582 included.
+   Wikipedia writes them and Wikidata records them; a year, decade or
+   century is judged by the year ``iso`` holds (its first year), 1582 included.
 
 ``iso`` always stays as the source wrote it: nothing is converted.
 """
@@ -63,16 +63,14 @@ def _parts(iso: str) -> tuple[int, int, int]:
 
 
 def _before(date: Date, switch: tuple[int, int, int]) -> bool:
-    """True when the whole of ``date`` (at its precision) lies before ``switch``."""
+    """True when ``date`` (at its precision) lies before ``switch``."""
     year, month, day = _parts(date.iso)
     if date.precision == "day":
         return (year, month, day) < switch
     if date.precision == "month":
         return (year, month) < switch[:2]
-    if date.precision == "year":
-        return year <= switch[0] if switch == REFORM else year < switch[0]
-    # decade and century: iso holds the first year of the span
-    return year + (9 if date.precision == "decade" else 99) < switch[0] + (1 if switch == REFORM else 0)
+    # year, decade and century: the year ``iso`` holds (a span's first year), as Wikidata decides
+    return year <= switch[0] if switch == REFORM else year < switch[0]
 
 
 def calendar_of(date: Date, *, explicit: str | None = None, lang: str | None = None) -> Calendar:

@@ -111,8 +111,23 @@ def _split_event(text: str) -> Event:
     if shown_start and prepared.shown[shown_start - 1] == "(" and ")" in prepared.shown[shown_start:end]:
         shown_start -= 1  # the span began inside "(1920-04-05)"
     date_text = re.sub(r"\s{2,}", " ", prepared.shown[shown_start:end]).strip(" |\n")
+    if prepared.original is not None:
+        date_text = _written_date(prepared.original, place)
     event.date = replace(date, text=date_text)
     return event
+
+
+def _written_date(original: str, place: str | None) -> str:
+    """The date as the source wrote it ("3. Mai 1920"), when localizing changed its words."""
+    text = original
+    if place:
+        if text.startswith(place):  # "Madrid, 1 de enero de 1900"
+            text = text[len(place):]
+        else:
+            at = text.find(place.split(",")[0].split("\n")[0])
+            if at > 0:
+                text = text[:at]
+    return re.sub(r"\s{2,}", " ", text).strip(" ,;|\n")
 
 
 def _date_text_start(shown: str, start: int) -> int:

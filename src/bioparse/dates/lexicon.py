@@ -243,6 +243,8 @@ def localize(text: str) -> str:
     if _NON_ASCII_DIGIT.search(text):
         text = text.translate(_DIGITS)
     lex = lexicon()
+    if lex.ordinal_re is not None:
+        text = lex.ordinal_re.sub(r"\g<day>", text)
     edits: list[tuple[int, int, str]] = []
     if lex.phrase_re is not None and (not text.isascii() or _has_dot_word(text)):
         for match in lex.phrase_re.finditer(text):
@@ -280,8 +282,6 @@ def localize(text: str) -> str:
             edits.append((match.start(), match.end(), ""))
     if edits:
         text = _apply(text, edits)
-    if lex.ordinal_re is not None:
-        text = lex.ordinal_re.sub(r"\g<day>", text)
     if lex.year_word_re is not None and not text.isascii():
         text = lex.year_word_re.sub("", text)
     if lex.regnal_re is not None and lex.regnal_re.search(text):

@@ -52,6 +52,8 @@ class Prepared:
     style: str | None
     #: "O" or "N" when the text marks its own calendar ("12 March 1700 O.S.").
     explicit_style: str | None = None
+    #: The text as given (spaces normalized) when :func:`.lexicon.localize` rewrote it.
+    original: str | None = None
 
 
 _DIGIT_SPACE_COMMA_RE = re.compile(r"(?<=\d) {1,5},")
@@ -60,7 +62,9 @@ _DIGIT_SPACE_COMMA_RE = re.compile(r"(?<=\d) {1,5},")
 def prepare(text: str) -> Prepared:
     """Take footnotes, age, circa, alternatives and Old Style parts out; localize the rest."""
     work = _SPACE_RE.sub(" ", text)
-    work = localize(work)
+    local = localize(work)
+    original = work if local != work else None
+    work = local
     work = _DIGIT_SPACE_COMMA_RE.sub(",", work)  # "June 3 , 1906" (Parsoid/translated pages)
     style = body = None
     match = _OS_RE.search(work)
@@ -94,7 +98,7 @@ def prepare(text: str) -> Prepared:
     if world.search(work):
         circa = True
         work = blank_all(world, work)
-    return Prepared(work, shown, circa, age, uncertain, body, style, explicit)
+    return Prepared(work, shown, circa, age, uncertain, body, style, explicit, original)
 
 
 @functools.lru_cache(maxsize=1)
