@@ -11,7 +11,8 @@ wikitext (rendered first by the wikitext reader's template renderer).  A row
 with no ISO date expects no date at that precision or finer.
 
 Prints the score per language and per source as a Markdown table (the one in
-docs/languages.md); ``--misses`` lists the failing rows.
+docs/languages.md); ``--misses`` lists the failing rows; ``--coverage`` prints
+what each language's ``dates.json`` / ``date_templates.json`` holds.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from bioparse import lang
 from bioparse.dates import parse_date
 from bioparse.readers.wikitext.render import Ctx
 from bioparse.readers.wikitext.templates import install
@@ -95,11 +97,39 @@ def table(outcomes: list[Outcome], key: str) -> list[tuple[str, int, int]]:
     return [(name, sum(v), len(v)) for name, v in sorted(groups.items())]
 
 
+def coverage() -> list[str]:
+    """Markdown rows: per language, the counts of each kind of date word it has as data."""
+    rows = ["| code | month forms | eras | ordinal day | circa | range words | present | calendar | date templates |",
+            "|---|---:|---:|---|---:|---:|---:|---|---:|"]
+    for code in lang.languages():
+        dates = lang.aspect(code, "dates")
+        templates = lang.aspect(code, "date_templates")
+        if not dates and not templates:
+            continue
+        months = sum(len(forms) for forms in dates.get("months", []))
+        if "numeric" in dates:
+            months_text = f"{months} + {dates['numeric']['month']}"
+        else:
+            months_text = str(months)
+        eras = sum(len(v) for v in dates.get("eras", {}).values())
+        ranges = sum(len(v) for v in dates.get("range", {}).values())
+        calendar = dates.get("calendar", {}).get("julian_until", "")
+        names = sum(len(t.get("names", [])) for t in templates.get("templates", []))
+        ordinals = " ".join(dates.get("ordinal_day", []))
+        rows.append(f"| {code} | {months_text} | {eras} | {ordinals} | {len(dates.get('circa', []))} | {ranges} | "
+                    f"{len(dates.get('present', []))} | {calendar} | {names} |")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--misses", action="store_true", help="list the failing rows")
+    parser.add_argument("--coverage", action="store_true", help="print what each language's date data holds")
     args = parser.parse_args(argv)
+    if args.coverage:
+        print("\n".join(coverage()))
+        return 0
     outcomes = evaluate(args.path)
     english = [o for o in outcomes if o.case.lang == "en"]
     other = [o for o in outcomes if o.case.lang != "en"]
