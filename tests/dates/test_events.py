@@ -7,23 +7,14 @@ numbering: 1 BC = 0000, 100 BC = -0099, 340 BC = -0339.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from bioparse.dates import (
-    clear_caches,
-    fallback_calls,
-    normalize_iso,
-    parse_age,
     parse_date,
-    parse_range,
     split_event,
 )
-from bioparse.model import Date, DateRange, Event
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

@@ -11,7 +11,7 @@ from bioparse import lang
 from bioparse.dates.lexicon import ENGLISH_MONTHS, ambiguous_months, fold, lexicon, localize
 
 DATA = Path(lang.__file__).resolve().parent / "data"
-REQUIRED = "en de fr es it pt nl pl ru sv cs tr ja zh ar el".split()
+REQUIRED = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "sv", "cs", "tr", "ja", "zh", "ar", "el"]
 
 
 @pytest.mark.parametrize("code", REQUIRED)

@@ -11,8 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from bioparse.dates import (
     clear_caches,
@@ -23,7 +21,6 @@ from bioparse.dates import (
     parse_range,
     split_event,
 )
-from bioparse.model import Date, DateRange, Event
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

@@ -50,11 +50,11 @@ from .ranges import parse_range
 from .single import parse_date
 
 __all__ = [
+    "clear_caches",
+    "fallback_calls",
+    "normalize_iso",
+    "parse_age",
     "parse_date",
     "parse_range",
     "split_event",
-    "parse_age",
-    "normalize_iso",
-    "fallback_calls",
-    "clear_caches",
 ]

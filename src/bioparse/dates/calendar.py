@@ -26,7 +26,7 @@ from .lexicon import lexicon
 from .patterns import _FOOTNOTE_RE, Hit, blank_all
 from .prepare import Prepared
 
-__all__ = ["apply_old_style", "calendar_of", "with_calendar", "REFORM"]
+__all__ = ["REFORM", "apply_old_style", "calendar_of", "with_calendar"]
 
 #: First day of the Gregorian calendar (Inter gravissimas).
 REFORM = (1582, 10, 15)

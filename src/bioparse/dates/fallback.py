@@ -14,7 +14,7 @@ import re
 
 from .patterns import _FOREIGN_RE, _LETTERS_RE, _MAX_FALLBACK_LEN, _MONTHS, Hit
 
-__all__ = ["foreign_candidate", "foreign_hit", "fallback_calls", "clear_caches"]
+__all__ = ["clear_caches", "fallback_calls", "foreign_candidate", "foreign_hit"]
 
 _FALLBACK_CALLS = 0
 
@@ -49,7 +49,7 @@ def _foreign_month_words() -> dict[str, tuple[str, ...]]:
 #: Foreign month names that are everyday English words: in English text they
 #: are not months ("{{see|2021 election}}" is not April 2021).
 _ENGLISH_WORDS = frozenset(
-    "see set den man men mar".split()
+    ["see", "set", "den", "man", "men", "mar"]
 )
 
 

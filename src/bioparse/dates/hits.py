@@ -8,9 +8,9 @@ from ..model import Precision
 from .iso import astronomical, days_in_month, normalize_iso
 from .lexicon import lexicon
 from .patterns import (
+    _CENTURY_RE,
     _DAY_ONLY_RE,
     _DECADE_RE,
-    _CENTURY_RE,
     _DM_RE,
     _DMY_RE,
     _ISO_MONTH_RE,
@@ -29,7 +29,7 @@ from .patterns import (
     month_number,
 )
 
-__all__ = ["find", "partial", "iso_hit", "iso_of"]
+__all__ = ["find", "iso_hit", "iso_of", "partial"]
 
 def _hit_from(
     match: re.Match[str], precision: Precision, *, with_day: bool, with_month: bool

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["normalize_iso", "days_in_month", "astronomical"]
+__all__ = ["astronomical", "days_in_month", "normalize_iso"]
 
 
 def normalize_iso(year: int, month: int | None = None, day: int | None = None) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .. import lang
 
-__all__ = ["Lexicon", "lexicon", "localize", "fold", "ambiguous_months", "ENGLISH_MONTHS"]
+__all__ = ["ENGLISH_MONTHS", "Lexicon", "ambiguous_months", "fold", "lexicon", "localize"]
 
 ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
                   "September", "October", "November", "December")

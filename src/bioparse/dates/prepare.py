@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import localize, lexicon
+from .lexicon import lexicon, localize
 from .patterns import (
     _AGE_RE,
     _CIRCA_RE,
@@ -24,7 +24,7 @@ from .patterns import (
     blank_all,
 )
 
-__all__ = ["Prepared", "prepare", "parse_age"]
+__all__ = ["Prepared", "parse_age", "prepare"]
 
 
 def parse_age(text: str) -> int | None:

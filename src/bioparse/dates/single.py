@@ -20,7 +20,7 @@ from .iso import days_in_month, normalize_iso
 from .patterns import _MAX_INPUT, _MONTHS, Hit, blank
 from .prepare import Prepared, prepare
 
-__all__ = ["parse_date", "locate"]
+__all__ = ["locate", "parse_date"]
 
 
 def locate(prepared: Prepared, dmy_hint: bool | None) -> tuple[Date | None, Hit | None]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Callable
+from typing import Callable
 
 from ... import lang
 from ...dates.lexicon import fold, lexicon
