@@ -18,7 +18,7 @@ from ...fields import wants
 from ...model import Infobox, InfoboxRow
 from . import infobox, refs, scan, succession
 from .render import Ctx, categories, finish
-from .templates import english_months, install
+from .templates import english_months, install, looks_like_date
 
 __all__ = ["read_wikitext"]
 
@@ -83,6 +83,7 @@ def _read(text: str, doc: Document, fields: Collection[str] | None = None) -> No
     masked = scan.mask_tags(text)
     page = masked.text
     ctx = install(Ctx(tags=masked.tags))
+    ctx.warnings = doc.warnings
     spans = scan.template_spans(page)
     starts = [a for a, _ in spans]
 
@@ -162,7 +163,7 @@ def _section_text(page: str, a: int, b: int, spans: list[tuple[int, int]], start
         out.append(page[pos:s])
         m = _NAME.match(page, s)
         key = scan.normalize_name(m.group(1)) if m else ""
-        if key in ctx.handlers or any(key.startswith(p) for p, _h in ctx.prefix_handlers):
+        if key in ctx.handlers or any(key.startswith(p) for p, _h in ctx.prefix_handlers) or looks_like_date(key):
             out.append(ctx.call(scan.parse_template(page, s, e)))
         pos = max(pos, e)
     out.append(page[pos:b])
