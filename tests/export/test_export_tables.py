@@ -73,10 +73,14 @@ def test_dates_as_bounds(tables_dir: Path) -> None:
                         "FROM 'tables/offices.parquet' WHERE title = 'Abraham Lincoln' "
                         "AND office_title = 'Member of the Illinois House of Representatives'")
     assert row == [("year", dt.date(1834, 1, 1), dt.date(1834, 12, 31), dt.date(1842, 1, 1), dt.date(1842, 12, 31))]
-    # Aristotle: birth_date = 384 BC -> a DATE in 384 BC (astronomical year -383), the whole year
-    row = q(tables_dir, "SELECT birth_year, year(birth_lower), month(birth_lower), day(birth_lower), "
-                        "birth_upper - birth_lower FROM 'tables/people.parquet' WHERE title = 'Aristotle'")
-    assert row == [(-383, -383, 1, 1, 364)]
+    # Aristotle: birth_date = 384 BC (astronomical year -383), a year before the Gregorian reform,
+    # so in the Julian calendar.  Its bounds are the whole Julian year as proleptic Gregorian days:
+    # in 384 BC the Gregorian calendar runs 5 days behind the Julian (floor(-384/100) -
+    # floor(-384/400) - 2 = -5), so Julian 1 January -383 is Gregorian 27 December -384.
+    row = q(tables_dir, "SELECT birth_year, birth_calendar, year(birth_lower), month(birth_lower), "
+                        "day(birth_lower), birth_upper - birth_lower FROM 'tables/people.parquet' "
+                        "WHERE title = 'Aristotle'")
+    assert row == [(-383, "julian", -384, 12, 27, 364)]
 
 
 def test_office_row_from_the_infobox(tables_dir: Path) -> None:
