@@ -108,7 +108,7 @@ def test_successor_chain(tables_dir: Path) -> None:
 
 def _doc_queries() -> dict[str, str]:
     text = DOCS.read_text(encoding="utf-8")
-    found = re.findall(r"<!-- query: (\w+) -->\s*```sql\n(.*?)```", text, re.S)
+    found = re.findall(r"<!-- query: (\w+) -->\s*```sql\n(.*?)```", text, re.DOTALL)
     return dict(found)
 
 
