@@ -159,9 +159,11 @@ def test_qid_from_the_input_is_the_subject(tmp_path: Path) -> None:
     assert item is not None and item["id"] == "Q937"
     out = list(lines(item))
     assert "CREATE" not in out and all(line.startswith("Q937\t") for line in out)
-    # simplewiki: Simple English Wikipedia is Q200183
+    # simplewiki: Simple English Wikipedia is Q200183; its labels are English
     ref = item["claims"]["P569"][0]["references"][0]
     assert ref["snaks"]["P143"][0]["datavalue"]["value"]["id"] == "Q200183"
+    assert item["labels"] == {"en": {"language": "en", "value": "Albert Einstein"}}
+    assert item["sitelinks"] == {"simplewiki": {"site": "simplewiki", "title": "Albert Einstein"}}
 
 
 def test_julian_calendar_and_bc_numbering() -> None:

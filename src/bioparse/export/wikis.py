@@ -40,6 +40,12 @@ class Wiki:
         value = lang.aspect(self.code, "wikidata").get("wikipedia_item")
         return value if isinstance(value, str) else None
 
+    @property
+    def label_language(self) -> str:
+        """Language code of labels from this wiki ("en" for Simple English Wikipedia)."""
+        value = lang.aspect(self.code, "wikidata").get("label_language")
+        return value if isinstance(value, str) else self.code
+
     def page_url(self, title: str, revision: int | None = None) -> str:
         """The permanent URL of ``title`` (at ``revision`` when known)."""
         name = quote(title.replace(" ", "_"), safe="/:()'!,;*@$")
