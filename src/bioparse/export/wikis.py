@@ -1,7 +1,7 @@
 """Which wiki a record came from, and how to cite its revision.
 
-The wiki is read from what the record carries, most specific first: the dump's
-``<dbname>`` (``meta.wiki``), an Enterprise record's ``is_part_of``
+The wiki is read from what the record carries, most specific first: a
+``meta.wiki`` database name, an Enterprise record's ``is_part_of``
 (``meta.project``), the page language (``meta.language``: Enterprise
 ``in_language``, HTML ``lang``), and last the input file's name when it
 follows the dump naming (``enwiki-20240601-pages-articles...``).
