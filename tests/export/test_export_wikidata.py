@@ -196,3 +196,26 @@ def test_cli_formats(sample_jsonl: Path, tmp_path: Path) -> None:
             "endDate": "1865-04-15"} in lincoln["hasOccupation"]
     qs = (tmp_path / "quickstatements").read_text(encoding="utf-8").splitlines()
     assert qs.count("CREATE") == len(people)
+
+
+def test_stdin_to_stdout(sample_jsonl: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "bioparse.cli", "export", "-", "--to", "jsonld", "-o", "-"],
+                            input=sample_jsonl.read_bytes(), capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr
+    names = {orjson.loads(line)["name"] for line in result.stdout.splitlines()}
+    assert {"Abraham Lincoln", "Aristotle"} <= names
+
+
+def test_dump_to_wikidata_in_one_step(tmp_path: Path, sample_records: dict[str, dict]) -> None:
+    from export_fixtures import SAMPLE
+
+    out = tmp_path / "wd.jsonl"
+    assert main(["dump", str(SAMPLE), "--to", "wikidata", "-o", str(out), "--workers", "1", "--quiet",
+                 "--fields", "person"]) == 0
+    one_step = {e["labels"]["en"]["value"]: e for e in map(orjson.loads, out.read_bytes().splitlines())}
+    two_step = {title: entity(r) for title, r in sample_records.items() if r["person"]}
+    assert one_step["Abraham Lincoln"] == two_step["Abraham Lincoln"]
+    assert len(one_step) == len(two_step)
