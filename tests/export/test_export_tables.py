@@ -169,3 +169,10 @@ def test_bad_records_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     bad.write_text('{"title": "x"}\nnot json\n')
     assert main(["export", str(bad), "--to", "wikidata", "-o", str(tmp_path / "o")]) == 2
     assert "line 2" in capsys.readouterr().err
+
+
+def test_not_a_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text('{"title": "x", "person": "not an object"}\n')
+    assert main(["export", str(odd), "--to", "tables", "-o", str(tmp_path / "t")]) == 2
+    assert "record 1 ('x') is not a bioparse record" in capsys.readouterr().err
