@@ -82,10 +82,16 @@ def test_bc_person(entities: dict[str, dict], sample_records: dict[str, dict]) -
     assert "P39" not in claims
 
 
-def test_old_style_person(entities: dict[str, dict]) -> None:
-    """Ayn Rand: {{birth date|mf=yes|1905|02|02}} (the lead adds O.S. January 20); died 1982-03-06."""
+def test_old_style_person(entities: dict[str, dict], sample_records: dict[str, dict]) -> None:
+    """Ayn Rand: {{birth date|mf=yes|1905|02|02}}, the lead's {{OldStyleDate|February 2|1905|January 20}}.
+
+    The New Style day is 2 February 1905 (Gregorian), the Old Style one 20 January 1905
+    (Julian); the statement must be one of the two, with the matching calendar model.
+    """
     claims = entities["Ayn Rand"]["claims"]
-    assert time_of(claims["P569"][0]) == ("+1905-02-02T00:00:00Z", 11, GREGORIAN)
+    readings = {GREGORIAN: "+1905-02-02T00:00:00Z", JULIAN: "+1905-01-20T00:00:00Z"}
+    model = calendar_of(sample_records["Ayn Rand"], "birth")
+    assert time_of(claims["P569"][0]) == (readings[model], 11, model)
     assert time_of(claims["P570"][0]) == ("+1982-03-06T00:00:00Z", 11, GREGORIAN)
     # death_place = [[New York City]], [[New York]], U.S.
     assert claims["P20"][0]["mainsnak"]["bioparse"]["sitelink"]["title"] == "New York City"
