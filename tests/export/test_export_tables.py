@@ -16,6 +16,7 @@ import pytest
 from export_fixtures import SAMPLE
 
 from bioparse.cli import main
+from bioparse.export.dates import epoch_day
 from bioparse.export.tables import SCHEMAS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "etl.md"
@@ -73,10 +74,16 @@ def test_dates_as_bounds(tables_dir: Path) -> None:
                         "FROM 'tables/offices.parquet' WHERE title = 'Abraham Lincoln' "
                         "AND office_title = 'Member of the Illinois House of Representatives'")
     assert row == [("year", dt.date(1834, 1, 1), dt.date(1834, 12, 31), dt.date(1842, 1, 1), dt.date(1842, 12, 31))]
-    # Aristotle: birth_date = 384 BC -> a DATE in 384 BC (astronomical year -383), the whole year
-    row = q(tables_dir, "SELECT birth_year, year(birth_lower), month(birth_lower), day(birth_lower), "
-                        "birth_upper - birth_lower FROM 'tables/people.parquet' WHERE title = 'Aristotle'")
-    assert row == [(-383, -383, 1, 1, 364)]
+    # Aristotle: birth_date = 384 BC -> DATEs spanning 384 BC (astronomical year -383), as days of
+    # the record's calendar (bounds are proleptic Gregorian days, see test_export_dates)
+    ((year, calendar, lower, span),) = q(
+        tables_dir, "SELECT birth_year, birth_calendar, birth_lower - DATE '1970-01-01', birth_upper - birth_lower "
+                    "FROM 'tables/people.parquet' WHERE title = 'Aristotle'")
+    assert (year, span) == (-383, 364)
+    assert lower == epoch_day(-383, 1, 1, julian=calendar == "julian")
+    if calendar == "gregorian":
+        assert q(tables_dir, "SELECT year(birth_lower), month(birth_lower), day(birth_lower) "
+                             "FROM 'tables/people.parquet' WHERE title = 'Aristotle'") == [(-383, 1, 1)]
 
 
 def test_office_row_from_the_infobox(tables_dir: Path) -> None:
