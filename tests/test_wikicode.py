@@ -47,3 +47,15 @@ def test_dump_does_not_import_mwparserfromhell(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_infobox_is_the_main_one() -> None:
+    """A page whose first infobox is not the person's: the Template returned is the one read."""
+    text = ("{{Infobox military unit|name=Regiment}}\n{{Infobox officeholder|name=X|office=Mayor of Y|"
+            "term_start=1901|term_end=1905|birth_date=1850}}\n'''X''' (1850–1920) was a mayor.")
+    article = bioparse.parse(text, format="wikitext")
+    assert article.infobox is not None and article.infobox.name == "Infobox officeholder"
+    assert str(article.wikicode(infobox=True).get("office").value) == "Mayor of Y"
+    from bioparse.wikicode import infobox_wikicode
+
+    assert str(infobox_wikicode(text).name) == "Infobox military unit"  # no name: the first

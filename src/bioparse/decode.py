@@ -169,7 +169,7 @@ def _build(tp: Any) -> Decoder:
 
         return decode_list
     if origin is dict:
-        key_tp, item_tp = typing.get_args(tp)
+        _key_tp, item_tp = typing.get_args(tp)
         item = _build(item_tp)
         plain = item_tp in (str, int, bool)
 

@@ -224,7 +224,7 @@ class Article:
         return from_dict(cls, data)
 
     def wikicode(self, infobox: bool = False) -> Any:
-        """mwparserfromhell ``Wikicode`` of the page's wikitext (or of its main infobox).
+        """mwparserfromhell ``Wikicode`` of the page's wikitext (or the ``Template`` of its main infobox).
 
         Only for records parsed from wikitext in this process: the source is
         kept on the Article by :func:`bioparse.parse`, never serialised.

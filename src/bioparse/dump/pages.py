@@ -26,8 +26,6 @@ class Page:
     redirect: str | None
     source: str
     position: int
-    #: The wiki's database name ("enwiki") when the container says it (XML ``<dbname>``).
-    wiki: str | None = None
 
 
 class DumpError(Exception):

@@ -25,7 +25,6 @@ def page_meta(page: Page) -> dict[str, str]:
         ("revision_id", page.revision_id),
         ("namespace", page.namespace),
         ("timestamp", page.timestamp),
-        ("wiki", page.wiki),
     ):
         if value is not None:
             meta[key] = str(value)

@@ -68,8 +68,13 @@ def export(records: Iterable[dict[str, Any]], to: str, output: str, sections: bo
     """
     sink = open_sink(to, output, sections)
     try:
-        for record in records:
-            sink.write(record)
+        for number, record in enumerate(records, 1):
+            try:
+                sink.write(record)
+            except (AttributeError, TypeError, KeyError, ValueError) as exc:
+                # a JSON object that is not shaped like a bioparse record
+                raise RecordsError(f"record {number} ({record.get('title')!r}) is not a bioparse record: "
+                                   f"{type(exc).__name__}: {exc}") from None
     finally:
         sink.close()
     return dict(sink.counts)

@@ -354,6 +354,10 @@ class TablesWriter:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.sections = sections
         self.names = TABLES + (("sections",) if sections else ())
+        for name in SCHEMAS:  # a table of an earlier run that this one does not write must not linger
+            stale = self.directory / f"{name}.parquet"
+            if name not in self.names and stale.exists():
+                stale.unlink()
         self._pending: dict[str, list[dict[str, Any]]] = {name: [] for name in self.names}
         self._writers: dict[str, pq.ParquetWriter] = {}
         self._row_group_rows = row_group_rows

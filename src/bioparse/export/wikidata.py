@@ -177,7 +177,8 @@ def entity(record: dict[str, Any]) -> dict[str, Any] | None:
     out: dict[str, Any] = {"type": "item", "id": qid if isinstance(qid, str) and _QID.match(qid) else None}
     name = person.get("name")
     if wiki and name:
-        out["labels"] = {wiki.code: {"language": wiki.code, "value": name}}
+        code = wiki.label_language
+        out["labels"] = {code: {"language": code, "value": name}}
     if wiki and record.get("title"):
         out["sitelinks"] = {wiki.dbname: {"site": wiki.dbname, "title": record["title"]}}
     out["claims"] = claims

@@ -1,7 +1,7 @@
 """Which wiki a record came from, and how to cite its revision.
 
-The wiki is read from what the record carries, most specific first: the dump's
-``<dbname>`` (``meta.wiki``), an Enterprise record's ``is_part_of``
+The wiki is read from what the record carries, most specific first: a
+``meta.wiki`` database name, an Enterprise record's ``is_part_of``
 (``meta.project``), the page language (``meta.language``: Enterprise
 ``in_language``, HTML ``lang``), and last the input file's name when it
 follows the dump naming (``enwiki-20240601-pages-articles...``).
@@ -39,6 +39,12 @@ class Wiki:
         """The edition's Wikidata item (Q328 for English Wikipedia), from ``lang`` data."""
         value = lang.aspect(self.code, "wikidata").get("wikipedia_item")
         return value if isinstance(value, str) else None
+
+    @property
+    def label_language(self) -> str:
+        """Language code of labels from this wiki ("en" for Simple English Wikipedia)."""
+        value = lang.aspect(self.code, "wikidata").get("label_language")
+        return value if isinstance(value, str) else self.code
 
     def page_url(self, title: str, revision: int | None = None) -> str:
         """The permanent URL of ``title`` (at ``revision`` when known)."""
