@@ -406,7 +406,8 @@ def run(args: argparse.Namespace) -> int:
             on_lost=partial(lost_job, output=fmt),
             should_stop=signals.stop,
         )
-        status, closed = _drive(results, writer, target, out, counters, progress, stats)
+        # A run cut short by --limit keeps OUT.resume, so --resume can go on from there.
+        status, closed = _drive(results, writer, target, out, counters, progress, stats, partial_run=args.limit is not None)
         interrupted = signals.received
     progress.update(counters, stats.bytes_read, stats.total_bytes, force=True)
     progress.finish()
@@ -432,6 +433,8 @@ def _drive(
     counters: Counters,
     progress: Progress,
     stats: ReadStats,
+    *,
+    partial_run: bool = False,
 ) -> tuple[int, bool]:
     """Write results as they come; (exit status, stdout closed by its reader).
 
@@ -496,7 +499,7 @@ def _drive(
             if write_failed:
                 _undo(target, writer)
             else:
-                target.commit(complete=status == 0 and not stopped)
+                target.commit(complete=status == 0 and not stopped and not partial_run)
         except OSError as exc:
             print(f"bioparse: {WriteError(out, exc)}", file=sys.stderr)
             status = 1

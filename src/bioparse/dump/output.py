@@ -158,18 +158,26 @@ class Target:
 
     def commit(self, complete: bool) -> None:
         """Put the output in place (rename the temporary file); forget the resume state if complete."""
+        final_state = self.path + ".resume"
         if self.temp is not None:
             os.replace(self.temp, self.path)
             self.temp = None
-        if complete and self.state_path is not None:
+            if self.state_path is not None and os.path.exists(self.state_path) and not complete:
+                os.replace(self.state_path, final_state)
+            else:
+                _remove(final_state)  # describes an older output
+        if self.state_path is not None and complete:
             _remove(self.state_path)
+            _remove(final_state)
         self.release()
 
     def abort(self) -> None:
-        """Remove the temporary file (OUT is left as it was) and release the lock."""
+        """Remove the temporary file and its resume state (OUT is left as it was); release the lock."""
         if self.temp is not None:
             _remove(self.temp)
             self.temp = None
+            if self.state_path is not None:
+                _remove(self.state_path)
         self.release()
 
     def release(self) -> None:
@@ -216,7 +224,7 @@ def lock(out: str) -> tuple[str, int]:
 def _remove_stale_temps(out: str) -> None:
     """Temporary files of runs of OUT that were killed (we hold the lock, so their writers are gone)."""
     folder, name = os.path.split(out)
-    pattern = re.compile(re.escape(f".{name}.") + r"[0-9]{1,10}\.tmp")
+    pattern = re.compile(re.escape(f".{name}.") + r"[0-9]{1,10}\.tmp(?:\.resume)?")
     try:
         entries = os.listdir(folder or ".")
     except OSError:
@@ -247,7 +255,8 @@ def open_target(out: str, inputs: list[str], *, resume: bool, keep_state: bool) 
             target.temp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
             target.fh = open(target.temp, "wb")
         if keep_state:
-            target.state_path = out + ".resume"
+            # A fresh run's state sits beside its temporary file until the output is renamed into place.
+            target.state_path = (target.temp or out) + ".resume"
             target.inputs = [InputState.of(p) for p in inputs]
             if resume:
                 target.starts = list((read_state(out) or {}).get("starts", []))

@@ -179,11 +179,13 @@ def ordered_map(
             try:
                 result = _wait(pending[0], timeout, should_stop)
             except _Lost:
-                # The pool is unusable: finish what completed, redo the rest alone.
+                # The pool is unusable: keep what completed, redo the rest alone.  ``pending``
+                # is replaced only at the end, so a stop in between flushes nothing out of order.
                 _kill(executor)
+                if should_stop():
+                    raise Stopped from None
                 redo: deque[_Task[T, R]] = deque()
-                while pending:
-                    task = pending.popleft()
+                for task in pending:
                     if task.future.done() and not task.future.cancelled() and task.future.exception() is None:
                         redo.append(task)
                     else:
