@@ -4,6 +4,7 @@ closed pipes, a second writer, odd names.  Every probe is bounded (``procs.PROBE
 from __future__ import annotations
 
 import hashlib
+import re
 import os
 import shutil
 import signal
@@ -301,3 +302,10 @@ def test_parse_refuses_a_compressed_dump() -> None:
     status, err = run("parse", SMALL)
     assert status == 2
     assert "bzip2-compressed data" in err and "bioparse dump" in err
+
+
+def test_progress_to_a_log_is_plain_lines(tmp_path: Path) -> None:
+    status, err = run("dump", SMALL, "-o", tmp_path / "o.jsonl", "--workers", "1", "--progress")
+    assert status == 0
+    assert "\r" not in err and "\x1b" not in err
+    assert re.search(r"5 pages, 0 errors, .* elapsed \d:\d\d:\d\d, ETA \d:\d\d:\d\d", err), err

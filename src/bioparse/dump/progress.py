@@ -88,7 +88,7 @@ class Progress:
         self.total_bytes = total_bytes
         self.terminal = _isatty(self.stream) if terminal is None else terminal
         self.interval = interval if interval is not None else (0.5 if self.terminal else 10.0)
-        self._last = 0.0
+        self._last = time.monotonic()  # the first display comes one interval after the start
         self._bar: _Bar | None = None
 
     def _open_bar(self) -> _Bar:
@@ -118,6 +118,7 @@ class Progress:
         if self.terminal:
             if self._bar is None:
                 self._bar = self._open_bar()
+                self._bar.start_t = self._bar._time() - c.seconds  # elapsed counts from the run's start
             self._bar.n = c.pages if self.total_pages is not None else bytes_read
             self._bar.set_postfix_str(f"{c.pages} pages, {c.errors} errors", refresh=False)
             self._bar.refresh()
