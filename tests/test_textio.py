@@ -113,9 +113,9 @@ def test_parse_file_reads_a_legacy_page(tmp_path: Path) -> None:
 )
 def test_binary_is_named(data: bytes, kind: str) -> None:
     assert binary_kind(data) == kind
-    text, warnings = decode_bytes(data)
+    _text, warnings = decode_bytes(data)
     assert warnings[0] == f"input looks like {kind}, not text"
 
 
 def test_text_starting_with_bzh_is_text() -> None:
-    assert binary_kind("BZh is how bzip2 streams begin.".encode()) is None
+    assert binary_kind(b"BZh is how bzip2 streams begin.") is None

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from bioparse.dump.output import OutputError, ResumeError, check_not_input, lock, output_spec, resume_point
+from bioparse.dump.output import (
+    OutputError,
+    ResumeError,
+    check_not_input,
+    lock,
+    output_spec,
+    resume_point,
+)
 from bioparse.dump.pages import Page
 from bioparse.dump.process import clean, lost_batch
 
@@ -46,11 +53,11 @@ def test_lock_is_exclusive_and_released(tmp_path: Path) -> None:
     import os
 
     out = str(tmp_path / "o.jsonl")
-    path, fd = lock(out)
+    _path, fd = lock(out)
     with pytest.raises(OutputError, match="another bioparse"):
         lock(out)
     os.close(fd)  # the holder is gone (as when it is killed): the lock is free again
-    path, fd = lock(out)
+    _path, fd = lock(out)
     os.close(fd)
 
 

@@ -71,8 +71,7 @@ def test_hung_task_is_bounded_by_the_timeout() -> None:
 def test_stop_flushes_what_is_complete_then_raises() -> None:
     seen: list[int] = []
     with pytest.raises(Stopped):
-        for value in ordered_map(_square, range(1000), 2, should_stop=lambda: len(seen) >= 5):
-            seen.append(value)
+        seen.extend(ordered_map(_square, range(1000), 2, should_stop=lambda: len(seen) >= 5))
     assert seen[:5] == [0, 1, 4, 9, 16]
     assert seen == [x * x for x in range(len(seen))]  # in order, no gap
 

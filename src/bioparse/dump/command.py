@@ -38,7 +38,15 @@ from .pages import DumpError, Page
 from .pool import Stopped, default_workers, ordered_map
 from .process import BatchResult, clean, lost_batch, process_batch
 from .progress import Counters, Progress, summary
-from .sources import ReadStats, StreamBlock, check_header, find_index, iter_pages, plan_blocks, read_block
+from .sources import (
+    ReadStats,
+    StreamBlock,
+    check_header,
+    find_index,
+    iter_pages,
+    plan_blocks,
+    read_block,
+)
 from .writers import JsonlWriter, ParquetWriter
 
 #: A batch is shipped to a worker when it reaches either bound.
@@ -322,7 +330,10 @@ class _Signals:
 
     def __enter__(self) -> _Signals:
         for sig in (signal.SIGINT, signal.SIGTERM):
-            self._old[sig] = signal.signal(sig, self._handle)
+            try:
+                self._old[sig] = signal.signal(sig, self._handle)
+            except ValueError:  # not the main thread (an embedding program): its handlers stay
+                break
         return self
 
     def _handle(self, signum: int, frame: object) -> None:

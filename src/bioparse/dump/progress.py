@@ -11,6 +11,7 @@ always printed so logs of batch runs say what happened.
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from dataclasses import dataclass, field
@@ -34,9 +35,9 @@ class Counters:
 
 def hms(seconds: float | None) -> str:
     """``h:mm:ss`` (``?`` when unknown), the ETA shape of tqdm and rich."""
-    if seconds is None or seconds != seconds or seconds < 0:
+    if seconds is None or math.isnan(seconds) or seconds < 0:
         return "?"
-    s = int(round(seconds))
+    s = round(seconds)
     return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 

@@ -11,10 +11,6 @@ from __future__ import annotations
 import gzip
 from typing import IO, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from .arrow import arrow_schema
 from .process import BatchResult
 
 
@@ -59,14 +55,20 @@ class ParquetWriter:
     """Parquet with the nested :func:`arrow_schema`, one row group per ``row_group_size`` records."""
 
     def __init__(self, where: IO[bytes] | str, row_group_size: int = 2048, compression: str = "zstd"):
+        import pyarrow.parquet as pq  # imported here: JSON Lines runs start without pyarrow
+
+        from .arrow import arrow_schema
+
         self._where = where
         self._writer = pq.ParquetWriter(where, arrow_schema(), compression=compression)
         self._row_group_size = row_group_size
-        self._pending: list[pa.Table] = []
+        self._pending: list[Any] = []
         self._rows = 0
         self.offset = 0
 
     def write(self, batch: BatchResult) -> None:
+        import pyarrow as pa
+
         if not batch.arrow:
             return
         table = pa.ipc.open_stream(batch.arrow).read_all()
@@ -78,6 +80,8 @@ class ParquetWriter:
             self._flush()
 
     def _flush(self) -> None:
+        import pyarrow as pa
+
         if self._pending:
             table = pa.concat_tables(self._pending)
             self._writer.write_table(table, row_group_size=max(self._row_group_size, table.num_rows))
