@@ -76,3 +76,47 @@ def test_disabled_writes_nothing() -> None:
     progress.update(_counters(1, 1), 1)
     progress.finish()
     assert stream.getvalue() == ""
+
+
+def test_a_real_terminal_shows_the_bar() -> None:
+    """``bioparse dump`` with stderr on a pseudo-terminal (100 columns) draws the tqdm bar in place."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import subprocess
+    import sys
+    import termios
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    env = dict(os.environ, PYTHONPATH=str(root / "src"))
+    dump = root / "fixtures" / "dumps" / "enwiki-table-markup.xml.bz2"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bioparse.cli", "dump", str(dump), "-o", "-", "--workers", "1"],
+        stdout=subprocess.DEVNULL, stderr=slave, env=env,
+    )
+    os.close(slave)
+    seen = b""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.5)
+        if ready:
+            try:
+                data = os.read(master, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            seen += data
+        elif proc.poll() is not None:
+            break
+    proc.kill()
+    proc.wait(5)
+    os.close(master)
+    text = seen.decode("utf-8", "replace")
+    assert re.search(r"\rbioparse dump: +\d+%\|[^\r]*\| [\d.]+[kM]?/[\d.]+[kM]? \[\d:\d\d:\d\d<", text), text
+    assert "5 pages read, 5 records written" in text

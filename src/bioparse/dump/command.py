@@ -383,19 +383,19 @@ def run(args: argparse.Namespace) -> int:
             target = open_target(out, args.inputs, resume=args.resume, keep_state=fmt == "jsonl" and not compression)
             if args.resume:
                 resume_after = _resume_from(out, args.inputs)
-    except (OutputError, ResumeError) as exc:
+    except (OutputError, ResumeError, OSError) as exc:
         if target is not None:
-            target.release()
-        print(f"bioparse: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        if target is not None:
-            target.release()
-        print(f"bioparse: cannot resume from {out}: {os_reason(exc)}", file=sys.stderr)
+            target.fh.close()
+            target.abort()
+        reason = f"cannot resume from {out}: {os_reason(exc)}" if isinstance(exc, OSError) else str(exc)
+        print(f"bioparse: {reason}", file=sys.stderr)
         return 2
 
     writer: JsonlWriter | ParquetWriter
     if target is None:
+        if sys.stdout is None:  # started with stdout closed (>&-)
+            print("bioparse: cannot write -: stdout is closed", file=sys.stderr)
+            return 2
         writer = JsonlWriter(sys.stdout.buffer, close=False)
     elif fmt == "parquet":
         writer = ParquetWriter(target.fh)

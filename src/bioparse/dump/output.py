@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import fcntl
 import os
 import re
 import stat
@@ -196,7 +195,9 @@ def _remove(path: str) -> None:
 
 
 def lock(out: str) -> tuple[str, int]:
-    """Take ``OUT.lock``; OutputError when another running bioparse holds it."""
+    """Take ``OUT.lock``; OutputError when another running bioparse holds it (POSIX ``flock``)."""
+    import fcntl
+
     lock_path = out + ".lock"
     while True:
         try:

@@ -11,7 +11,9 @@ always printed so logs of batch runs say what happened.
 
 from __future__ import annotations
 
+import io
 import math
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -104,7 +106,7 @@ class Progress:
             bar_format=_BAR,
             desc="bioparse dump",
             mininterval=self.interval,
-            dynamic_ncols=True,
+            ncols=_columns(self.stream),
         )
 
     def update(self, c: Counters, bytes_read: int, total_bytes: int | None = None, force: bool = False) -> None:
@@ -150,6 +152,14 @@ class Progress:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
+
+
+def _columns(stream: TextIO) -> int:
+    """The terminal's width; 100 when it reports none (a bare pty says 0, and tqdm would draw nothing)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 100
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return 100
 
 
 def _isatty(stream: TextIO) -> bool:
