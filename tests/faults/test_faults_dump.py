@@ -308,3 +308,21 @@ def test_progress_to_a_log_is_plain_lines(tmp_path: Path) -> None:
     assert status == 0
     assert "\r" not in err and "\x1b" not in err
     assert re.search(r"5 pages, 0 errors, .* elapsed \d:\d\d:\d\d, ETA \d:\d\d:\d\d", err), err
+
+
+def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
+    proc = start("dump", BIG, "-o", tmp_path / "o.jsonl", "--workers", "2", "--quiet")
+    assert wait_for(lambda: len(children(proc.pid)) >= 2)
+    workers = children(proc.pid)
+    proc.kill()
+    finish(proc)
+    # orphans would wait for work forever; they notice within a second or two
+    assert wait_for(lambda: not any(os.path.exists(f"/proc/{w}") and _alive(w) for w in workers), timeout=PROBE)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -38,6 +39,8 @@ R = TypeVar("R")
 
 #: How long the parent blocks on one wait before it looks at ``should_stop`` again.
 POLL = 0.2
+#: How often a worker checks that its parent is still alive.
+ORPHAN_CHECK = 1.0
 
 
 class Stopped(Exception):
@@ -53,6 +56,7 @@ def _worker_init() -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     import bioparse.api  # noqa: F401
     import bioparse.dump.process  # noqa: F401
 
@@ -60,6 +64,13 @@ def _worker_init() -> None:
         from bioparse.readers import wikitext  # noqa: F401
     except ImportError:
         pass
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the parent is gone (killed with -9): an orphan would wait forever."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK)
+    os._exit(0)
 
 
 def _context() -> multiprocessing.context.BaseContext:
