@@ -326,3 +326,20 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_sigint_during_parquet_leaves_a_readable_file(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out.parquet"
+    proc = start("dump", BIG, "-o", out, "--workers", "2", "--limit", "96", "--quiet")
+    assert wait_for(lambda: len(children(proc.pid)) >= 2)
+    time.sleep(1.0)
+    os.killpg(proc.pid, signal.SIGINT)
+    status, err = finish(proc)
+    no_traceback(err)
+    assert status == 130, err
+    done = int(re.search(r"holds the (\d+) records completed", err).group(1))  # type: ignore[union-attr]
+    table = pq.read_table(out)  # closed properly: footer written
+    assert table.num_rows == done
+    assert table.column("title").to_pylist() == article_titles(BIG, 96)[:done]
