@@ -9,6 +9,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import orjson
 import pytest
 from procs import BIG, DUMPS, PROBE, SMALL, article_titles, children, finish, run, start, wait_for
 
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds workers through /proc (Linux)")
 TABLE_TITLES = article_titles(SMALL)
 
 
@@ -343,3 +345,13 @@ def test_sigint_during_parquet_leaves_a_readable_file(tmp_path: Path) -> None:
     table = pq.read_table(out)  # closed properly: footer written
     assert table.num_rows == done
     assert table.column("title").to_pylist() == article_titles(BIG, 96)[:done]
+
+
+def test_parse_with_a_non_utf8_file_name(tmp_path: Path) -> None:
+    name = os.path.join(os.fsencode(tmp_path), b"Jos\xe9.txt")
+    with open(name, "wb") as fh:
+        fh.write((DUMPS.parent / "text" / "jose_serrano.txt").read_bytes())
+    proc = start("parse", name)
+    out, err = proc.communicate(timeout=PROBE)
+    assert proc.returncode == 0, err
+    assert orjson.loads(out)["person"]["name"] == "José Serrano"
