@@ -7,6 +7,7 @@
 """
 
 from .api import parse, parse_document, parse_file
+from .decode import RecordError
 from .model import (
     Article,
     Date,
@@ -22,6 +23,21 @@ from .model import (
 
 __version__ = "0.1.0"
 
+
+def loads(data: bytes | str) -> Article:
+    """One JSON record (as ``parse``/``dump`` write it) back as a validated :class:`Article`."""
+    from .jsonio import loads_article
+
+    return loads_article(data)
+
+
+def wikicode(text: str) -> object:
+    """mwparserfromhell ``Wikicode`` of wikitext, parsed on demand (see :mod:`bioparse.wikicode`)."""
+    from .wikicode import wikicode as _wikicode
+
+    return _wikicode(text)
+
+
 __all__ = [
     "Article",
     "Date",
@@ -31,8 +47,11 @@ __all__ = [
     "InfoboxRow",
     "Office",
     "Person",
+    "RecordError",
     "Reference",
     "Section",
+    "loads",
+    "wikicode",
     "parse",
     "parse_document",
     "parse_file",

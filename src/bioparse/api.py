@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 
 from .document import Document
 from .extract.article import build_article
+from .fields import apply_fields
 from .model import Article
 from .readers import read
 from .readers.detect import detect_format
 from .textio import decode_bytes
+from .wikicode import SOURCE_ATTR
 
 _FORMATS = frozenset({"text", "wikitext", "html", "enterprise"})
 
@@ -29,26 +32,36 @@ def parse_document(text: str, format: str = "auto", title: str | None = None) ->
     return read(text, format=format, title=title)
 
 
-def parse(text: str, format: str = "auto", title: str | None = None) -> Article:
+def parse(
+    text: str, format: str = "auto", title: str | None = None, fields: Collection[str] | None = None
+) -> Article:
     """Parse one article given as a string.
 
     ``format`` is "auto" (detected from the content), "text", "wikitext" or
-    "html".  Never raises on bad content: a reader failure becomes a warning
-    on an Article with no person.
+    "html".  ``fields`` keeps only those parts of the record (see
+    :mod:`bioparse.fields`; None keeps all).  Never raises on bad content: a
+    reader failure becomes a warning on an Article with no person.
     """
     fmt = detect_format(text) if format == "auto" else format
     if fmt not in _FORMATS:  # checked here so a ValueError from inside a reader is caught below
         raise ValueError(f"unknown format {format!r}: expected auto, text, wikitext or html")
     try:
-        doc = read(text, format=fmt, title=title)
+        doc = read(text, format=fmt, title=title, fields=fields)
     except Exception as exc:  # a reader bug must not stop a whole run
         out_fmt = "html" if fmt == "enterprise" else fmt
         doc = Document(source_format=out_fmt, title=title)
         doc.warnings.append(f"reader failed: {type(exc).__name__}: {exc}")
-    return build_article(doc)
+    article = apply_fields(build_article(doc, fields), fields)
+    if fmt == "wikitext":
+        # a reference, not a copy: Article.wikicode() parses it only if asked
+        setattr(article, SOURCE_ATTR, text)
+    return article
 
 
-def parse_file(path: str | os.PathLike[str], format: str = "auto", title: str | None = None) -> Article:
+def parse_file(
+    path: str | os.PathLike[str], format: str = "auto", title: str | None = None,
+    fields: Collection[str] | None = None,
+) -> Article:
     """Parse one file; raises OSError when it cannot be read.
 
     The bytes are decoded by :func:`bioparse.textio.decode_bytes` (BOMs,
@@ -61,6 +74,6 @@ def parse_file(path: str | os.PathLike[str], format: str = "auto", title: str | 
     fmt = format
     if fmt == "auto" and _SUFFIX_FORMATS.get(p.suffix.lower()) == "enterprise":
         fmt = "enterprise"
-    article = parse(text, format=fmt, title=title)
+    article = parse(text, format=fmt, title=title, fields=fields)
     article.warnings[:0] = warnings
     return article

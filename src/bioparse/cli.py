@@ -16,6 +16,7 @@ COMMANDS = (
     "bioparse.commands.parse",
     "bioparse.commands.schema",
     "bioparse.dump.command",
+    "bioparse.export.command",
     "bioparse.spark.command",
 )
 

@@ -68,6 +68,8 @@ class Event:
     date: Date | None = None
     place: str | None = None
     text: str = ""
+    #: The page the source linked the place to (the most specific link, e.g. "Hodgenville, Kentucky").
+    place_link: str | None = None
 
 
 @dataclass
@@ -207,13 +209,31 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     #: Set on error records: this page could not be parsed at all.
     error: str | None = None
+    #: The page's Wikidata item ("Q91") when the input carries it (Enterprise
+    #: ``main_entity``, the HTML page's ``wgWikibaseItemId``).
+    wikidata_id: str | None = None
+    #: Top-level fields left out on request (``--fields``): present but empty here.
+    omitted: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The Article ``data`` describes; raises :class:`bioparse.decode.RecordError` on a wrong type."""
         return from_dict(cls, data)
+
+    def wikicode(self, infobox: bool = False) -> Any:
+        """mwparserfromhell ``Wikicode`` of the page's wikitext (or of its main infobox).
+
+        Only for records parsed from wikitext in this process: the source is
+        kept on the Article by :func:`bioparse.parse`, never serialised.
+        Parsed on demand (mwparserfromhell is imported here, not on the dump
+        path).  Raises ValueError when the Article holds no wikitext.
+        """
+        from .wikicode import article_wikicode
+
+        return article_wikicode(self, infobox=infobox)
 
 
 T = TypeVar("T")
@@ -246,35 +266,12 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    module = sys.modules[cls.__module__]
-    return typing.get_type_hints(cls, vars(module))
-
-
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin in (Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(args[0], value) if len(args) == 1 else value
-    if origin is list:
-        (item,) = typing.get_args(tp)
-        return [_convert(item, v) for v in value]
-    if origin is dict:
-        _, item = typing.get_args(tp)
-        return {k: _convert(item, v) for k, v in value.items()}
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return from_dict(tp, value)
-    return value
-
-
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-    """Inverse of :func:`to_dict`; unknown keys are ignored (forward compatible)."""
-    hints = _hints(cls)
-    kwargs = {
-        f.name: _convert(hints[f.name], data[f.name])
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name in data
-    }
-    return cls(**kwargs)
+    """Inverse of :func:`to_dict`, validated against the type hints (see :mod:`bioparse.decode`).
+
+    Unknown keys are ignored (forward compatible); a wrong type raises
+    :class:`bioparse.decode.RecordError` naming its path.
+    """
+    from .decode import decode
+
+    return decode(cls, data)

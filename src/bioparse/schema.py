@@ -50,7 +50,8 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
                 "description": (tp.__doc__ or "").strip().split("\n")[0],
                 "properties": {f.name: _schema_for(hints[f.name], defs) for f in fields},
                 "required": [f.name for f in fields],
-                "additionalProperties": False,
+                # fields may be added (docs/schema.md): a newer record stays valid
+                "additionalProperties": True,
             }
         return {"$ref": f"#/$defs/{name}"}
     raise TypeError(f"no JSON Schema for {tp!r}")

@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from ..api import parse, parse_file
+from ..fields import parse_fields
 from ..jsonio import dumps
 from ..textio import binary_kind, decode_bytes
 
@@ -33,7 +34,37 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--title", help="article title, when the input does not carry one")
     p.add_argument("--pretty", action="store_true", help="indent the JSON (one object spans lines)")
+    add_fields_option(p)
+    add_sparse_option(p)
     p.set_defaults(func=run)
+
+
+def add_sparse_option(p: argparse.ArgumentParser) -> None:
+    """``--sparse`` (shared with ``bioparse dump``)."""
+    p.add_argument(
+        "--sparse",
+        action="store_true",
+        help="leave out null, [] and {} fields (reading back fills them in): JSON Lines that "
+        "pyarrow.json.read_json and DuckDB read_json load as is",
+    )
+
+
+def add_fields_option(p: argparse.ArgumentParser) -> None:
+    """``--fields`` (shared with ``bioparse dump``)."""
+    p.add_argument(
+        "--fields",
+        type=_fields,
+        metavar="LIST",
+        help="write only these parts (comma-separated): person (with its offices), infobox, sections, "
+        "references, categories, or all (default); left-out parts are empty and listed in 'omitted'",
+    )
+
+
+def _fields(value: str) -> frozenset[str]:
+    try:
+        return parse_fields(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,15 +97,15 @@ def _run(args: argparse.Namespace) -> int:
                 continue
             if path == "-":
                 text, warnings = decode_bytes(data)
-                article = parse(text, format=args.format, title=args.title)
+                article = parse(text, format=args.format, title=args.title, fields=args.fields)
                 article.warnings[:0] = warnings
             else:
-                article = parse_file(path, format=args.format, title=args.title)
+                article = parse_file(path, format=args.format, title=args.title, fields=args.fields)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             print(f"bioparse: cannot read {path}: {reason[:1].lower() + reason[1:]}", file=sys.stderr)
             status = 2
             continue
-        out.write(dumps(article, pretty=args.pretty) + b"\n")
+        out.write(dumps(article, pretty=args.pretty, sparse=args.sparse) + b"\n")
         out.flush()
     return status

@@ -38,15 +38,7 @@ from .pages import DumpError, Page
 from .pool import Stopped, default_workers, ordered_map
 from .process import BatchResult, clean, lost_batch, process_batch
 from .progress import Counters, Progress, summary
-from .sources import (
-    ReadStats,
-    StreamBlock,
-    check_header,
-    find_index,
-    iter_pages,
-    plan_blocks,
-    read_block,
-)
+from .sources import ReadStats, StreamBlock, check_header, find_index, is_url, iter_pages, plan_blocks, read_block
 from .writers import JsonlWriter, ParquetWriter
 
 #: A batch is shipped to a worker when it reaches either bound.
@@ -96,7 +88,23 @@ def register(subparsers: Any) -> None:
     group.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show progress")
     group.add_argument("--quiet", dest="progress", action="store_false", help="never show progress")
     p.add_argument("--resume", action="store_true", help="continue an interrupted JSON Lines run from OUT")
+    _add_export_and_fields(p)
     p.set_defaults(func=run)
+
+
+def _add_export_and_fields(p: Any) -> None:
+    """``--fields``/``--sparse`` (as on ``parse``) and ``--to FORMAT`` (as ``bioparse export``, in one step)."""
+    from ..commands.parse import add_fields_option, add_sparse_option
+    from ..export.command import add_export_options
+
+    add_fields_option(p)
+    add_sparse_option(p)
+    add_export_options(p, required=False)
+
+
+def _worker_output(args: argparse.Namespace, fmt: str) -> str:
+    """What the workers serialise: "parquet", "jsonl", or "jsonl-sparse" with ``--sparse``."""
+    return "jsonl-sparse" if fmt == "jsonl" and getattr(args, "sparse", False) else fmt
 
 
 @dataclass
@@ -110,13 +118,15 @@ class Job:
     input: int = 0
 
 
-def run_job(job: Job, *, people_only: bool, output: str) -> tuple[int, BatchResult]:
+def run_job(
+    job: Job, *, people_only: bool, output: str, fields: frozenset[str] | None = None
+) -> tuple[int, BatchResult]:
     """Worker entry point; a block that cannot be read comes back as ``failure``."""
     try:
         pages = _job_pages(job)
     except DumpError as exc:
         return job.input, BatchResult(failure=exc)
-    return job.input, process_batch(pages, people_only=people_only, output=output)
+    return job.input, process_batch(pages, people_only=people_only, output=output, fields=fields)
 
 
 def _job_pages(job: Job) -> list[Page]:
@@ -152,13 +162,19 @@ def parse_namespaces(value: str) -> set[int] | None:
     return {int(v) for v in value.split(",") if v.strip()}
 
 
-def check_inputs(paths: list[str], namespaces: str) -> tuple[int, set[int] | None]:
+def check_inputs(paths: list[str], namespaces: str, streams: bool = False) -> tuple[int, set[int] | None]:
     """Refuse missing or unreadable inputs and bad ``--namespaces`` up front.
 
     Returns (exit status, namespaces): status 2 with the reason on stderr, or 0.
-    Shared by ``dump`` and ``spark-dump`` so both fail the same way.
+    Shared by ``dump`` and ``spark-dump`` so both fail the same way; with
+    ``streams`` (``dump``), ``-`` (stdin, once) and URLs (fsspec) are inputs too.
     """
+    if streams and paths.count("-") > 1:
+        print("bioparse: stdin (-) can be read only once", file=sys.stderr)
+        return 2, None
     for path in paths:
+        if streams and (path == "-" or is_url(path)):
+            continue
         if not os.path.exists(path):
             print(f"bioparse: cannot read {path}: no such file or directory", file=sys.stderr)
             return 2, None
@@ -218,10 +234,11 @@ def iter_jobs(
             planned = _blocks(path)
             if planned is not None:
                 header, blocks = planned
-                check_header(path, header)
+                wiki = check_header(path, header)
                 if stats is not None:
                     stats.bytes_read += header
                 for block in blocks:
+                    block.wiki = wiki
                     if stats is not None:
                         stats.bytes_read += block.length
                     yield Job(block=block, namespaces=namespaces, input=index)
@@ -359,15 +376,19 @@ def _quiet_stdout() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    status, namespaces = check_inputs(args.inputs, args.namespaces)
+    status, namespaces = check_inputs(args.inputs, args.namespaces, streams=True)
     if status:
         return status
+    if getattr(args, "to", None):
+        return _run_export(args, namespaces)
     out = args.output
     to_stdout = out == "-"
     try:
         fmt, compression = ("jsonl", None) if to_stdout and not args.output_format else output_spec(out, args.output_format)
         if to_stdout and fmt == "parquet":
             raise OutputError("Parquet cannot be written to stdout")
+        if getattr(args, "sparse", False) and fmt != "jsonl":
+            raise OutputError("--sparse applies to JSON Lines output only")
         if args.resume and (fmt != "jsonl" or to_stdout or compression):
             raise OutputError("--resume needs a plain JSON Lines output file")
         if not to_stdout:
@@ -410,11 +431,11 @@ def run(args: argparse.Namespace) -> int:
     jobs = iter_jobs(args.inputs, namespaces, limit=args.limit, resume_after=resume_after, stats=stats)
     with _Signals() as signals:
         results = ordered_map(
-            partial(run_job, people_only=args.people_only, output=fmt),
+            partial(run_job, people_only=args.people_only, output=_worker_output(args, fmt), fields=getattr(args, "fields", None)),
             jobs,
             args.workers,
             timeout=BATCH_TIMEOUT,
-            on_lost=partial(lost_job, output=fmt),
+            on_lost=partial(lost_job, output=_worker_output(args, fmt)),
             should_stop=signals.stop,
         )
         # A run cut short by --limit keeps OUT.resume, so --resume can go on from there.
@@ -527,8 +548,62 @@ def _undo(target: Target, writer: JsonlWriter | ParquetWriter) -> None:
     target.abort()
 
 
+def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
+    """``dump --to FORMAT``: records go straight to an export sink (see :mod:`bioparse.export`)."""
+    import orjson
+
+    from ..export import open_sink
+
+    if args.resume or args.output_format:
+        print("bioparse: --to cannot be combined with --resume or --output-format", file=sys.stderr)
+        return 2
+    if args.to == "tables" and args.output == "-":
+        print("bioparse: --to tables writes a directory; give -o DIR", file=sys.stderr)
+        return 2
+    try:
+        sink = open_sink(args.to, args.output, sections=args.sections)
+    except OSError as exc:
+        print(f"bioparse: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+
+    counters = Counters()
+    stats = ReadStats(total_bytes=sum(_size(p) for p in args.inputs))
+    progress = Progress(enabled=sys.stderr.isatty() if args.progress is None else args.progress)
+    jobs = iter_jobs(args.inputs, namespaces, limit=args.limit, stats=stats)
+    worker = partial(run_job, people_only=args.people_only, output="jsonl", fields=args.fields)
+    results = ordered_map(worker, jobs, args.workers, timeout=BATCH_TIMEOUT, on_lost=partial(lost_job, output="jsonl"))
+    status = 0
+    try:
+        for _index, result in results:
+            if result.failure is not None:
+                raise result.failure
+            for line in result.lines:
+                sink.write(orjson.loads(line))
+            counters.pages += result.pages
+            counters.records += result.records
+            counters.people += result.people
+            counters.errors += result.errors
+            progress.update(counters, stats.bytes_read, stats.total_bytes)
+    except DumpError as exc:
+        print(f"bioparse: error: {exc}", file=sys.stderr)
+        status = 1
+    except OSError as exc:
+        name = clean(os.fsdecode(exc.filename)) if exc.filename is not None else "input"
+        print(f"bioparse: cannot read {name}: {os_reason(exc)}", file=sys.stderr)
+        status = 2
+    finally:
+        results.close()  # type: ignore[attr-defined]  # a generator: stops and reaps the workers
+        progress.finish()
+        sink.close()
+    print(summary(counters) + f"; exported --to {args.to}: " + ", ".join(f"{n} {k}" for k, n in sink.counts.items()),
+          file=sys.stderr)
+    return status
+
+
 def _size(path: str) -> int:
     """Bytes of an input (a directory's files summed); what cannot be measured counts 0."""
+    if path == "-" or is_url(path):
+        return 0  # unknown: progress shows no percentage
     try:
         if os.path.isdir(path):
             total = 0

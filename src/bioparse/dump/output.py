@@ -103,6 +103,8 @@ def check_not_input(out: str, inputs: list[str]) -> None:
     """Refuse an output that is one of the inputs or lies inside an input directory."""
     real_out = os.path.realpath(out)
     for path in inputs:
+        if path == "-" or "://" in path:
+            continue
         if os.path.isdir(path):
             root = os.path.realpath(path)
             if os.path.commonpath([root, real_out]) == root:
@@ -127,7 +129,13 @@ class InputState:
 
     @classmethod
     def of(cls, path: str) -> InputState:
-        st = os.stat(path)
+        """The input's identity; stdin, URLs and what cannot be stat'ed have size and mtime -1."""
+        if path == "-" or "://" in path:
+            return cls(clean(path), -1, -1)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return cls(clean(os.path.abspath(path)), -1, -1)
         return cls(clean(os.path.abspath(path)), st.st_size, st.st_mtime_ns)
 
 

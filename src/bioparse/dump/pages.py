@@ -26,6 +26,8 @@ class Page:
     redirect: str | None
     source: str
     position: int
+    #: The wiki's database name ("enwiki") when the container says it (XML ``<dbname>``).
+    wiki: str | None = None
 
 
 class DumpError(Exception):

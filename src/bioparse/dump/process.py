@@ -38,6 +38,7 @@ def page_meta(page: Page) -> dict[str, str]:
         ("revision_id", page.revision_id),
         ("namespace", page.namespace),
         ("timestamp", page.timestamp),
+        ("wiki", page.wiki),
     ):
         if value is not None:
             meta[key] = str(value)
@@ -58,7 +59,9 @@ def error_record(page: Page, message: str) -> dict[str, Any]:
     return to_dict(article)  # type: ignore[no-any-return,unused-ignore]
 
 
-def process_page(page: Page, *, people_only: bool = False) -> dict[str, Any] | None:
+def process_page(
+    page: Page, *, people_only: bool = False, fields: frozenset[str] | None = None
+) -> dict[str, Any] | None:
     """The output record for one page, or None when ``people_only`` filters it out.
 
     The record is exactly what ``bioparse parse`` gives for the page's text,
@@ -67,18 +70,21 @@ def process_page(page: Page, *, people_only: bool = False) -> dict[str, Any] | N
     Error records are kept even with ``people_only``: a failure is never
     silently dropped.
     """
-    outcome = _article(page, people_only)
+    outcome = _article(page, people_only, fields)
     if outcome is None or isinstance(outcome, dict):
         return outcome
     return to_dict(outcome)  # type: ignore[no-any-return,unused-ignore]
 
 
-def _article(page: Page, people_only: bool) -> Article | dict[str, Any] | None:
+def _article(page: Page, people_only: bool, fields: frozenset[str] | None = None) -> Article | dict[str, Any] | None:
     """The parsed Article, an error record (dict), or None when filtered out."""
     from ..api import parse
 
     try:
-        article = parse(page.text, format=page.format, title=clean(page.title) or None)
+        if fields is None:  # the plain call: stays compatible with wrappers of parse
+            article = parse(page.text, format=page.format, title=clean(page.title) or None)
+        else:
+            article = parse(page.text, format=page.format, title=clean(page.title) or None, fields=fields)
         if page.redirect is not None and not article.is_redirect:
             article.is_redirect = True
             article.redirect_target = article.redirect_target or page.redirect or None
@@ -113,8 +119,13 @@ class BatchResult:
     failure: DumpError | None = None
 
 
-def process_batch(pages: list[Page], *, people_only: bool = False, output: str = "jsonl") -> BatchResult:
-    """Process pages in order and serialise them for ``output`` ("jsonl" or "parquet")."""
+def process_batch(
+    pages: list[Page], *, people_only: bool = False, output: str = "jsonl", fields: frozenset[str] | None = None
+) -> BatchResult:
+    """Process pages in order and serialise them for ``output`` ("jsonl", "jsonl-sparse" or "parquet").
+
+    ``fields`` keeps only those parts of each record (see :mod:`bioparse.fields`).
+    """
     from ..jsonio import dumps
 
     result = BatchResult()
@@ -122,20 +133,20 @@ def process_batch(pages: list[Page], *, people_only: bool = False, output: str =
     for page in pages:
         result.pages += 1
         result.last = (page.source, page.position)
-        outcome = _article(page, people_only)
+        outcome = _article(page, people_only, fields)
         if outcome is None:
             continue
         # One conversion per record: JSON straight from the Article (jsonio
         # does its own to_dict), a dict only when Arrow needs one.
         try:
-            if output == "jsonl":
-                result.lines.append(dumps(outcome))
+            if output != "parquet":
+                result.lines.append(dumps(outcome, sparse=output == "jsonl-sparse"))
             else:
                 records.append(outcome if isinstance(outcome, dict) else to_dict(outcome))
         except Exception as exc:  # noqa: BLE001 - e.g. a value orjson refuses
             outcome = error_record(page, f"cannot serialise record: {type(exc).__name__}: {exc}")
-            if output == "jsonl":
-                result.lines.append(dumps(outcome))
+            if output != "parquet":
+                result.lines.append(dumps(outcome, sparse=output == "jsonl-sparse"))
             else:
                 records.append(outcome)
         result.records += 1
@@ -184,8 +195,8 @@ def lost_batch(pages: list[Page], message: str, *, output: str = "jsonl") -> Bat
     result = BatchResult(pages=len(pages), records=len(records), errors=len(records))
     if pages:
         result.last = (pages[-1].source, pages[-1].position)
-    if output == "jsonl":
-        result.lines = [dumps(r) for r in records]
+    if output != "parquet":
+        result.lines = [dumps(r, sparse=output == "jsonl-sparse") for r in records]
     else:
         result.arrow = _to_ipc(records, pages)
     return result

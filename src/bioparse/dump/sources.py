@@ -2,9 +2,11 @@
 
 Inputs are recognised by content where possible (compression by magic bytes,
 XML vs NDJSON by the first character) and by suffix otherwise: MediaWiki XML
-(plain, .bz2 including multistream, .gz, UTF-8 or UTF-16), Wikimedia
+(plain, .bz2 including multistream, .gz, .xz, .zst, UTF-8 or UTF-16), Wikimedia
 Enterprise NDJSON (plain, .gz, or inside a .tar.gz), single Enterprise .json
 records, and directories of .wiki/.html/.txt/.json files or of dumps.
+``-`` reads a dump from stdin; ``s3://``, ``https://`` and other URLs are read
+through fsspec when the optional ``bioparse[remote]`` extra is installed.
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
+import lzma
 import os
+import re
+import sys
 import tarfile
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
+from urllib.parse import urlsplit
 
 import orjson
 
@@ -38,7 +44,7 @@ FILE_FORMATS = {
     ".txt": "text",
     ".json": "enterprise",
 }
-_DUMP_SUFFIXES = (".xml", ".bz2", ".gz", ".tgz", ".ndjson", ".jsonl", ".tar")
+_DUMP_SUFFIXES = (".xml", ".bz2", ".gz", ".xz", ".zst", ".tgz", ".ndjson", ".jsonl", ".tar")
 
 
 @dataclass
@@ -90,6 +96,14 @@ def iter_pages(
     :class:`OSError` when the input cannot be opened at all.
     """
     ns = _namespaces(namespaces)
+    if path == "-":
+        # stdin: XML or NDJSON, plain or compressed (decided by content, as for files)
+        yield from _iter_file(Path("-"), "-", ns, stats, opener=lambda: _Unclosed(sys.stdin.buffer))
+        return
+    if is_url(path):
+        name = Path(urlsplit(path).path).name or path
+        yield from _iter_file(Path(name), name, ns, stats, opener=lambda: open_url(path))
+        return
     p = Path(path)
     if p.is_dir():
         yield from _iter_directory(p, ns, stats)
@@ -97,31 +111,101 @@ def iter_pages(
     yield from _iter_file(p, p.name, ns, stats)
 
 
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]{0,30}://")
+
+
+def is_url(path: str) -> bool:
+    """``s3://...``, ``https://...``, ``file://...``, ``memory://...``: read through fsspec."""
+    return bool(_URL.match(path))
+
+
+def open_url(url: str) -> IO[bytes]:
+    """Open ``url`` for reading through fsspec (the optional ``bioparse[remote]`` extra).
+
+    Raises OSError when fsspec (or the filesystem's own package, e.g. s3fs) is
+    not installed, so the caller reports it like any unreadable input.
+    """
+    try:
+        import fsspec
+    except ImportError:
+        raise OSError(f"reading {url} needs fsspec: pip install 'bioparse[remote]'") from None
+    try:
+        return fsspec.open(url, "rb").open()  # type: ignore[no-any-return,unused-ignore]
+    except (ImportError, ValueError) as exc:
+        raise OSError(f"cannot open {url}: {exc}") from None
+
+
+class _Unclosed(io.RawIOBase):
+    """stdin's buffer, which closing the decompressor around it must not close."""
+
+    def __init__(self, raw: BinaryIO):
+        self._raw = raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._raw.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        return n
+
+
 def _suffixes(p: Path) -> list[str]:
     return [s.lower() for s in p.suffixes]
 
 
-def _open_decompressed(raw: io.RawIOBase) -> IO[bytes]:
-    """Wrap ``raw`` in the decompressor its magic bytes call for."""
-    buffered = io.BufferedReader(raw, 1 << 16)
-    magic = buffered.peek(4)[:4]
-    if magic[:3] == b"BZh":
-        return bz2.BZ2File(buffered)
-    if magic[:2] == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=buffered)  # type: ignore[return-value]
-    return buffered
+#: Magic bytes -> compression; content decides, never the suffix alone.
+_MAGIC = ((b"BZh", "bz2"), (b"\x1f\x8b", "gz"), (b"\x28\xb5\x2f\xfd", "zst"), (b"\xfd7zXZ\x00", "xz"))
 
 
-def _iter_file(p: Path, source: str, ns: set[int] | None, stats: ReadStats | None) -> Iterator[Page]:
+def open_decompressed(raw: Any) -> IO[bytes]:
+    """``raw`` (a binary file) wrapped in the decompressor its magic bytes call for.
+
+    bz2, gzip, zstd and xz are recognised; the result is buffered and
+    line-iterable, and plain data comes back buffered as is.
+    """
+    buffered: Any = raw if hasattr(raw, "peek") else io.BufferedReader(raw, 1 << 16)
+    magic = buffered.peek(6)[:6]
+    kind = next((name for prefix, name in _MAGIC if magic.startswith(prefix)), None)
+    stream: Any = buffered
+    if kind == "bz2":
+        stream = bz2.BZ2File(buffered)
+    elif kind == "gz":
+        stream = gzip.GzipFile(fileobj=buffered)
+    elif kind == "xz":
+        stream = lzma.LZMAFile(buffered)
+    elif kind == "zst":
+        import zstandard
+
+        stream = io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(buffered, read_across_frames=True))
+    return cast(IO[bytes], stream)
+
+
+_open_decompressed = open_decompressed
+
+
+Opener = Callable[[], Any]
+
+
+def _iter_file(
+    p: Path, source: str, ns: set[int] | None, stats: ReadStats | None, opener: Opener | None = None
+) -> Iterator[Page]:
+    """One dump file; ``opener`` gives its bytes when they are not at ``p`` (stdin, URLs)."""
+    open_raw = opener or (lambda: open(p, "rb"))
     suffixes = _suffixes(p)
     if ".tar" in suffixes or (suffixes and suffixes[-1] == ".tgz"):
-        yield from _iter_tar(p, source, ns, stats)
+        yield from _iter_tar(p, source, ns, stats, open_raw)
         return
     fmt = FILE_FORMATS.get(suffixes[-1]) if suffixes else None
     if fmt is not None and fmt != "enterprise":
-        yield _file_page(p, source, fmt, 0, stats)
+        if opener is None:
+            yield _file_page(p, source, fmt, 0, stats)
+        else:
+            with open_raw() as fh:
+                yield _file_page(p, source, fmt, 0, stats, data=fh.read())
         return
-    counting = _Counting(open(p, "rb"), stats)
+    counting = _Counting(open_raw(), stats)
     pages = 0
     try:
         with _open_decompressed(counting) as stream:
@@ -138,7 +222,7 @@ def _iter_file(p: Path, source: str, ns: set[int] | None, stats: ReadStats | Non
                 yield page
     except DumpError as exc:
         raise DumpError(exc.message, str(p), counting.offset, exc.pages if exc.pages is not None else pages) from None
-    except (EOFError, OSError, ValueError, zlib_error()) as exc:
+    except _READ_ERRORS as exc:
         raise DumpError(_describe(exc), str(p), counting.offset, pages) from None
 
 
@@ -146,6 +230,23 @@ def zlib_error() -> type[Exception]:
     import zlib
 
     return zlib.error
+
+
+def _codec_errors() -> tuple[type[BaseException], ...]:
+    """What the decompressors raise on corrupt data besides OSError/EOFError."""
+    errors: list[type[BaseException]] = [zlib_error(), lzma.LZMAError]
+    try:
+        import zstandard
+
+        errors.append(zstandard.ZstdError)
+    except ImportError:  # pragma: no cover - zstandard is a dependency
+        pass
+    return tuple(errors)
+
+
+#: Everything that means "this input cannot be read further" (a DumpError, not a crash).
+_READ_ERRORS: tuple[type[BaseException], ...] = (EOFError, OSError, ValueError, *_codec_errors())
+_TAR_ERRORS: tuple[type[BaseException], ...] = (*_READ_ERRORS, tarfile.TarError)
 
 
 def _describe(exc: BaseException) -> str:
@@ -168,10 +269,13 @@ def _peek_nonspace(stream: IO[bytes]) -> bytes:
     return head[:1]
 
 
-def _file_page(p: Path, source: str, fmt: str, position: int, stats: ReadStats | None) -> Page:
+def _file_page(
+    p: Path, source: str, fmt: str, position: int, stats: ReadStats | None, data: bytes | None = None
+) -> Page:
     from ..textio import decode_bytes
 
-    data = p.read_bytes()
+    if data is None:
+        data = p.read_bytes()
     if stats is not None:
         stats.bytes_read += len(data)
     text, _warnings = decode_bytes(data)
@@ -242,9 +346,11 @@ def _iter_ndjson(stream: IO[bytes], source: str, ns: set[int] | None, start: int
             yield page
 
 
-def _iter_tar(p: Path, source: str, ns: set[int] | None, stats: ReadStats | None) -> Iterator[Page]:
+def _iter_tar(
+    p: Path, source: str, ns: set[int] | None, stats: ReadStats | None, opener: Opener | None = None
+) -> Iterator[Page]:
     """NDJSON members of an Enterprise snapshot archive, streamed member by member."""
-    counting = _Counting(open(p, "rb"), stats)
+    counting = _Counting((opener or (lambda: open(p, "rb")))(), stats)
     pages = 0
     try:
         with tarfile.open(fileobj=counting, mode="r|*") as tar:
@@ -257,7 +363,7 @@ def _iter_tar(p: Path, source: str, ns: set[int] | None, stats: ReadStats | None
                 for page in _iter_ndjson(fh, f"{source}/{member.name}", ns):
                     pages += 1
                     yield page
-    except (EOFError, OSError, tarfile.TarError, ValueError, zlib_error()) as exc:
+    except _TAR_ERRORS as exc:
         raise DumpError(_describe(exc), str(p), counting.offset, pages) from None
 
 
@@ -300,6 +406,8 @@ class StreamBlock:
     length: int
     first_position: int
     n_pages: int
+    #: The wiki's database name from the header stream's ``<dbname>``, when given.
+    wiki: str | None = None
 
 
 def find_index(path: str) -> str | None:
@@ -371,13 +479,24 @@ def read_block(block: StreamBlock, namespaces: set[int] | None) -> list[Page]:
     except (OSError, ValueError, EOFError) as exc:
         raise DumpError(_describe(exc), block.path, block.offset, None) from None
     try:
-        return pages_from_bytes(data, source=block.source, namespaces=namespaces, start_position=block.first_position)
+        pages = pages_from_bytes(data, source=block.source, namespaces=namespaces, start_position=block.first_position)
     except DumpError as exc:
         raise DumpError(exc.message, block.path, block.offset, exc.pages) from None
+    if block.wiki:
+        for page in pages:
+            page.wiki = block.wiki
+    return pages
 
 
-def check_header(path: str, header_length: int) -> None:
-    """Refuse a multistream dump whose header stream carries a DTD (entity attacks)."""
+_DBNAME = re.compile(rb"<dbname>\s{0,20}([^<\s]{1,100})\s{0,20}</dbname>")
+
+
+def check_header(path: str, header_length: int) -> str | None:
+    """Refuse a multistream dump whose header stream carries a DTD (entity attacks).
+
+    Returns the wiki's database name from the header's ``<siteinfo>`` (the
+    page blocks do not carry it), or None.
+    """
     from .xml import _prolog
 
     with open(path, "rb") as fh:
@@ -390,3 +509,5 @@ def check_header(path: str, header_length: int) -> None:
         _prolog(iter([data]))
     except DumpError as exc:
         raise DumpError(exc.message, path, 0, 0) from None
+    m = _DBNAME.search(data)
+    return m.group(1).decode("utf-8", "replace") if m else None

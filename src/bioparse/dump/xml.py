@@ -263,6 +263,8 @@ class _State:
         self.namespaces = namespaces
         self.position = position
         self.ns_names: dict[str, int] = {}
+        #: The wiki's database name from ``<siteinfo><dbname>`` ("enwiki"), when given.
+        self.wiki: str | None = None
         self.best: _Revision | None = None
         self.root_closed = False
 
@@ -281,6 +283,7 @@ class _State:
                 _release_revision(el)
             elif name == "page":
                 page = _make_page(el, self.best, self.ns_names, self.source, self.position)
+                page.wiki = self.wiki
                 self.best = None
                 self.position += 1
                 _release(el)
@@ -288,6 +291,7 @@ class _State:
                     yield page
             elif name == "siteinfo":
                 self.ns_names = _namespace_names(el)
+                self.wiki = (_child_text(el, "dbname") or "").strip() or None
                 _release(el)
             elif name == "mediawiki" and el.getparent() is None:
                 self.root_closed = True

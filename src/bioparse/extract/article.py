@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+
 from ..document import Document
+from ..fields import wants
 from ..model import Article
 from .person import extract_person, main_infobox
 from .references import extract_references, extract_sections
 
 
-def build_article(doc: Document) -> Article:
-    """Run every extractor over ``doc``; an extractor failure becomes a warning."""
+_QID = re.compile(r"Q[1-9]\d{0,11}")
+
+
+def _qid(value: str | None) -> str | None:
+    """``meta["wikidata"]`` (Enterprise ``main_entity``, HTML page config) when it is a QID."""
+    return value if value and _QID.fullmatch(value) else None
+
+
+def build_article(doc: Document, fields: Collection[str] | None = None) -> Article:
+    """Run every extractor over ``doc``; an extractor failure becomes a warning.
+
+    References and sections are not built when ``fields`` leaves both out
+    (see :mod:`bioparse.fields`).
+    """
     warnings = list(doc.warnings)
     article = Article(
         title=doc.title,
@@ -22,10 +38,12 @@ def build_article(doc: Document) -> Article:
         is_disambiguation=doc.is_disambiguation,
         meta=dict(doc.meta),
         warnings=warnings,
+        wikidata_id=_qid(doc.meta.get("wikidata")),
     )
     try:
-        article.references = extract_references(doc)
-        article.sections = extract_sections(doc, article.references)
+        if wants(fields, "references") or wants(fields, "sections"):
+            article.references = extract_references(doc)
+            article.sections = extract_sections(doc, article.references)
     except Exception as exc:  # noqa: BLE001 - one bad field must not lose the page
         warnings.append(f"references/sections failed: {type(exc).__name__}: {exc}")
     if not doc.is_redirect:

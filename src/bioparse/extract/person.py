@@ -98,6 +98,7 @@ def _event(box: Infobox | None, doc: Document, which: str) -> Event | None:
     """Birth or death from rows, then hints, then the lead and categories."""
     date: Date | None = None
     place: str | None = None
+    place_key: str | None = None  # the row the place came from, for its link
     text = ""
     if box is not None:
         combined = box.get(which)
@@ -106,16 +107,19 @@ def _event(box: Infobox | None, doc: Document, which: str) -> Event | None:
             event = split_event(value)
             date, text = event.date, tidy(combined)
             place = _place_lines(value, event.place)
+            place_key = which if place else None
         separate = box.get(f"{which}_date")
         if separate and date is None:
             # a date row may carry the place too ("384 BC\nStagira, ...")
             event = split_event(separate)
             date, text = event.date, text or tidy(separate)
-            if not box.get(f"{which}_place"):
-                place = place or _place_lines(separate, event.place)
+            if not box.get(f"{which}_place") and not place:
+                place = _place_lines(separate, event.place)
+                place_key = f"{which}_date" if place else None
         separate_place = box.get(f"{which}_place")
         if separate_place and not place:
             place = one_line(separate_place) or None
+            place_key = f"{which}_place" if place else None
     hint = doc.person_hints.get(f"{which}_date")
     if hint:
         hinted = parse_date(hint)
@@ -132,7 +136,30 @@ def _event(box: Infobox | None, doc: Document, which: str) -> Event | None:
         date = _category_date(doc.categories, which)
     if date is None and not place:
         return None
-    return Event(date=date, place=place or None, text=text)
+    link = _place_link(box, place_key, place) if place and box is not None and place_key else None
+    return Event(date=date, place=place or None, text=text, place_link=link)
+
+
+def _place_link(box: Infobox, key: str, place: str) -> str | None:
+    """The link of the place's row that names the place itself, else None.
+
+    A row's links also cover its date ("[[Old Style and New Style dates|O.S.]]")
+    and the wider region ("[[Kentucky]]"); the place's link is the one whose
+    title (before any "(...)" or ",") agrees with the place's first part:
+    "[[Hodgenville, Kentucky]]" for "Hodgenville, Kentucky, U.S.".
+    """
+    head = place.split(",")[0].split("(")[0].strip().casefold()
+    if not head:
+        return None
+    for row in box.rows:
+        if row.key != key:
+            continue
+        for target in row.links:
+            base = target.split("(")[0].split(",")[0].strip().casefold()
+            if base and (base == head or base in head or head in base):
+                return target.strip()
+        return None
+    return None
 
 
 def _drop_leading_name(value: str) -> str:

@@ -41,7 +41,7 @@ def languages() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=None)
 def aspect(code: str, name: str) -> dict[str, Any]:
     """One language's data for one aspect (an empty dict when it has none)."""
-    path = resources.files(__package__).joinpath("data", code, f"{name}.json")
+    path = resources.files(__package__).joinpath("data").joinpath(code).joinpath(f"{name}.json")
     if not path.is_file():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -6,12 +6,20 @@ A reader only says what is on the page; interpretation happens once, in
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ..document import Document
 from .detect import detect_format
 
 
-def read(text: str, format: str = "auto", title: str | None = None) -> Document:
-    """Dispatch ``text`` to the reader for ``format`` ("auto" detects it)."""
+def read(
+    text: str, format: str = "auto", title: str | None = None, fields: Collection[str] | None = None
+) -> Document:
+    """Dispatch ``text`` to the reader for ``format`` ("auto" detects it).
+
+    ``fields`` (see :mod:`bioparse.fields`) lets a reader skip what will not
+    be written; None reads everything.
+    """
     fmt = detect_format(text) if format == "auto" else format
     if fmt == "enterprise" or (fmt in ("html", "wikitext") and _looks_like_record(text)):
         from .enterprise import read_enterprise
@@ -20,7 +28,7 @@ def read(text: str, format: str = "auto", title: str | None = None) -> Document:
     if fmt == "wikitext":
         from .wikitext import read_wikitext
 
-        return read_wikitext(text, title=title)
+        return read_wikitext(text, title=title, fields=fields)
     if fmt == "html":
         from .html import read_html
 

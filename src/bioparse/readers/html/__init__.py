@@ -26,6 +26,9 @@ from .text import one_line, render
 #: ``(?<!\s)``: a whitespace run is tried once, from its start (was quadratic on long titles).
 _TITLE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—]\s+[^-–—]*\bWiki[a-zé]*\b.*$", re.I)
 _WG = re.compile(r'"wg(RevisionId|ArticleId)":\s*(\d+)')
+#: The page's Wikidata item: desktop page config, or the sidebar's "Wikidata item" link.
+_WG_ITEM = re.compile(r'"wgWikibaseItemId":\s*"(Q\d{1,12})"')
+_ITEM_HREF = re.compile(r"/(?:Special:EntityPage/|wiki/|entity/)(Q\d{1,12})$")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 #: A DOCTYPE with an internal subset (entity declarations): the HTML parser
 #: does not understand it and would show its tail ("]>") as page text.
@@ -83,11 +86,30 @@ def fill_document(doc: Document, root: etree._Element, text: str = "") -> None:
     for name, value in _WG.findall(text[:200000]):
         key = "revision" if name == "RevisionId" else "page_id"
         doc.meta.setdefault(key, value)
+    item = _wikidata_item(root, text)
+    if item:
+        doc.meta.setdefault("wikidata", item)
     lang = root.get("lang")
     if lang:
         doc.meta.setdefault("language", lang)
     if not doc.infoboxes and not any(s.text for s in doc.sections):
         doc.warnings.append("no infobox and no text found in the HTML")
+
+
+def _wikidata_item(root: etree._Element, text: str) -> str | None:
+    """The page's own Wikidata QID: ``wgWikibaseItemId`` or the ``#t-wikibase`` sidebar link.
+
+    Other links to wikidata.org (authority control, "edit at Wikidata" pencils)
+    may name other items, so only these two places count.
+    """
+    m = _WG_ITEM.search(text[:200000])
+    if m:
+        return m.group(1)
+    for href in root.xpath("//li[@id='t-wikibase']//a/@href"):
+        found = _ITEM_HREF.search(str(href))
+        if found:
+            return found.group(1)
+    return None
 
 
 def page_title(root: etree._Element) -> str | None:

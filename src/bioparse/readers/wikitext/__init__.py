@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 
 from ...document import Document, RawSection
+from ...fields import wants
 from ...model import Infobox, InfoboxRow
 from . import infobox, refs, scan, succession
 from .render import Ctx, categories, finish
-from .templates import english_months, install
+from .templates import english_months, install, looks_like_date
 
 __all__ = ["read_wikitext"]
 
@@ -45,20 +47,27 @@ DISAMBIGUATION = frozenset({
 _REFLIST_KEYS = refs.REFLIST
 
 
-def read_wikitext(text: str, title: str | None = None) -> Document:
-    """Read one page's wikitext; never raises on content, problems become warnings."""
+def read_wikitext(text: str, title: str | None = None, fields: Collection[str] | None = None) -> Document:
+    """Read one page's wikitext; never raises on content, problems become warnings.
+
+    With ``fields`` (see :mod:`bioparse.fields`) lacking "sections", only the
+    lead's text is rendered (the person extractor reads it); lacking both
+    "sections" and "references", references are not built.
+    """
     doc = Document(source_format="wikitext", title=title)
     if not isinstance(text, str):
         doc.warnings.append(f"wikitext reader got {type(text).__name__}, not text")
         return doc
     try:
-        _read(text, doc)
+        _read(text, doc, fields)
     except RecursionError:
         doc.warnings.append("wikitext too deeply nested; page partly read")
     return doc
 
 
-def _read(text: str, doc: Document) -> None:
+def _read(text: str, doc: Document, fields: Collection[str] | None = None) -> None:
+    want_sections = wants(fields, "sections")
+    want_refs = want_sections or wants(fields, "references")
     if "\x7f" in text:
         text = text.replace("\x7f", "")
     if "\r" in text:
@@ -74,6 +83,7 @@ def _read(text: str, doc: Document) -> None:
     masked = scan.mask_tags(text)
     page = masked.text
     ctx = install(Ctx(tags=masked.tags))
+    ctx.warnings = doc.warnings
     spans = scan.template_spans(page)
     starts = [a for a, _ in spans]
 
@@ -105,9 +115,11 @@ def _read(text: str, doc: Document) -> None:
     for _pos, group in boxes:
         doc.infoboxes.extend(group)
 
-    uses = refs.collect_uses(page, masked.tags, def_ranges)
-    biblio = refs.bibliography(page, spans, ctx) if any(u.kind == "sfn" for u in uses) else {}
-    doc.references, cited_at = refs.build_references(uses, ctx, biblio, doc.warnings)
+    cited_at: list[tuple[int, str]] = []
+    if want_refs:
+        uses = refs.collect_uses(page, masked.tags, def_ranges)
+        biblio = refs.bibliography(page, spans, ctx) if any(u.kind == "sfn" for u in uses) else {}
+        doc.references, cited_at = refs.build_references(uses, ctx, biblio, doc.warnings)
     doc.categories = list(dict.fromkeys(categories(page)))
 
     headings = [h for h in _HEADING.finditer(page) if not _inside(h.start(), spans, starts)]
@@ -122,6 +134,8 @@ def _read(text: str, doc: Document) -> None:
     bounds.append((prev_title, prev_level, prev_end, len(page)))
     cite_pos = [p for p, _ in cited_at]
     for title, level, a, b in bounds:
+        if level and not want_sections:
+            break  # only the lead is read when sections are not written
         ctx.links = []
         body = _section_text(page, a, b, spans, starts, ctx)
         lo, hi = bisect.bisect_left(cite_pos, a), bisect.bisect_left(cite_pos, b)
@@ -149,7 +163,7 @@ def _section_text(page: str, a: int, b: int, spans: list[tuple[int, int]], start
         out.append(page[pos:s])
         m = _NAME.match(page, s)
         key = scan.normalize_name(m.group(1)) if m else ""
-        if key in ctx.handlers or any(key.startswith(p) for p, _h in ctx.prefix_handlers):
+        if key in ctx.handlers or any(key.startswith(p) for p, _h in ctx.prefix_handlers) or looks_like_date(key):
             out.append(ctx.call(scan.parse_template(page, s, e)))
         pos = max(pos, e)
     out.append(page[pos:b])

@@ -75,6 +75,10 @@ class Ctx:
     #: Set by :mod:`.templates` at import: template key -> handler.
     handlers: dict[str, Callable[[scan.Template, Ctx], str]] = field(default_factory=dict)
     prefix_handlers: list[tuple[str, Callable[[scan.Template, Ctx], str]]] = field(default_factory=list)
+    #: Called for a template no handler knows (set by :mod:`.templates`: date-like ones warn).
+    on_unknown: Callable[[scan.Template, Ctx], str] | None = None
+    #: The Document's warnings, when rendering for one.
+    warnings: list[str] | None = None
 
     def expand(self, text: str) -> str:
         """Replace every template in ``text`` by what it displays."""
@@ -99,13 +103,15 @@ class Ctx:
             self.depth -= 1
 
     def call(self, tpl: scan.Template) -> str:
-        """What one template displays ("" when unknown)."""
+        """What one template displays ("" when unknown, unless ``on_unknown`` says otherwise)."""
         handler = self.handlers.get(tpl.key)
         if handler is None:
             for prefix, h in self.prefix_handlers:
                 if tpl.key.startswith(prefix):
                     handler = h
                     break
+        if handler is None:
+            handler = self.on_unknown
         if handler is None:
             return ""
         try:

@@ -5,13 +5,22 @@ the precision the template was given, so :mod:`bioparse.dates` reads them
 without guessing; BC years render as "12 July 100 BC" because negative ISO
 years are read differently by different tools.  List templates render one
 item per line.  A template not listed here displays nothing.
+
+Date templates are data: every language's ``date_templates.json`` names its
+birth/death/date templates with their parameter order (see
+docs/languages.md); a template whose name looks like a date template
+(``date_words``) but is not listed displays its first parameters as written
+and leaves a warning on the Document, never silence.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
+from ... import lang
+from ...dates.lexicon import fold, lexicon
 from . import scan
 from .render import Ctx
 
@@ -38,7 +47,8 @@ def _month(text: str | None) -> int | None:
     n = _int(text)
     if n is not None:
         return n if 1 <= n <= 12 else None
-    return _MONTH_NUM.get(text.strip().lower().rstrip("."))
+    word = text.strip().lower().rstrip(".")
+    return _MONTH_NUM.get(word) or lexicon().months.get(fold(word))
 
 
 def date_text(year: str | None, month: str | None = None, day: str | None = None) -> str:
@@ -68,16 +78,16 @@ def date_text(year: str | None, month: str | None = None, day: str | None = None
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def _ymd(t: scan.Template) -> tuple[str | None, str | None, str | None]:
-    pos = t.positional()
+def _ymd(t: scan.Template, first: int = 1) -> tuple[str | None, str | None, str | None]:
+    pos = t.positional()[first - 1:]
     year = t.get("year") or (pos[0] if pos else None)
     month = t.get("month") or (pos[1] if len(pos) > 1 else None)
     day = t.get("day") or (pos[2] if len(pos) > 2 else None)
     return year, month, day
 
 
-def _date(t: scan.Template, ctx: Ctx) -> str:
-    year, month, day = _ymd(t)
+def _date(t: scan.Template, ctx: Ctx, first: int = 1) -> str:
+    year, month, day = _ymd(t, first)
     year = ctx.expand(year) if year else year
     return date_text(year, month, day)
 
@@ -126,13 +136,13 @@ def _prefixed(prefix: str) -> Handler:
     return handler
 
 
-def _day_month_year(t: scan.Template, ctx: Ctx) -> str:
+def _day_month_year(t: scan.Template, ctx: Ctx, first: int = 1) -> str:
     """fr/es style {{Date de décès|21|septembre|1936|11|novembre|1866}}: the first date only."""
-    pos = [ctx.expand(p) for p in t.positional()[:3]]
+    pos = [ctx.expand(p) for p in t.positional()[first - 1:first + 2]]
     if len(pos) == 1:
         pos = pos[0].split()[:3]  # {{date de naissance|17 11 1994}}
-    if len(pos) == 3 and (_int(pos[1]) or 0) in range(1, 13):
-        return date_text(pos[2], pos[1], pos[0])  # a numeric month: 17|11|1994
+    if len(pos) == 3 and _month(pos[1]) is not None and _int(pos[2]) is not None:
+        return date_text(pos[2], pos[1], pos[0])  # 17|11|1994, 21|septembre|1936, 1|1|-711
     return english_months(" ".join(p for p in pos if p))
 
 
@@ -171,6 +181,97 @@ def _old_style_ny(t: scan.Template, ctx: Ctx) -> str:
     if len(pos) > 1 and pos[1]:
         return f"{pos[0]} [O.S. {pos[1]}]"
     return pos[0] if pos else ""
+
+
+def _join_pairs(t: scan.Template, ctx: Ctx) -> str:
+    """zh {{bd|1959年|9月15日|2000年|1月1日}}: birth (1+2) and death (3+4) as a range."""
+    pos = [ctx.expand(p).strip() for p in t.positional()]
+    birth = "".join(pos[:2])
+    death = "".join(pos[2:4])
+    return f"{birth}－{death}" if death else birth
+
+
+def _birth_death_age(t: scan.Template, ctx: Ctx) -> str:
+    """{{BirthDeathAge|B|1976|1|1|2007|1|1}}: "B" first shows the birth date, else the death date."""
+    pos = t.positional()
+    if not pos:
+        return ""
+    if _int(pos[0]) is not None:
+        pos = ["", *pos]  # the flag left out: {{BirthDeathAge|1976|1|1|2007|1|1}}
+    flag = pos[0].strip().upper()
+    parts = pos[1:4] if flag == "B" else pos[4:7]
+    parts = [p if p.strip() not in ("", "{{^}}") else "" for p in parts] + ["", "", ""]
+    return date_text(parts[0], parts[1] or None, parts[2] or None)
+
+
+#: Date template shapes a language file may name (docs/languages.md, "Date templates").
+_SHAPES: dict[str, Callable[[int], Handler]] = {
+    "ymd": lambda first: lambda t, ctx: _date(t, ctx, first),
+    "dmy": lambda first: lambda t, ctx: _day_month_year(t, ctx, first),
+    "year": lambda first: _year,
+    "text": lambda first: _first,
+    "dts": lambda first: _dts,
+    "old_style": lambda first: _old_style,
+    "old_style_dy": lambda first: _old_style_dy,
+    "old_style_ny": lambda first: _old_style_ny,
+    "join_pairs": lambda first: _join_pairs,
+    "birth_death_age": lambda first: _birth_death_age,
+}
+
+
+def date_templates() -> dict[str, Handler]:
+    """Template key -> handler for every language's date templates (first language listing a name wins)."""
+    out: dict[str, Handler] = {}
+    tables = lang.table("date_templates")
+    for code in sorted(tables, key=lambda c: (c != "en", c)):
+        for spec in tables[code].get("templates", []):
+            make = _SHAPES.get(spec.get("shape", ""))
+            if make is None:
+                raise ValueError(f"{code}/date_templates.json: unknown shape {spec.get('shape')!r}")
+            handler = make(int(spec.get("first", 1)))
+            for name in spec.get("names", []):
+                out.setdefault(scan.normalize_name(name), handler)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _date_like() -> tuple[re.Pattern[str], frozenset[str]]:
+    tables = lang.table("date_templates")
+    words: set[str] = set()
+    ignore: set[str] = set()
+    for data in tables.values():
+        words.update(w.lower() for w in data.get("date_words", []))
+        ignore.update(scan.normalize_name(n) for n in data.get("not_dates", []))
+    # "^data": only at the start of the name ("data de nascimento", not "covid-19 data").
+    anchored = sorted((w[1:] for w in words if w.startswith("^")), key=len, reverse=True)
+    words = {w for w in words if not w.startswith("^")}
+    latin = sorted((w for w in words if w.isascii()), key=len, reverse=True)
+    other = sorted((w for w in words if not w.isascii()), key=len, reverse=True)
+    parts = []
+    if anchored:
+        parts.append(r"^(?:" + "|".join(map(re.escape, anchored)) + r")(?![^\W\d_])")
+    if latin:
+        parts.append(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, latin)) + r")(?![^\W\d_])")
+    if other:
+        parts.append("(?:" + "|".join(map(re.escape, other)) + ")")
+    return re.compile("|".join(parts) or "(?!)"), frozenset(ignore)
+
+
+def looks_like_date(key: str) -> bool:
+    """True for a template name made of a language's date words ("date de naissance", "生年月日")."""
+    pattern, ignore = _date_like()
+    return key not in ignore and key not in HANDLERS and pattern.search(key) is not None
+
+
+def _unknown(t: scan.Template, ctx: Ctx) -> str:
+    """An unlisted template: nothing, unless it looks like a date template (then warn, show its parts)."""
+    if not looks_like_date(t.key):
+        return ""
+    message = f"unknown date template {{{{{t.name.strip()}}}}}: its parameters are shown as written"
+    if ctx.warnings is not None and message not in ctx.warnings:
+        ctx.warnings.append(message)
+    parts = [ctx.expand(p).strip() for p in t.positional()[:3]]
+    return " ".join(p for p in parts if p)
 
 
 _REASONS = {"died": "died", "d": "died", "death": "died", "div": "div.", "divorced": "div.",
@@ -320,14 +421,8 @@ def _register(handler: Handler, *names: str) -> None:
         HANDLERS[name] = handler
 
 
-_register(_date, "birth date", "birth date and age", "bda", "b-da", "dob", "death date",
-          "death date and age", "dda", "d-da", "start date", "end date", "start date and age",
-          "end date and age", "death date and given age", "birth date and given age",
-          "start-date", "end-date", "date and age", "film date", "release date")
-_register(_year, "birth year and age", "death year and age", "birth year", "death year",
-          "byaa", "start year")
-_register(_first, "birth-date", "birth-date and age", "death-date", "death-date and age",
-          "nowrap", "nobr", "nowr", "awrap", "small", "smaller", "big", "larger", "center",
+HANDLERS.update(date_templates())
+_register(_first, "nowrap", "nobr", "nowr", "awrap", "small", "smaller", "big", "larger", "center",
           "centre", "midsize", "avoid wrap", "nobold", "noitalic", "no italic", "abbr",
           "abbrlink", "flag", "flagcountry", "flagu", "flag country", "flagcountry",
           "small caps", "sc", "smallcaps", "sup", "sub", "tooltip", "keypress", "nihongo",
@@ -344,12 +439,6 @@ _register(_plainlist, "plainlist", "plain list", "flatlist", "flat list", "start
           "startplainlist")
 _register(_collapsible, "collapsible list", "collapsible-list", "clist", "hidden")
 _register(_join, "sic", "sic?")
-_register(_day_month_year, "date", "date de naissance", "date de décès", "date-", "date décès",
-          "date naissance", "dn", "fecha", "data", "datum", "date de mort")
-_register(_dts, "dts", "dtsx", "date table sorting", "sort date", "sortdate")
-_register(_old_style, "oldstyledate", "old style date", "osd", "oldstyle")
-_register(_old_style_dy, "oldstyledatedy", "oldstyle dy")
-_register(_old_style_ny, "oldstyledateny")
 _register(_prefixed("c. "), "circa", "c.", "ca.", "ca", "c", "approx.")
 _register(_prefixed("fl. "), "fl.", "floruit", "fl")
 _register(_prefixed("r. "), "reign", "r.")
@@ -397,35 +486,24 @@ def install(ctx: Ctx) -> Ctx:
     """Give ``ctx`` the handlers above."""
     ctx.handlers = HANDLERS
     ctx.prefix_handlers = PREFIX_HANDLERS
+    ctx.on_unknown = _unknown
     return ctx
 
 
-_LOCAL_MONTHS = {
-    # de
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
-    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
-    # it
-    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
-    "agosto": 8, "settembre": 9, "ottobre": 10, "dicembre": 12,
-    # fr
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
-    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-    # es
-    "enero": 1, "febrero": 2, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "septiembre": 9,
-    "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-    # nl / af
-    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8, "desember": 12, "augustus ": 8,
-}
-_LOCAL_DATE = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?\s+(?:de\s+)?(\d{1,4})\b")
+_LOCAL_DATE = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?\s+(?:de\s+)?(\d{1,4})\b")
 _FIRST = re.compile(r"\b1(?:º|°|er|o)\b")
 
 
 def english_months(text: str) -> str:
-    """ "22. Februar 1788" / "22 febbraio 1788" -> "22 February 1788" (other text unchanged)."""
+    """ "22. Februar 1788" / "22 febbraio 1788" -> "22 February 1788" (other text unchanged).
+
+    Month names of every language come from ``dates.json`` (:mod:`bioparse.dates.lexicon`).
+    """
     text = _FIRST.sub("1", text)
 
     def repl(m: re.Match[str]) -> str:
-        month = _LOCAL_MONTHS.get(m.group(2).lower())
+        word = m.group(2).lower()
+        month = _MONTH_NUM.get(word) or lexicon().months.get(fold(word))
         if month is None:
             return m.group()
         return f"{int(m.group(1))} {MONTHS[month - 1]} {m.group(3)}"

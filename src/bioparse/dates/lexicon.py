@@ -1,0 +1,337 @@
+"""Date vocabulary of every language, built once from ``lang/data/<code>/dates.json``.
+
+The English month names feed the fast English patterns directly.  Every
+other language is handled by :func:`localize`, which rewrites the words a
+date is made of (month names in any case, era markers, ordinal suffixes,
+joiners such as Spanish "de", year words such as Russian "г.", CJK markers,
+Japanese regnal eras, Russian dual dates) into the English forms the
+patterns read: "1er mai 1920" -> "1 May 1920", "20 π.Χ." -> "20 BC",
+"5 (17) мая 1799" -> "17 May 1799 [O.S. 5 May]".  A string without such
+words is returned unchanged after one token scan, so English pays almost
+nothing for the world's languages.
+
+A word that names different months in different languages means the month
+most of those languages give it (Polish and Czech "listopad" is November,
+Croatian October; Croatian data says ``"yield_months": true``, so its words
+count half); on a tie it is left out (see :func:`ambiguous_months`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .. import lang
+
+__all__ = ["ENGLISH_MONTHS", "Lexicon", "ambiguous_months", "fold", "lexicon", "localize"]
+
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December")
+
+#: Month words of other languages that are everyday English words: never localized.
+_ENGLISH_WORDS = frozenset({"see", "set", "den", "man", "men", "mar", "tot", "mei", "jun", "dec", "nov"})
+
+# Digits of other scripts -> ASCII (one character each, so lengths are kept).
+_DIGITS = str.maketrans({
+    **{chr(0xFF10 + i): str(i) for i in range(10)},  # fullwidth
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian
+    **{chr(0x0966 + i): str(i) for i in range(10)},  # Devanagari
+    **{chr(0x0CE6 + i): str(i) for i in range(10)},  # Kannada
+    "\u066b": ".", "\u066c": ",",
+})
+_NON_ASCII_DIGIT = re.compile(r"[\uff10-\uff19\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0ce6-\u0cef]")
+_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’\u0300-\u036f\u0900-\u0dff]{0,30}")
+_NO_SPACE_SCRIPT = re.compile(r"^[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef~\-–—]+$")
+
+
+def fold(word: str) -> str:
+    """Case- and accent-insensitive key of a word ("Μαΐου" -> "μαιου", "Février" -> "fevrier")."""
+    word = word.casefold().rstrip(".")
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _flex(phrase: str) -> str:
+    """Regex for a written phrase: spaces optional ("v.Chr." = "v. Chr."), a final dot optional."""
+    parts = [re.escape(p) for p in phrase.split()]
+    body = r"\s{0,2}".join(parts)
+    if body.endswith(r"\."):
+        body += "?"
+    return body
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(_flex(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Typed views of every language's ``dates`` aspect."""
+
+    english: dict[str, int]
+    months: dict[str, int]
+    joiners: frozenset[str]
+    phrase_re: re.Pattern[str] | None
+    phrase_kind: dict[str, str]
+    ordinal_re: re.Pattern[str] | None
+    year_word_re: re.Pattern[str] | None
+    cjk_re: re.Pattern[str]
+    regnal: dict[str, int]
+    regnal_re: re.Pattern[str] | None
+    circa_words: tuple[str, ...]
+    circa_after_re: re.Pattern[str] | None
+    to_words: tuple[str, ...]
+    bare_to_words: tuple[str, ...]
+    from_words: tuple[str, ...]
+    since_words: tuple[str, ...]
+    present_words: tuple[str, ...]
+    julian_until: dict[str, str] = field(default_factory=dict)
+    ambiguous: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The merged tables (built once, on first use)."""
+    data = lang.table("dates")
+    english: dict[str, int] = {}
+    for number, forms in enumerate(data.get("en", {}).get("months", []), start=1):
+        for word in forms:
+            english[word.lower()] = number
+
+    seen: dict[str, dict[int, int]] = {}
+    phrases: dict[str, str] = {}
+    for code, aspect in data.items():
+        for number, forms in enumerate(aspect.get("months", []), start=1):
+            for word in forms:
+                if " " in word:
+                    phrases[word] = f"month:{number}"
+                else:
+                    votes = seen.setdefault(fold(word), {})
+                    # a language that yields ("yield_months": hr) counts for less than any other
+                    weight = 1 if aspect.get("yield_months") else 2
+                    votes[number] = votes.get(number, 0) + weight
+        if code == "en":
+            continue
+        eras = aspect.get("eras", {})
+        for era in eras.get("bc", []):
+            phrases.setdefault(era, "bc")
+        for era in eras.get("ad", []):
+            phrases.setdefault(era, "ad")
+    months: dict[str, int] = {}
+    ambiguous_words: list[str] = []
+    for word, votes in seen.items():
+        if len(word) < 3 or word in _ENGLISH_WORDS:
+            continue
+        ranked = sorted(votes.items(), key=lambda item: -item[1])
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            ambiguous_words.append(word)  # as many languages say one month as another
+            continue
+        months[word] = ranked[0][0]
+    ambiguous = tuple(sorted(ambiguous_words))
+    for word in list(months):
+        if word in english:
+            del months[word]
+
+    phrase_re = None
+    if phrases:
+        # Case-sensitive: era markers are written as listed ("π.Χ.", "Π.Χ.").
+        phrase_re = re.compile(r"(?<![^\W\d_])(?:" + _alternation(list(phrases)) + r")(?![^\W\d_])")
+    phrase_kind = {_key(p): kind for p, kind in phrases.items()}
+
+    def words(key: str, sub: str | None = None, *, skip_en: bool = False) -> list[str]:
+        out: list[str] = []
+        for code, aspect in data.items():
+            if skip_en and code == "en":
+                continue
+            value = aspect.get(key, {} if sub else [])
+            items = value.get(sub, []) if sub else value
+            out.extend(w for w in items if w not in out)
+        return out
+
+    ordinals = words("ordinal_day", skip_en=True)
+    ordinal_re = None
+    if ordinals:
+        alt = "|".join(re.escape(o) for o in sorted(set(ordinals) - {"."}, key=len, reverse=True))
+        ordinal_re = re.compile(rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:{alt})(?![^\W\d_])(?=\s)")
+    year_words = words("year_words")
+    year_word_re = None
+    if year_words:
+        year_word_re = re.compile(r"(?<=\d)\s{0,2}(?:" + _alternation(year_words) + r")(?![^\W\d_])")
+
+    numeric = [aspect["numeric"] for aspect in data.values() if "numeric" in aspect]
+    ymark = "".join(sorted({n["year"] for n in numeric})) or "年"
+    mmark = "".join(sorted({n["month"] for n in numeric})) or "月"
+    dmark = "".join(sorted({n["day"] for n in numeric})) or "日"
+    bc_prefix = words("eras", "bc_prefix")
+    ad_prefix = [w for w in words("eras", "ad_prefix") if not w.isascii()]
+    pre_bc = _alternation(bc_prefix) if bc_prefix else "(?!)"
+    pre_ad = _alternation(ad_prefix) if ad_prefix else "(?!)"
+    cjk_re = re.compile(
+        rf"(?:(?P<bc>{pre_bc})|(?P<ad>{pre_ad}))?\s?(?P<year>\d{{1,4}})\s?[{ymark}]"
+        rf"(?:\s?(?P<month>\d{{1,2}})\s?[{mmark}](?:\s?(?P<day>\d{{1,2}})\s?[{dmark}])?)?"
+    )
+    regnal: dict[str, int] = {}
+    for aspect in data.values():
+        regnal.update(aspect.get("regnal_eras", {}))
+    regnal_re = None
+    if regnal:
+        regnal_re = re.compile(
+            "(?P<era>" + "|".join(map(re.escape, regnal)) + r")\s?(?P<n>\d{1,2}|元)\s?(?=[" + ymark + "])"
+        )
+
+    circa_after = words("circa_after")
+    to_words = words("range", "to")
+    julian_until = {code: a["calendar"]["julian_until"] for code, a in data.items()
+                    if isinstance(a.get("calendar"), dict) and "julian_until" in a["calendar"]}
+    return Lexicon(
+        english=english,
+        months=months,
+        joiners=frozenset(fold(w) for w in words("joiners")),
+        phrase_re=phrase_re,
+        phrase_kind=phrase_kind,
+        ordinal_re=ordinal_re,
+        year_word_re=year_word_re,
+        cjk_re=cjk_re,
+        regnal=regnal,
+        regnal_re=regnal_re,
+        circa_words=tuple(words("circa")),
+        circa_after_re=re.compile(r"(?<=[\d年])\s?(?:" + _alternation(circa_after) + ")") if circa_after else None,
+        to_words=tuple(w for w in to_words if not _NO_SPACE_SCRIPT.match(w)),
+        bare_to_words=tuple(w for w in to_words if _NO_SPACE_SCRIPT.match(w)),
+        from_words=tuple(words("range", "from")),
+        since_words=tuple(words("range", "since")),
+        present_words=tuple(words("present")),
+        julian_until=julian_until,
+        ambiguous=ambiguous,
+    )
+
+
+def _key(phrase: str) -> str:
+    return re.sub(r"[\s.]", "", phrase)
+
+
+def ambiguous_months() -> tuple[str, ...]:
+    """Words that name different months in equally many languages (left out of the table)."""
+    return lexicon().ambiguous
+
+
+# Russian-style dual dates: "5 (17) May 1799", "21 December 1799 (1 January 1800)".
+_MON_EN = "|".join(ENGLISH_MONTHS)
+_DUAL_DAY_RE = re.compile(
+    rf"(?P<a>\d{{1,2}})\s{{0,2}}\((?P<b>\d{{1,2}})\)\s{{0,2}}(?P<m>{_MON_EN})\s{{1,2}}(?P<y>\d{{3,4}})"
+)
+_DUAL_MONTH_RE = re.compile(
+    rf"(?P<a>\d{{1,2}})\s{{1,2}}(?P<am>{_MON_EN})\s{{0,2}}\((?P<b>\d{{1,2}})\s{{1,2}}(?P<bm>{_MON_EN})\)"
+    rf"\s{{0,2}}(?P<y>\d{{3,4}})"
+)
+_DUAL_YEAR_RE = re.compile(
+    rf"(?P<a>\d{{1,2}}\s{{1,2}}(?:{_MON_EN})\s{{1,2}}\d{{3,4}})\s{{0,2}}"
+    rf"\((?P<b>\d{{1,2}}\s{{1,2}}(?:{_MON_EN})\s{{1,2}}\d{{3,4}})\)"
+)
+_NEAR_DIGIT = 4
+
+
+def localize(text: str) -> str:
+    """English-shaped date text from any language's ("1er mai 1920" -> "1 May 1920").
+
+    Only words next to a number (or to another date word) change, so a place
+    such as "County Mayo" or "Rio de Janeiro" is left as written.
+    """
+    if _NON_ASCII_DIGIT.search(text):
+        text = text.translate(_DIGITS)
+    lex = lexicon()
+    if lex.ordinal_re is not None:
+        text = lex.ordinal_re.sub(r"\g<day>", text)
+    edits: list[tuple[int, int, str]] = []
+    if lex.phrase_re is not None and (not text.isascii() or _has_dot_word(text)):
+        for match in lex.phrase_re.finditer(text):
+            kind = lex.phrase_kind.get(_key(match.group(0)))
+            if kind is None:
+                continue
+            if kind.startswith("month:"):
+                edits.append((match.start(), match.end(), ENGLISH_MONTHS[int(kind[6:]) - 1]))
+            elif _after_number(text, match.start()):
+                edits.append((match.start(), match.end(), " BC" if kind == "bc" else " AD"))
+    tokens = list(_TOKEN.finditer(text))
+    kinds: list[str] = []
+    for match in tokens:
+        word = fold(match.group(0))
+        if word in lex.months and _near_digit(text, match.start(), match.end()):
+            if not any(a <= match.start() < b for a, b, _ in edits):
+                edits.append((match.start(), match.end(), ENGLISH_MONTHS[lex.months[word] - 1]))
+            kinds.append("month")
+        elif word in lex.english:
+            kinds.append("month")
+        elif word in lex.joiners:
+            kinds.append("joiner")
+        else:
+            kinds.append("word")
+    for i, match in enumerate(tokens):
+        if kinds[i] != "joiner":
+            continue
+        before = text[tokens[i - 1].end():match.start()] if i else text[:match.start()]
+        after = text[match.end(): tokens[i + 1].start()] if i + 1 < len(tokens) else text[match.end():]
+        left_ok = (i and kinds[i - 1] == "month" and not before.strip()) or re.search(r"\d\s{0,2}$", before)
+        right_ok = (i + 1 < len(tokens) and kinds[i + 1] == "month" and not after.strip()) or re.match(
+            r"\s{0,2}\d", after
+        )
+        if left_ok and right_ok:
+            edits.append((match.start(), match.end(), ""))
+    if edits:
+        text = _apply(text, edits)
+    if lex.year_word_re is not None and not text.isascii():
+        text = lex.year_word_re.sub("", text)
+    if lex.regnal_re is not None and lex.regnal_re.search(text):
+        text = lex.regnal_re.sub(lambda m: _regnal_year(lex, m), text)
+    if "(" in text:
+        text = _dual_dates(text)
+    return text
+
+
+def _has_dot_word(text: str) -> bool:
+    """Cheap test for Latin-script era markers with dots or capitals ("v. Chr.", "a.C.", "MÖ")."""
+    return "." in text or any(c.isupper() for c in text[1:])
+
+
+def _after_number(text: str, start: int) -> bool:
+    """An era marker counts only right after a year ("44 av. J.-C.", "300 μ.Χ.")."""
+    return re.search(r"\d[\s\]\)]{0,3}$", text[max(0, start - 6):start]) is not None
+
+
+def _near_digit(text: str, start: int, end: int) -> bool:
+    left = text[max(0, start - _NEAR_DIGIT):start]
+    right = text[end:end + _NEAR_DIGIT + 2]
+    return any(c.isdigit() for c in left) or any(c.isdigit() for c in right)
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    out: list[str] = []
+    pos = 0
+    for start, end, new in sorted(edits):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _regnal_year(lex: Lexicon, match: re.Match[str]) -> str:
+    """"昭和20年" -> "1945年": the first year of an era is its base year ("元年" = year 1)."""
+    n = 1 if match.group("n") == "元" else int(match.group("n"))
+    return str(lex.regnal[match.group("era")] + n - 1)
+
+
+def _dual_dates(text: str) -> str:
+    """Julian date with the Gregorian one in brackets -> Gregorian date + "[O.S. julian]"."""
+    text = _DUAL_YEAR_RE.sub(lambda m: f"{m.group('b')} [O.S. {m.group('a')}]", text)
+    text = _DUAL_MONTH_RE.sub(
+        lambda m: f"{m.group('b')} {m.group('bm')} {m.group('y')} [O.S. {m.group('a')} {m.group('am')}]", text
+    )
+    return _DUAL_DAY_RE.sub(
+        lambda m: f"{m.group('b')} {m.group('m')} {m.group('y')} [O.S. {m.group('a')} {m.group('m')}]", text
+    )
