@@ -1,15 +1,22 @@
-"""``bioparse parse PATH...``: one JSON record per input, as JSON Lines on stdout."""
+"""``bioparse parse PATH...``: one JSON record per input, as JSON Lines on stdout.
+
+Exit status: 0 when every input gave a record (or stdout's reader closed the
+pipe early, as ``| head`` does), 2 when an input could not be read or is not
+text (a compressed dump, an image): one line on stderr names it, the other
+inputs are still parsed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
 from ..api import parse, parse_file
 from ..fields import parse_fields
 from ..jsonio import dumps
-from ..textio import decode_bytes
+from ..textio import binary_kind, decode_bytes
 
 
 def register(subparsers: Any) -> None:
@@ -61,19 +68,42 @@ def _fields(value: str) -> frozenset[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        # The reader has what it wanted (``| head``); what Python flushes at exit goes nowhere.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
     out = sys.stdout.buffer
     status = 0
     for path in args.paths:
         try:
             if path == "-":
-                text, warnings = decode_bytes(sys.stdin.buffer.read())
+                data = sys.stdin.buffer.read()
+                kind = binary_kind(data)
+            else:
+                with open(path, "rb") as fh:
+                    kind = binary_kind(fh.read(8192))
+            if kind is not None:
+                hint = "; bioparse dump reads dumps" if "compressed" in kind else ""
+                print(f"bioparse: cannot parse {path}: it is {kind}, not an article{hint}", file=sys.stderr)
+                status = 2
+                continue
+            if path == "-":
+                text, warnings = decode_bytes(data)
                 article = parse(text, format=args.format, title=args.title, fields=args.fields)
                 article.warnings[:0] = warnings
             else:
                 article = parse_file(path, format=args.format, title=args.title, fields=args.fields)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            print(f"bioparse: cannot read {path}: {reason}", file=sys.stderr)
+            print(f"bioparse: cannot read {path}: {reason[:1].lower() + reason[1:]}", file=sys.stderr)
             status = 2
             continue
         out.write(dumps(article, pretty=args.pretty, sparse=args.sparse) + b"\n")

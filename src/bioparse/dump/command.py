@@ -1,30 +1,66 @@
 """``bioparse dump INPUT... -o OUT``: every page of whole dumps to JSON Lines or Parquet.
 
-Exit status: 0 when every input was read to its end, 1 when an input broke
-off (truncated/corrupt/unsafe: everything before the break is written), 2
-when an input is missing or unreadable or the options cannot work together.
+Exit status: 0 when every input was read to its end (or stdout's reader
+closed the pipe), 1 when an input broke off (truncated/corrupt/unsafe:
+everything before the break is written) or OUT could not be written, 2 when
+an input is missing or unreadable or the options cannot work together, 130
+/ 143 when stopped by SIGINT / SIGTERM (what was complete is written).
 """
 
 from __future__ import annotations
 
 import argparse
+import bz2
 import os
+import re
+import signal
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from .output import (
+    InputState,
+    OutputError,
+    ResumeError,
+    Target,
+    WriteError,
+    check_not_input,
+    drop_partial_line,
+    input_of,
+    open_target,
+    os_reason,
+    output_spec,
+    resume_point,
+)
 from .pages import DumpError, Page
-from .pool import default_workers, ordered_map
-from .process import BatchResult, process_batch
+from .pool import Stopped, default_workers, ordered_map
+from .process import BatchResult, clean, lost_batch, process_batch
 from .progress import Counters, Progress, summary
 from .sources import ReadStats, StreamBlock, check_header, find_index, is_url, iter_pages, plan_blocks, read_block
-from .writers import JsonlWriter, ParquetWriter, output_format_for, resume_point
+from .writers import JsonlWriter, ParquetWriter
 
 #: A batch is shipped to a worker when it reaches either bound.
 BATCH_PAGES = 32
 BATCH_BYTES = 2 << 20
+#: A batch with no result after this long counts as a dead worker (retried once, then error records).
+BATCH_TIMEOUT = 600.0
+
+
+def _count(minimum: int) -> Any:
+    """argparse type: an integer >= ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        return value
+
+    return parse
 
 
 def register(subparsers: Any) -> None:
@@ -40,9 +76,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file; - writes JSON Lines to stdout")
     p.add_argument("--output-format", choices=("jsonl", "parquet"), help="default: from OUT's suffix")
-    p.add_argument("--workers", type=int, default=default_workers(), help="worker processes (default: CPU count)")
+    p.add_argument("--workers", type=_count(1), default=default_workers(), help="worker processes (default: usable CPUs)")
     p.add_argument("--people-only", action="store_true", help="write only pages about a person (and error records)")
-    p.add_argument("--limit", type=int, metavar="N", help="stop after N pages")
+    p.add_argument("--limit", type=_count(0), metavar="N", help="stop after N pages (0 writes an empty output)")
     p.add_argument(
         "--namespaces",
         default="0",
@@ -78,23 +114,45 @@ class Job:
     pages: list[Page] | None = None
     block: StreamBlock | None = None
     namespaces: set[int] | None = None
+    #: Which INPUT (by position on the command line) the pages come from.
+    input: int = 0
 
 
 def run_job(
     job: Job, *, people_only: bool, output: str, fields: frozenset[str] | None = None
-) -> BatchResult:
+) -> tuple[int, BatchResult]:
     """Worker entry point; a block that cannot be read comes back as ``failure``."""
-    pages = job.pages or []
-    if job.block is not None:
-        try:
-            pages = read_block(job.block, job.namespaces)
-        except DumpError as exc:
-            return BatchResult(failure=exc)
-    return process_batch(pages, people_only=people_only, output=output, fields=fields)
+    try:
+        pages = _job_pages(job)
+    except DumpError as exc:
+        return job.input, BatchResult(failure=exc)
+    return job.input, process_batch(pages, people_only=people_only, output=output, fields=fields)
 
 
-class ResumeError(Exception):
-    pass
+def _job_pages(job: Job) -> list[Page]:
+    if job.block is None:
+        return job.pages or []
+    with open(job.block.path, "rb") as fh:
+        fh.seek(job.block.offset)
+        magic = fh.read(3)
+    if magic != b"BZh":
+        raise DumpError(
+            f"the multistream index does not match this dump: no bz2 stream starts at byte {job.block.offset} "
+            "(a stale index, or one of another dump); remove or replace the index",
+            job.block.path,
+            job.block.offset,
+        )
+    return read_block(job.block, job.namespaces)
+
+
+def lost_job(job: Job, reason: str, *, output: str) -> tuple[int, BatchResult]:
+    """Error records for a batch whose worker died twice (a block is read here to name its pages)."""
+    try:
+        pages = _job_pages(job)
+    except DumpError as exc:
+        return job.input, BatchResult(failure=exc)
+    message = f"not parsed: the worker process died twice on this batch ({reason})"
+    return job.input, lost_batch(pages, message, output=output)
 
 
 def parse_namespaces(value: str) -> set[int] | None:
@@ -123,6 +181,13 @@ def check_inputs(paths: list[str], namespaces: str, streams: bool = False) -> tu
         if not os.access(path, os.R_OK):
             print(f"bioparse: cannot read {path}: permission denied", file=sys.stderr)
             return 2, None
+        if os.path.isfile(path) and _is_index(path):
+            print(
+                f"bioparse: {path} is a multistream index, not a dump: give the ...-multistream.xml.bz2 "
+                "file it belongs to (the index beside it is used automatically)",
+                file=sys.stderr,
+            )
+            return 2, None
     try:
         return 0, parse_namespaces(namespaces)
     except ValueError:
@@ -130,18 +195,41 @@ def check_inputs(paths: list[str], namespaces: str, streams: bool = False) -> tu
         return 2, None
 
 
+_INDEX_LINE = re.compile(rb"\d{1,20}:\d{1,20}:[^\n]")
+
+
+def _is_index(path: str) -> bool:
+    """Whether ``path`` holds ``offset:page_id:title`` lines (a multistream index), plain or .bz2."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+        if head[:3] == b"BZh":
+            head = bz2.BZ2Decompressor().decompress(head, 256)
+    except (OSError, ValueError, EOFError):
+        return False
+    return _INDEX_LINE.match(head) is not None
+
+
 def iter_jobs(
     inputs: list[str],
     namespaces: set[int] | None,
     *,
     limit: int | None = None,
-    resume_after: tuple[str, int] | None = None,
+    resume_after: tuple[int | None, str, int] | None = None,
     stats: ReadStats | None = None,
 ) -> Iterator[Job]:
-    """Batches of pages (or multistream blocks) across all inputs, in input order."""
+    """Batches of pages (or multistream blocks) across all inputs, in input order.
+
+    ``resume_after`` is (input index or None, source, position) of the last
+    page already written; pages up to it are skipped.
+    """
     remaining = limit
     skipping = resume_after
-    for path in inputs:
+    if remaining == 0:
+        return
+    for index, path in enumerate(inputs):
+        if skipping is not None and skipping[0] is not None and index < skipping[0]:
+            continue
         if remaining is None and skipping is None:
             planned = _blocks(path)
             if planned is not None:
@@ -153,14 +241,14 @@ def iter_jobs(
                     block.wiki = wiki
                     if stats is not None:
                         stats.bytes_read += block.length
-                    yield Job(block=block, namespaces=namespaces)
+                    yield Job(block=block, namespaces=namespaces, input=index)
                 continue
         batch: list[Page] = []
         size = 0
         try:
             for page in iter_pages(path, namespaces=namespaces, stats=stats):
                 if skipping is not None:
-                    if (page.source, page.position) == skipping:
+                    if (clean(page.source), page.position) == skipping[1:]:
                         skipping = None
                     continue
                 batch.append(page)
@@ -168,18 +256,18 @@ def iter_jobs(
                 if remaining is not None:
                     remaining -= 1
                 if len(batch) >= BATCH_PAGES or size >= BATCH_BYTES or remaining == 0:
-                    yield Job(pages=batch)
+                    yield Job(pages=batch, input=index)
                     batch, size = [], 0
                 if remaining == 0:
                     return
-        except DumpError:
-            if batch:
-                yield Job(pages=batch)
+        except (DumpError, OSError):
+            if batch:  # what was read before the break is written
+                yield Job(pages=batch, input=index)
             raise
         if batch:
-            yield Job(pages=batch)
+            yield Job(pages=batch, input=index)
     if skipping is not None:
-        raise ResumeError(f"cannot resume: page {skipping[1]} of {skipping[0]} is not in the inputs")
+        raise ResumeError(f"cannot resume: page {skipping[2]} of {skipping[1]} is not in the inputs")
 
 
 def _blocks(path: str) -> tuple[int, list[StreamBlock]] | None:
@@ -187,10 +275,104 @@ def _blocks(path: str) -> tuple[int, list[StreamBlock]] | None:
     if index is None:
         return None
     try:
-        return plan_blocks(path, index)
-    except (OSError, ValueError, EOFError) as exc:
+        planned = plan_blocks(path, index)
+        _check_block_starts(path, [planned[1][0].offset, planned[1][-1].offset])
+        return planned
+    except ValueError as exc:
+        print(
+            f"bioparse: ignoring index {index}: it does not match the dump ({exc}; a stale index, or one of "
+            f"another dump); reading {path} sequentially",
+            file=sys.stderr,
+        )
+        return None
+    except (OSError, EOFError) as exc:
         print(f"bioparse: ignoring index {index}: {exc}; reading {path} sequentially", file=sys.stderr)
         return None
+
+
+def _check_block_starts(path: str, offsets: list[int]) -> None:
+    """A multistream index fits its dump only if bz2 streams start where it says (else: stale)."""
+    with open(path, "rb") as fh:
+        for offset in offsets:
+            fh.seek(offset)
+            if fh.read(3) != b"BZh":
+                raise ValueError(f"no bz2 stream starts at byte {offset}")
+
+
+def _resume_from(out: str, inputs: list[str]) -> tuple[int | None, str, int] | None:
+    """Where to go on after the last complete record of ``out`` (unchanged when this raises ResumeError).
+
+    ``OUT.resume`` names the input (full path, size, mtime) the last record
+    came from; without it the record's source name must match one input only.
+    """
+    point = resume_point(out)
+    if point.last is None:
+        drop_partial_line(out, point)
+        return None
+    meta = point.last.get("meta") or {}
+    if "source" not in meta or "position" not in meta:
+        raise ResumeError(f"cannot resume: the last record of {out} has no source/position")
+    source, position = str(meta["source"]), int(meta["position"])
+    entry = input_of(out, point.last_start)
+    index: int | None = None
+    if entry is not None:
+        states = [InputState.of(p) for p in inputs]
+        matches = [i for i, st in enumerate(states) if st.path == entry.get("path")]
+        if not matches:
+            raise ResumeError(f"cannot resume: the last record of {out} came from {entry.get('path')}, not an input now")
+        index = matches[0]
+        st = states[index]
+        if (st.size, st.mtime_ns) != (entry.get("size"), entry.get("mtime_ns")):
+            raise ResumeError(
+                f"cannot resume: {inputs[index]} changed since the interrupted run (size or modification time); "
+                "run again without --resume"
+            )
+    else:
+        names = [clean(os.path.basename(os.path.normpath(p))) for p in inputs]
+        if len(set(names)) != len(names):
+            raise ResumeError(
+                f"cannot resume: {out}.resume is missing and several inputs share a file name; run again without --resume"
+            )
+    drop_partial_line(out, point)
+    print(f"bioparse: resuming after {point.records} records", file=sys.stderr)
+    return index, source, position
+
+
+class _Signals:
+    """SIGINT/SIGTERM ask the run to stop after the batch in hand; a second one stops it now."""
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self._old: dict[int, Any] = {}
+
+    def __enter__(self) -> _Signals:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                self._old[sig] = signal.signal(sig, self._handle)
+            except ValueError:  # not the main thread (an embedding program): its handlers stay
+                break
+        return self
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.received is not None:
+            raise KeyboardInterrupt
+        self.received = signum
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
+
+    def stop(self) -> bool:
+        return self.received is not None
+
+
+def _quiet_stdout() -> None:
+    """After the reader closed stdout: send what Python still flushes at exit nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def run(args: argparse.Namespace) -> int:
@@ -199,63 +381,119 @@ def run(args: argparse.Namespace) -> int:
         return status
     if getattr(args, "to", None):
         return _run_export(args, namespaces)
-    to_stdout = args.output == "-"
-    fmt = "jsonl" if to_stdout and not args.output_format else output_format_for(args.output, args.output_format)
-    if to_stdout and fmt == "parquet":
-        print("bioparse: Parquet cannot be written to stdout", file=sys.stderr)
-        return 2
-    if getattr(args, "sparse", False) and fmt != "jsonl":
-        print("bioparse: --sparse applies to JSON Lines output only", file=sys.stderr)
-        return 2
-    if args.resume and (fmt != "jsonl" or to_stdout):
-        print("bioparse: --resume needs a JSON Lines output file", file=sys.stderr)
+    out = args.output
+    to_stdout = out == "-"
+    try:
+        fmt, compression = ("jsonl", None) if to_stdout and not args.output_format else output_spec(out, args.output_format)
+        if to_stdout and fmt == "parquet":
+            raise OutputError("Parquet cannot be written to stdout")
+        if getattr(args, "sparse", False) and fmt != "jsonl":
+            raise OutputError("--sparse applies to JSON Lines output only")
+        if args.resume and (fmt != "jsonl" or to_stdout or compression):
+            raise OutputError("--resume needs a plain JSON Lines output file")
+        if not to_stdout:
+            check_not_input(out, args.inputs)
+    except OutputError as exc:
+        print(f"bioparse: {exc}", file=sys.stderr)
         return 2
 
-    counters = Counters()
+    target: Target | None = None
     resume_after = None
-    if args.resume:
-        try:
-            count, last = resume_point(args.output)
-        except (OSError, ValueError) as exc:
-            print(f"bioparse: cannot resume from {args.output}: {exc}", file=sys.stderr)
-            return 2
-        if last is not None:
-            meta = last.get("meta") or {}
-            if "source" not in meta or "position" not in meta:
-                print(f"bioparse: cannot resume: last record of {args.output} has no source/position", file=sys.stderr)
-                return 2
-            resume_after = (meta["source"], int(meta["position"]))
-            print(f"bioparse: resuming after {count} records", file=sys.stderr)
+    try:
+        if not to_stdout:
+            target = open_target(out, args.inputs, resume=args.resume, keep_state=fmt == "jsonl" and not compression)
+            if args.resume:
+                resume_after = _resume_from(out, args.inputs)
+    except (OutputError, ResumeError, OSError) as exc:
+        if target is not None:
+            target.fh.close()
+            target.abort()
+        reason = f"cannot resume from {out}: {os_reason(exc)}" if isinstance(exc, OSError) else str(exc)
+        print(f"bioparse: {reason}", file=sys.stderr)
+        return 2
 
     writer: JsonlWriter | ParquetWriter
-    try:
-        if to_stdout:
-            writer = JsonlWriter(sys.stdout.buffer, close=False)
-        elif fmt == "parquet":
-            writer = ParquetWriter(args.output)
-        else:
-            writer = JsonlWriter(open(args.output, "ab" if args.resume else "wb"))
-    except OSError as exc:
-        print(f"bioparse: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+    if target is None:
+        if sys.stdout is None:  # started with stdout closed (>&-)
+            print("bioparse: cannot write -: stdout is closed", file=sys.stderr)
+            return 2
+        writer = JsonlWriter(sys.stdout.buffer, close=False)
+    elif fmt == "parquet":
+        writer = ParquetWriter(target.fh)
+    else:
+        offset = os.path.getsize(out) if args.resume else 0
+        writer = JsonlWriter(target.fh, compression=compression, offset=offset)
 
+    counters = Counters()
     stats = ReadStats(total_bytes=sum(_size(p) for p in args.inputs))
     show = sys.stderr.isatty() if args.progress is None else args.progress
-    progress = Progress(enabled=show)
+    progress = Progress(enabled=show, total_pages=args.limit, total_bytes=stats.total_bytes)
     jobs = iter_jobs(args.inputs, namespaces, limit=args.limit, resume_after=resume_after, stats=stats)
-    worker = partial(run_job, people_only=args.people_only, output=_worker_output(args, fmt),
-                     fields=getattr(args, "fields", None))
-    status = 0
+    with _Signals() as signals:
+        results = ordered_map(
+            partial(run_job, people_only=args.people_only, output=_worker_output(args, fmt), fields=getattr(args, "fields", None)),
+            jobs,
+            args.workers,
+            timeout=BATCH_TIMEOUT,
+            on_lost=partial(lost_job, output=_worker_output(args, fmt)),
+            should_stop=signals.stop,
+        )
+        # A run cut short by --limit keeps OUT.resume, so --resume can go on from there.
+        status, closed = _drive(results, writer, target, out, counters, progress, stats, partial_run=args.limit is not None)
+        interrupted = signals.received
+    progress.update(counters, stats.bytes_read, stats.total_bytes, force=True)
+    progress.finish()
+    print(summary(counters), file=sys.stderr)
+    if interrupted is not None:
+        name = "SIGINT" if interrupted == signal.SIGINT else "SIGTERM"
+        if target is not None and status != 1:
+            hint = "run the same command with --resume to continue" if fmt == "jsonl" and not compression else "run again to finish"
+            print(f"bioparse: stopped by {name}: {out} holds the {counters.records} records completed; {hint}", file=sys.stderr)
+        else:
+            print(f"bioparse: stopped by {name}", file=sys.stderr)
+        return 128 + interrupted if status != 1 else 1
+    if closed:
+        _quiet_stdout()
+    return status
+
+
+def _drive(
+    results: Iterator[tuple[int, BatchResult]],
+    writer: JsonlWriter | ParquetWriter,
+    target: Target | None,
+    out: str,
+    counters: Counters,
+    progress: Progress,
+    stats: ReadStats,
+    *,
+    partial_run: bool = False,
+) -> tuple[int, bool]:
+    """Write results as they come; (exit status, stdout closed by its reader).
+
+    Every failure ends here as one line on stderr; the output is committed
+    (renamed into place) unless writing it failed, in which case OUT is left
+    as it was before the run.
+    """
+    status, closed, write_failed, stopped = 0, False, False, False
     try:
-        for result in ordered_map(worker, jobs, max(1, args.workers)):
+        for index, result in results:
             if result.failure is not None:
                 raise result.failure
-            writer.write(result)
+            try:
+                if target is not None:
+                    target.input_started(index, writer.offset)
+                writer.write(result)
+            except OSError as exc:
+                if target is None and isinstance(exc, BrokenPipeError):
+                    raise
+                raise WriteError(out, exc) from None
             counters.pages += result.pages
             counters.records += result.records
             counters.people += result.people
             counters.errors += result.errors
-            progress.update(counters, stats.bytes_read, stats.total_bytes)
+            progress.update(counters, stats.bytes_read)
+    except Stopped:
+        stopped = True
     except DumpError as exc:
         progress.finish()
         print(f"bioparse: error: {exc}", file=sys.stderr)
@@ -264,16 +502,50 @@ def run(args: argparse.Namespace) -> int:
         progress.finish()
         print(f"bioparse: {exc}", file=sys.stderr)
         status = 2
+    except WriteError as exc:
+        progress.finish()
+        print(f"bioparse: {exc}", file=sys.stderr)
+        status, write_failed = 1, True
+    except BrokenPipeError:
+        closed = True
     except OSError as exc:
         progress.finish()
-        print(f"bioparse: cannot read input: {exc}", file=sys.stderr)
+        name = clean(os.fsdecode(exc.filename)) if exc.filename is not None else "input"
+        print(f"bioparse: cannot read {name}: {os_reason(exc)}", file=sys.stderr)
         status = 2
     finally:
-        writer.close()
-    progress.update(counters, stats.bytes_read, stats.total_bytes, force=True)
-    progress.finish()
-    print(summary(counters), file=sys.stderr)
-    return status
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
+    if not closed:
+        try:
+            writer.close()
+        except BrokenPipeError:
+            closed = target is None
+        except OSError as exc:
+            if not write_failed:
+                print(f"bioparse: {WriteError(out, exc)}", file=sys.stderr)
+            status, write_failed = 1, True
+    if target is not None:
+        try:
+            if write_failed:
+                _undo(target, writer)
+            else:
+                target.commit(complete=status == 0 and not stopped and not partial_run)
+        except OSError as exc:
+            print(f"bioparse: {WriteError(out, exc)}", file=sys.stderr)
+            status = 1
+    return status, closed
+
+
+def _undo(target: Target, writer: JsonlWriter | ParquetWriter) -> None:
+    """After a failed write: drop the temporary file, or cut an appended OUT back to its last whole batch."""
+    if target.temp is None and target.lock_fd is not None and isinstance(writer, JsonlWriter):
+        try:
+            os.truncate(target.path, writer.offset)
+        except OSError:
+            pass
+    target.abort()
 
 
 def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
@@ -299,9 +571,10 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
     progress = Progress(enabled=sys.stderr.isatty() if args.progress is None else args.progress)
     jobs = iter_jobs(args.inputs, namespaces, limit=args.limit, stats=stats)
     worker = partial(run_job, people_only=args.people_only, output="jsonl", fields=args.fields)
+    results = ordered_map(worker, jobs, args.workers, timeout=BATCH_TIMEOUT, on_lost=partial(lost_job, output="jsonl"))
     status = 0
     try:
-        for result in ordered_map(worker, jobs, max(1, args.workers)):
+        for _index, result in results:
             if result.failure is not None:
                 raise result.failure
             for line in result.lines:
@@ -315,9 +588,11 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
         print(f"bioparse: error: {exc}", file=sys.stderr)
         status = 1
     except OSError as exc:
-        print(f"bioparse: cannot read input: {exc}", file=sys.stderr)
+        name = clean(os.fsdecode(exc.filename)) if exc.filename is not None else "input"
+        print(f"bioparse: cannot read {name}: {os_reason(exc)}", file=sys.stderr)
         status = 2
     finally:
+        results.close()  # type: ignore[attr-defined]  # a generator: stops and reaps the workers
         progress.finish()
         sink.close()
     print(summary(counters) + f"; exported --to {args.to}: " + ", ".join(f"{n} {k}" for k, n in sink.counts.items()),
@@ -326,11 +601,19 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
 
 
 def _size(path: str) -> int:
+    """Bytes of an input (a directory's files summed); what cannot be measured counts 0."""
     if path == "-" or is_url(path):
         return 0  # unknown: progress shows no percentage
-    if os.path.isdir(path):
-        total = 0
-        for dirpath, _dirs, files in os.walk(path):
-            total += sum(os.path.getsize(os.path.join(dirpath, f)) for f in files)
-        return total
-    return os.path.getsize(path)
+    try:
+        if os.path.isdir(path):
+            total = 0
+            for dirpath, _dirs, files in os.walk(path):
+                for f in files:
+                    try:
+                        total += os.path.getsize(os.path.join(dirpath, f))
+                    except OSError:
+                        pass
+            return total
+        return os.path.getsize(path)
+    except OSError:
+        return 0

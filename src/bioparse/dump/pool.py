@@ -1,28 +1,62 @@
-"""Ordered parallel map with bounded memory.
+"""Ordered parallel map with bounded memory that survives dead workers.
 
 ``multiprocessing.Pool.imap`` drains its input iterator as fast as it can,
 so a fast reader in front of slow parsers would hold the whole dump in
-memory.  Here at most ``window`` tasks are in flight; results come back in
-submission order, which keeps output order equal to input order.  With one
-worker everything runs in-process: no pickling, and the baseline the
-speed-up is measured against.
+memory, and a worker killed by the OOM killer leaves it waiting forever for
+a result that never comes.  Here at most ``window`` tasks are in flight on a
+:class:`concurrent.futures.ProcessPoolExecutor`; results come back in
+submission order, which keeps output order equal to input order.
+
+When a worker dies (``BrokenProcessPool``) or a task outlives ``timeout``,
+the pool is torn down and every task that had not finished is run again,
+alone, in a fresh worker: a task that kills its worker a second time is the
+culprit and is handed to ``on_lost`` (the dump writes error records for its
+pages), the others complete normally.  The parent waits in short slices, so
+``should_stop`` (set by a signal handler) is noticed within a fraction of a
+second and no wait is unbounded.
+
+With one worker everything runs in-process: no pickling, and the baseline
+the speed-up is measured against.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.pool import AsyncResult
-from typing import TypeVar
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
+#: How long the parent blocks on one wait before it looks at ``should_stop`` again.
+POLL = 0.2
+#: How often a worker checks that its parent is still alive.
+ORPHAN_CHECK = 1.0
 
-def _warm_up() -> None:
-    """Import the parser once per worker, before the first task arrives."""
+
+class Stopped(Exception):
+    """``should_stop`` became true: the map ended early, on purpose."""
+
+
+def _worker_init() -> None:
+    """Workers leave interrupts to the parent and import the parser before the first task.
+
+    Ctrl-C reaches the whole process group; a worker that raised
+    KeyboardInterrupt would print a traceback, so it ignores SIGINT and the
+    parent decides.  SIGTERM keeps its default: the worker ends without a word.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     import bioparse.api  # noqa: F401
     import bioparse.dump.process  # noqa: F401
 
@@ -32,38 +66,171 @@ def _warm_up() -> None:
         pass
 
 
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the parent is gone (killed with -9): an orphan would wait forever."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK)
+    os._exit(0)
+
+
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+@dataclass
+class _Task(Generic[T, R]):
+    item: T
+    future: Future[R]
+    started: float = field(default_factory=time.monotonic)
+
+
+def _kill(executor: ProcessPoolExecutor) -> None:
+    """Stop an executor now: its workers are killed, queued tasks cancelled, nothing awaited."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for proc in processes:
+        try:
+            proc.kill()
+        except (OSError, AttributeError):
+            pass
+    executor.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + 5
+    for proc in processes:
+        proc.join(max(0.0, deadline - time.monotonic()))
+
+
+class _Lost(Exception):
+    """A task whose worker died (or hung past the timeout)."""
+
+
+def _wait(task: _Task[T, R], timeout: float | None, should_stop: Callable[[], bool]) -> R:
+    """The task's result, waiting in slices; raises _Lost, Stopped, or the task's own exception."""
+    while True:
+        if should_stop():
+            raise Stopped
+        try:
+            return task.future.result(timeout=POLL)
+        except FutureTimeout:
+            if timeout is not None and time.monotonic() - task.started > timeout:
+                raise _Lost(f"no result after {timeout:g} s") from None
+        except BrokenProcessPool:
+            raise _Lost("worker process died (killed, out of memory or crashed)") from None
+
+
 def ordered_map(
-    fn: Callable[[T], R], items: Iterable[T], workers: int, *, window: int | None = None
+    fn: Callable[[T], R],
+    items: Iterable[T],
+    workers: int,
+    *,
+    window: int | None = None,
+    timeout: float | None = None,
+    on_lost: Callable[[T, str], R] | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> Iterator[R]:
     """Yield ``fn(item)`` for each item, in order, using ``workers`` processes.
 
     An exception raised by ``items`` itself (a truncated input) is re-raised
-    only after the results of every item before it have been yielded.
+    only after the results of every item before it have been yielded.  A
+    task lost twice yields ``on_lost(item, reason)`` (without ``on_lost`` a
+    RuntimeError is raised).  When ``should_stop()`` turns true, results
+    already complete at the head of the queue are yielded, then
+    :class:`Stopped` is raised; the workers are gone by then.
     """
     if workers <= 1:
         for item in items:
+            if should_stop():
+                raise Stopped
             yield fn(item)
         return
     limit = window or workers * 3
-    with _context().Pool(workers, initializer=_warm_up) as pool:
-        pending: deque[AsyncResult[R]] = deque()
+    ctx = _context()
+
+    def new_executor(n: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init)
+
+    def lost(item: T, reason: str) -> R:
+        if on_lost is None:
+            raise RuntimeError(f"task lost twice: {reason}")
+        return on_lost(item, reason)
+
+    def alone(item: T) -> R:
+        """Run one task in a fresh single worker: the retry after a lost task."""
+        single = new_executor(1)
         try:
-            for item in items:
-                pending.append(pool.apply_async(fn, (item,)))
-                while len(pending) >= limit:
-                    yield pending.popleft().get()
-        except Exception:
-            while pending:
-                yield pending.popleft().get()
-            raise
-        while pending:
-            yield pending.popleft().get()
+            return _wait(_Task(item, single.submit(fn, item)), timeout, should_stop)
+        except _Lost as exc:
+            return lost(item, f"{exc} twice")
+        finally:
+            _kill(single)
+
+    executor = new_executor(workers)
+    pending: deque[_Task[T, R]] = deque()
+    source = iter(items)
+    exhausted = False
+    failure: BaseException | None = None
+    try:
+        while True:
+            while not exhausted and len(pending) < limit:
+                if should_stop():
+                    raise Stopped
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                except Exception as exc:  # noqa: BLE001 - re-raised after the results before it
+                    failure, exhausted = exc, True
+                    break
+                try:
+                    pending.append(_Task(item, executor.submit(fn, item)))
+                except BrokenProcessPool:
+                    pending.append(_Task(item, _broken_future()))
+            if not pending:
+                break
+            try:
+                result = _wait(pending[0], timeout, should_stop)
+            except _Lost:
+                # The pool is unusable: keep what completed, redo the rest alone.  ``pending``
+                # is replaced only at the end, so a stop in between flushes nothing out of order.
+                _kill(executor)
+                if should_stop():
+                    raise Stopped from None
+                redo: deque[_Task[T, R]] = deque()
+                for task in pending:
+                    if task.future.done() and not task.future.cancelled() and task.future.exception() is None:
+                        redo.append(task)
+                    else:
+                        done: Future[R] = Future()
+                        done.set_result(alone(task.item))
+                        redo.append(_Task(task.item, done))
+                pending = redo
+                executor = new_executor(workers)
+                continue
+            pending.popleft()
+            yield result
+        if failure is not None:
+            raise failure
+    except Stopped:
+        # Flush what is complete at the head of the queue, then stop.
+        while pending and pending[0].future.done() and not pending[0].future.cancelled():
+            task = pending.popleft()
+            if task.future.exception() is not None:
+                break
+            yield task.future.result()
+        raise
+    finally:
+        _kill(executor)
+
+
+def _broken_future() -> Future[R]:
+    future: Future[R] = Future()
+    future.set_exception(BrokenProcessPool("pool broken at submit"))
+    return future
 
 
 def default_workers() -> int:
-    return os.cpu_count() or 1
+    """The CPUs this process may run on (cgroup/affinity aware), not the machine's count."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1

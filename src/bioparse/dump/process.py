@@ -17,9 +17,22 @@ from .pages import DumpError, Page
 _OUTPUT_FORMAT: dict[str, SourceFormat] = {"wikitext": "wikitext", "enterprise": "html", "html": "html", "text": "text"}
 
 
+def clean(text: str) -> str:
+    """``text`` as valid Unicode: a file name's undecodable bytes (surrogate escapes) become ``\\xNN``.
+
+    Python hands non-UTF-8 file names over as lone surrogates, which JSON
+    encoders refuse; the escaped form keeps the name readable and unique.
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def page_meta(page: Page) -> dict[str, str]:
     """The container metadata of ``page`` as strings (``Article.meta`` is str -> str)."""
-    meta = {"source": page.source, "position": str(page.position)}
+    meta = {"source": clean(page.source), "position": str(page.position)}
     for key, value in (
         ("page_id", page.page_id),
         ("revision_id", page.revision_id),
@@ -34,7 +47,7 @@ def page_meta(page: Page) -> dict[str, str]:
 def error_record(page: Page, message: str) -> dict[str, Any]:
     """The record written for a page that could not be parsed."""
     article = Article(
-        title=page.title or None,
+        title=clean(page.title) or None,
         source_format=_OUTPUT_FORMAT.get(page.format, "wikitext"),
         meta=page_meta(page),
         error=message,
@@ -68,14 +81,14 @@ def _article(page: Page, people_only: bool, fields: frozenset[str] | None = None
 
     try:
         if fields is None:  # the plain call: stays compatible with wrappers of parse
-            article = parse(page.text, format=page.format, title=page.title or None)
+            article = parse(page.text, format=page.format, title=clean(page.title) or None)
         else:
-            article = parse(page.text, format=page.format, title=page.title or None, fields=fields)
+            article = parse(page.text, format=page.format, title=clean(page.title) or None, fields=fields)
         if page.redirect is not None and not article.is_redirect:
             article.is_redirect = True
             article.redirect_target = article.redirect_target or page.redirect or None
         if not article.title and page.title:
-            article.title = page.title
+            article.title = clean(page.title)
         article.meta.update(page_meta(page))
         if people_only and article.person is None:
             return None
@@ -171,3 +184,18 @@ def _to_ipc(records: list[dict[str, Any]], pages: list[Page]) -> bytes:
     with pa.ipc.new_stream(sink, arrow_schema()) as writer:
         writer.write_table(table)
     return sink.getvalue().to_pybytes()  # type: ignore[no-any-return,unused-ignore]
+
+
+def lost_batch(pages: list[Page], message: str, *, output: str = "jsonl") -> BatchResult:
+    """Error records for pages whose worker died (twice): every page is still accounted for."""
+    from ..jsonio import dumps
+
+    records = [error_record(page, message) for page in pages]
+    result = BatchResult(pages=len(pages), records=len(records), errors=len(records))
+    if pages:
+        result.last = (pages[-1].source, pages[-1].position)
+    if output != "parquet":
+        result.lines = [dumps(r, sparse=output == "jsonl-sparse") for r in records]
+    else:
+        result.arrow = _to_ipc(records, pages)
+    return result

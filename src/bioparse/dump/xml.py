@@ -25,6 +25,8 @@ _HEAD_LIMIT = 1 << 20
 _DECL = re.compile(rb"^\s*<\?xml[^>]*\?>")
 _DECL_ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _FIRST_TAG = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+#: Root elements of an export: the full document, or bare pages (Special:Export fragments, multistream blocks).
+_ROOTS = (b"mediawiki", b"page")
 _SKIP = re.compile(rb"\s+|<!--.*?-->|<\?.*?\?>", re.S)
 
 
@@ -130,8 +132,14 @@ def _prolog(chunks: Iterator[bytes]) -> tuple[bytes, bool]:
     if head.startswith(b"<!", pos) and head[pos : pos + 9].upper() == b"<!DOCTYPE":
         raise DumpError("document type declaration refused (dumps never have one; entity attacks use it)", offset=0, pages=0)
     m = _FIRST_TAG.match(head, pos)
-    fragment = not (m and m.group(1).split(b":")[-1] == b"mediawiki")
-    return head, fragment
+    root = m.group(1).split(b":")[-1] if m else b""
+    if root not in _ROOTS:
+        rest = head[pos : pos + 40]
+        what = f"its root element is <{root.decode('ascii', 'replace')}>" if m else (
+            f"it starts with {rest!r}" if rest.strip() else "it holds no XML element"
+        )
+        raise DumpError(f"not a MediaWiki XML export: {what}", offset=0, pages=0)
+    return head, root != b"mediawiki"
 
 
 def _local(tag: object) -> str:
