@@ -16,7 +16,6 @@ import pytest
 from export_fixtures import SAMPLE
 
 from bioparse.cli import main
-from bioparse.export.dates import epoch_day
 from bioparse.export.tables import SCHEMAS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "etl.md"
@@ -74,16 +73,14 @@ def test_dates_as_bounds(tables_dir: Path) -> None:
                         "FROM 'tables/offices.parquet' WHERE title = 'Abraham Lincoln' "
                         "AND office_title = 'Member of the Illinois House of Representatives'")
     assert row == [("year", dt.date(1834, 1, 1), dt.date(1834, 12, 31), dt.date(1842, 1, 1), dt.date(1842, 12, 31))]
-    # Aristotle: birth_date = 384 BC -> DATEs spanning 384 BC (astronomical year -383), as days of
-    # the record's calendar (bounds are proleptic Gregorian days, see test_export_dates)
-    ((year, calendar, lower, span),) = q(
-        tables_dir, "SELECT birth_year, birth_calendar, birth_lower - DATE '1970-01-01', birth_upper - birth_lower "
-                    "FROM 'tables/people.parquet' WHERE title = 'Aristotle'")
-    assert (year, span) == (-383, 364)
-    assert lower == epoch_day(-383, 1, 1, julian=calendar == "julian")
-    if calendar == "gregorian":
-        assert q(tables_dir, "SELECT year(birth_lower), month(birth_lower), day(birth_lower) "
-                             "FROM 'tables/people.parquet' WHERE title = 'Aristotle'") == [(-383, 1, 1)]
+    # Aristotle: birth_date = 384 BC (astronomical year -383), a year before the Gregorian reform,
+    # so in the Julian calendar.  Its bounds are the whole Julian year as proleptic Gregorian days:
+    # in 384 BC the Gregorian calendar runs 5 days behind the Julian (floor(-384/100) -
+    # floor(-384/400) - 2 = -5), so Julian 1 January -383 is Gregorian 27 December -384.
+    row = q(tables_dir, "SELECT birth_year, birth_calendar, year(birth_lower), month(birth_lower), "
+                        "day(birth_lower), birth_upper - birth_lower FROM 'tables/people.parquet' "
+                        "WHERE title = 'Aristotle'")
+    assert row == [(-383, "julian", -384, 12, 27, 364)]
 
 
 def test_office_row_from_the_infobox(tables_dir: Path) -> None:
