@@ -16,27 +16,16 @@ from ...model import Infobox, InfoboxRow
 from . import params, scan
 from .render import Ctx
 
-#: Names (normalized) that are infoboxes although they do not start with "infobox".
-_INFOBOX_NAMES = re.compile(
-    r"^(?:infobox|inligtingskas|ficha de |ficha |info/|infoskreine|infocaseta|bilgi kutusu|"
-    r"infoboks|tietolaatikko|faktaruta|boîte d'information|карточка|картка|шаблон:картка|"
-    r"خانہ معلومات|صندوق معلومات|bio$|persondata$|biografiebox|taxobox|geobox|"
-    r"navbox person|officeholder$|president$|prime minister$|ficha)", re.I)
-_INFOBOX_SUFFIX = re.compile(r"(?:infobox| bilgi kutusu)$", re.I)
 _ORDINAL_PREFIX = re.compile(r"^(\d{1,4}(?:st|nd|rd|th|er|e|º|°|\.))\s+(?=\S)", re.I)
 _BARE_ORDINAL = re.compile(r"^\s*\d{1,4}(?:st|nd|rd|th|er|e|º|°|\.)?\s*$", re.I)
 _ACTING = re.compile(r"^(acting|interim|provisional|caretaker|ad interim)\b", re.I)
-_TERM_BASES = frozenset({"term_start", "termstart", "term_begin", "term_end", "termend", "term",
-                         "reign", "tenure", "predecessor", "successor", "order", "ordinal",
-                         "voorganger", "opvolger", "termyn", "prédécesseur", "successeur",
-                         "predecesor", "sucesor", "vorgänger", "nachfolger"})
 _KEY_ORDER = {"ordinal": 0, "term_start": 1, "term_end": 2, "term": 3, "serving_with": 4,
               "predecessor": 5, "successor": 6, "constituency": 7, "acting": 8}
 
 
 def is_infobox(key: str) -> bool:
-    """True for a template key that is an infobox in some language."""
-    return bool(_INFOBOX_NAMES.match(key) or _INFOBOX_SUFFIX.search(key))
+    """True for a template key that is an infobox in some language (names: ``templates.json``)."""
+    return params.is_infobox_name(key)
 
 
 def read_infobox(t: scan.Template, ctx: Ctx) -> list[Infobox]:
@@ -74,6 +63,12 @@ def read_infobox(t: scan.Template, ctx: Ctx) -> list[Infobox]:
         key = params.PERSON_PARAMS.get(params.param_key(name))
         person_rows.append(InfoboxRow(label=name.strip(), value=value, key=key, links=links))
     family = params.param_key(t.key)
+    if t.key in params.NO_OFFICE_INFOBOXES:
+        # a sportsperson's "inicio"/"start" is a debut, not a term of office
+        for num in sorted(slots):
+            person_rows.extend(InfoboxRow(label=label, value=value, key=None, links=links)
+                               for _base, label, value, links in slots[num])
+        slots = {}
     office_rows, leftovers = _office_blocks(slots, family)
     box.rows = office_rows + person_rows + leftovers + _generic_rows(generic)
     return [box] + embedded
@@ -170,7 +165,7 @@ def _office_blocks(slots: dict[int, list[tuple[str, str, str, list[str]]]],
 def _slot_rows(items: list[tuple[str, str, str, list[str]]], family: str) -> list[InfoboxRow] | None:
     by_base = {base: (label, value, links) for base, label, value, links in items}
     header_base = next((h for h in params.HEADER_PARAMS if h in by_base), None)
-    has_terms = any(base in _TERM_BASES for base in by_base)
+    has_terms = any(base in params.TERM_BASES for base in by_base)
     if header_base is None and not has_terms:
         return None
     if header_base is not None and header_base not in params.STRONG_HEADERS and not has_terms:
@@ -232,18 +227,5 @@ def _slot_rows(items: list[tuple[str, str, str, list[str]]], family: str) -> lis
     return [header] + [row for _, row in block] + extra
 
 
-_IMPLIED = {
-    "infobox president": "President",
-    "infobox vice president": "Vice President",
-    "infobox prime minister": "Prime Minister",
-    "infobox governor": "Governor",
-    "infobox senator": "Senator",
-    "infobox judge": "Judge",
-    "infobox ambassador": "Ambassador",
-    "infobox monarch": "Monarch",
-    "infobox royalty": "",
-}
-
-
 def _implied_office(family: str) -> str:
-    return _IMPLIED.get(family.replace("_", " "), "")
+    return params.IMPLIED_OFFICES.get(family.replace("_", " "), "")
