@@ -77,22 +77,42 @@ def read_infobox(t: scan.Template, ctx: Ctx) -> list[Infobox]:
 _GENERIC = re.compile(r"^(header|label|data)(\d+)$")
 
 
+_YEAR = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
+
+
 def _generic_rows(generic: dict[str, dict[str, tuple[str, list[str]]]]) -> list[InfoboxRow]:
-    """Rows of a generic ``{{Infobox}}`` (headerN / labelN / dataN)."""
+    """Rows of a generic ``{{Infobox}}`` (headerN / labelN / dataN).
+
+    A header without a year directly followed by a header that is only a
+    period ("ASV Prezidents" then "2009 — niule") is an office and its term,
+    as such boxes draw an officeholder in any language.
+    """
     from ...extract.labels import label_key
 
     rows: list[InfoboxRow] = []
-    for num in sorted(generic, key=int):
+    nums = sorted(generic, key=int)
+    for i, num in enumerate(nums):
         cell = generic[num]
         if "header" in cell:
-            rows.append(InfoboxRow(label=f"header{num}", value=cell["header"][0], header=True,
-                                   links=cell["header"][1]))
+            value, links = cell["header"]
+            prev = rows[-1] if rows else None
+            if (prev is not None and prev.header and prev.key is None and not _YEAR.search(prev.value)
+                    and _is_period(value)):
+                prev.key = "office"
+                rows.append(InfoboxRow(label=f"header{num}", value=value, key="term", links=links))
+            else:
+                rows.append(InfoboxRow(label=f"header{num}", value=value, header=True, links=links))
         if "data" in cell:
             label = cell.get("label", ("", []))[0]
             value, links = cell["data"]
             rows.append(InfoboxRow(label=label or f"data{num}", value=value,
                                    key=label_key(label) if label else None, links=links))
     return rows
+
+
+def _is_period(text: str) -> bool:
+    """"2009 — niule", "1981—1989", "2008 – 2012": a year and few words, one line."""
+    return "\n" not in text and bool(_YEAR.search(text)) and len(text.split()) <= 6
 
 
 def _cut_embedded(raw: str, ctx: Ctx, out: list[Infobox], family: str,
