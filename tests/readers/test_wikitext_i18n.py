@@ -117,3 +117,49 @@ def test_person_infoboxes_of_every_language_are_infoboxes(name: str) -> None:
 @pytest.mark.parametrize("name", ["Lang", "Cite web", "Commonscat", "Personendaten", "Normdaten", "Reflist"])
 def test_other_templates_are_not_infoboxes(name: str) -> None:
     assert not is_infobox(name.lower())
+
+
+# Link templates, with calls as found in the corpus (zh and ja Berlin articles, fr and en pages).
+@pytest.mark.parametrize("call, text, target", [
+    ("{{link-de|边境总督|Markgraf}}", "边境总督", "边境总督"),
+    ("{{link-en|柏林技術與經濟應用科學大學|Hochschule für Technik und Wirtschaft Berlin}}",
+     "柏林技術與經濟應用科學大學", "柏林技術與經濟應用科學大學"),
+    ("{{仮リンク|ベルリン・ボン法|en|Berlin-Bonn Act}}", "ベルリン・ボン法", "ベルリン・ボン法"),
+    ("{{仮リンク|ベルリン＝アードラースホーフ|label=アードラースホーフ|de|Berlin-Adlershof}}",
+     "アードラースホーフ", "ベルリン＝アードラースホーフ"),
+    ("{{tsl|en|Hochschule für Technik|柏林技術大學}}", "柏林技術大學", "柏林技術大學"),
+    ("{{le|朗汉斯|Carl Gotthard Langhans}}", "朗汉斯", "朗汉斯"),
+    ("{{Lien|Jean Dupont|lang=en|trad=John Dupont}}", "Jean Dupont", "Jean Dupont"),
+    ("{{Lien|fr=Jean Dupont|lang=en|trad=John Dupont|texte=Dupont}}", "Dupont", "Jean Dupont"),
+    ("{{ill|Karl Hannibal von Dohna|de|Karl Hannibal von Dohna}}", "Karl Hannibal von Dohna",
+     "Karl Hannibal von Dohna"),
+])
+def test_link_templates_show_their_display_text(call: str, text: str, target: str) -> None:
+    from bioparse.readers.wikitext import read_wikitext
+
+    doc = read_wikitext("{{Infobox officeholder\n| predecessor = " + call + "\n| office = X\n| term_start = 1990\n}}")
+    row = next(r for b in doc.infoboxes for r in b.rows if r.key == "predecessor")
+    assert row.value == text
+    assert row.links == [target]
+
+
+def test_localized_office_slots_are_read_from_data() -> None:
+    """fr Infobox Politique numbers its office parameters ("fonction1", "début fonction1")."""
+    text = ("{{Infobox Politique\n| nom = Jacques Chaban-Delmas\n| fonction1 = Président de l'Assemblée nationale\n"
+            "| début fonction1 = 2 avril 1986\n| fin fonction1 = 12 juin 1988\n| prédécesseur 1 = Louis Mermaz\n"
+            "| successeur 1 = Laurent Fabius\n| fonction2 = Premier ministre\n| début fonction2 = 20 juin 1969\n"
+            "| fin fonction2 = 5 juillet 1972\n| président 2 = Georges Pompidou\n| prédécesseur 2 = Maurice Couve de Murville\n"
+            "| successeur 2 = Pierre Messmer\n| date de naissance = 7 mars 1915\n| lieu de naissance = Paris\n}}")
+    article = bioparse.parse(text, format="wikitext", title="Jacques Chaban-Delmas")
+    assert article.person is not None
+    offices = [(o.title, o.predecessor, o.successor) for o in article.person.offices]
+    assert offices == [("Président de l'Assemblée nationale", "Louis Mermaz", "Laurent Fabius"),
+                       ("Premier ministre", "Maurice Couve de Murville", "Pierre Messmer")]
+    assert article.person.offices[1].serving_with == {"Président": "Georges Pompidou"}
+    assert article.person.birth is not None and article.person.birth.place == "Paris"
+
+
+def test_sports_infobox_start_is_not_an_office() -> None:
+    text = "{{Ficha de deportista\n| nombre = X\n| inicio = 14 de agosto de 2002\n| lugar nacimiento = Funchal\n}}"
+    article = bioparse.parse(text, format="wikitext", title="X")
+    assert article.person is not None and article.person.offices == []

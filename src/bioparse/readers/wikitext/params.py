@@ -83,6 +83,13 @@ IMPLIED_OFFICES: dict[str, str] = {_name_key(k): v for k, v in lang.merged_map("
 #: Infoboxes whose term-like parameters are not offices (a footballer's ``inicio`` is a debut).
 NO_OFFICE_INFOBOXES = frozenset(_name_key(n) for n in lang.merged("templates", "no_office_infoboxes"))
 
+#: Templates that are a record of the person (it {{Bio}}, de {{Personendaten}}): key -> spec with
+#: ``fields`` (canonical key -> parameters joined with spaces), ``infobox`` (also shown as a box)
+#: and ``name_order`` ("last, first" names are turned round).
+RECORD_TEMPLATES: dict[str, dict[str, Any]] = {
+    _name_key(k): v for k, v in lang.merged_map("templates", "record_templates").items()
+}
+
 _PREFIXES = _merged_infobox_names("prefixes")
 _NAMES = frozenset(_merged_infobox_names("names"))
 _SUFFIXES = _merged_infobox_names("suffixes")
