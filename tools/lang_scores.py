@@ -154,11 +154,11 @@ def _score_corpus(corpus: Path) -> dict[str, Score]:
             continue
         for page in pages:
             fmt = page.format
-            biography = judged.get((code, page.title))
-            if biography is None and (code, page.title) in HAND_BIOGRAPHIES:
-                biography = True
+            judgement = judged.get((code, page.title))
+            if judgement is None and (code, page.title) in HAND_BIOGRAPHIES:
+                judgement = True
             _count(scores, code, "dump", f"dumps/{row['file']}#{page.title}",
-                   parse(page.text, format=fmt, title=page.title), biography)
+                   parse(page.text, format=fmt, title=page.title), judgement)
     return dict(scores)
 
 
@@ -235,14 +235,27 @@ def _scores_section(scores: dict[str, Score], seconds: float) -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     total = Score()
+    rest = Score()
+    rest_codes: list[str] = []
     for code in sorted(scores, key=lambda c: (-scores[c].biographies, c)):
         s = scores[code]
-        lines.append(f"| {code} | {', '.join(sorted(s.formats))} | {s.pages} | {s.biographies} | "
-                     f"{s.persons} | {s.offices} | {s.dates} | {s.unjudged} ({s.unjudged_persons}) |")
         for name in ("pages", "biographies", "persons", "offices", "dates", "unjudged", "unjudged_persons"):
             setattr(total, name, getattr(total, name) + getattr(s, name))
+        if not s.biographies and s.formats == {"dump"}:
+            # a one-page dump (the DBpedia minidumps' "Berlin") per language: one row for them all
+            rest_codes.append(code)
+            for name in ("pages", "unjudged", "unjudged_persons"):
+                setattr(rest, name, getattr(rest, name) + getattr(s, name))
+            continue
+        lines.append(f"| {code} | {', '.join(sorted(s.formats))} | {s.pages} | {s.biographies} | "
+                     f"{s.persons} | {s.offices} | {s.dates} | {s.unjudged} ({s.unjudged_persons}) |")
+    if rest_codes:
+        lines.append(f"| {len(rest_codes)} more, dump pages only | dump | {rest.pages} | 0 | 0 | 0 | 0 | "
+                     f"{rest.unjudged} ({rest.unjudged_persons}) |")
     lines.append(f"| **all** | | {total.pages} | {total.biographies} | {total.persons} | {total.offices} | "
                  f"{total.dates} | {total.unjudged} ({total.unjudged_persons}) |")
+    if rest_codes:
+        lines += ["", "Dump-only languages: " + ", ".join(rest_codes) + "."]
     missing = [(code, label, why) for code in sorted(scores) for label, why in scores[code].missing]
     lines += ["", f"Biographies that give no person ({len(missing)}):", ""]
     lines += [f"- {code}: `{label}`: {why}" for code, label, why in missing] or ["- none"]
