@@ -16,7 +16,7 @@ from ..model import Infobox
 #: Names and keys in any script ("{ Ficha de político | nombre = ..."), letters first.
 _TEMPLATE_START = re.compile(r"^\s*\{\{?\s*([^\W\d_][\w /'-]{0,60}?)\s*\|")
 _PAIR = re.compile(r"\|\s*([^\W\d][\w .'-]{0,40}?)\s*=\s*")
-_DASH_PAIR = re.compile(r"^\s*-\s+([A-Za-z][A-Za-z0-9 /_]{0,40}?)\s*:\s*(.*)$")
+_DASH_PAIR = re.compile(r"^\s*-\s+([^\W\d_][\w /]{0,40}?)\s*:\s*(.*)$")
 
 
 def looks_like_param_dump(lines: list[str]) -> bool:

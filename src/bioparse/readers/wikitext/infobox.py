@@ -18,7 +18,9 @@ from .render import Ctx
 
 _ORDINAL_PREFIX = re.compile(r"^(\d{1,4}(?:st|nd|rd|th|er|e|º|°|\.))\s+(?=\S)", re.I)
 _BARE_ORDINAL = re.compile(r"^\s*\d{1,4}(?:st|nd|rd|th|er|e|º|°|\.)?\s*$", re.I)
-_ACTING = re.compile(r"^(acting|interim|provisional|caretaker|ad interim)\b", re.I)
+#: Acting-holder words before a title ("Acting X", "и. о. X"; ``acting_prefixes`` of templates.json).
+#: Only prefixes: a suffix ("X interino") would need the title's grammar.
+_ACTING = re.compile(r"^(" + "|".join(re.escape(w) for w in params.ACTING_PREFIXES) + r")(?!\w)", re.I)
 _KEY_ORDER = {"ordinal": 0, "term_start": 1, "term_end": 2, "term": 3, "serving_with": 4,
               "predecessor": 5, "successor": 6, "constituency": 7, "acting": 8}
 

@@ -90,6 +90,11 @@ RECORD_TEMPLATES: dict[str, dict[str, Any]] = {
     _name_key(k): v for k, v in lang.merged_map("templates", "record_templates").items()
 }
 
+#: Words before an office title that make the holder acting ("Acting", "interino", "и. о.").
+ACTING_PREFIXES: tuple[str, ...] = tuple(
+    sorted({w.lower() for w in lang.merged("templates", "acting_prefixes")}, key=len, reverse=True)
+)
+
 _PREFIXES = _merged_infobox_names("prefixes")
 _NAMES = frozenset(_merged_infobox_names("names"))
 _SUFFIXES = _merged_infobox_names("suffixes")
