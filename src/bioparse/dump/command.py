@@ -234,11 +234,10 @@ def iter_jobs(
             planned = _blocks(path)
             if planned is not None:
                 header, blocks = planned
-                wiki = check_header(path, header)
+                check_header(path, header)
                 if stats is not None:
                     stats.bytes_read += header
                 for block in blocks:
-                    block.wiki = wiki
                     if stats is not None:
                         stats.bytes_read += block.length
                     yield Job(block=block, namespaces=namespaces, input=index)

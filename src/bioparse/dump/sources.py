@@ -406,8 +406,6 @@ class StreamBlock:
     length: int
     first_position: int
     n_pages: int
-    #: The wiki's database name from the header stream's ``<dbname>``, when given.
-    wiki: str | None = None
 
 
 def find_index(path: str) -> str | None:
@@ -479,24 +477,13 @@ def read_block(block: StreamBlock, namespaces: set[int] | None) -> list[Page]:
     except (OSError, ValueError, EOFError) as exc:
         raise DumpError(_describe(exc), block.path, block.offset, None) from None
     try:
-        pages = pages_from_bytes(data, source=block.source, namespaces=namespaces, start_position=block.first_position)
+        return pages_from_bytes(data, source=block.source, namespaces=namespaces, start_position=block.first_position)
     except DumpError as exc:
         raise DumpError(exc.message, block.path, block.offset, exc.pages) from None
-    if block.wiki:
-        for page in pages:
-            page.wiki = block.wiki
-    return pages
 
 
-_DBNAME = re.compile(rb"<dbname>\s{0,20}([^<\s]{1,100})\s{0,20}</dbname>")
-
-
-def check_header(path: str, header_length: int) -> str | None:
-    """Refuse a multistream dump whose header stream carries a DTD (entity attacks).
-
-    Returns the wiki's database name from the header's ``<siteinfo>`` (the
-    page blocks do not carry it), or None.
-    """
+def check_header(path: str, header_length: int) -> None:
+    """Refuse a multistream dump whose header stream carries a DTD (entity attacks)."""
     from .xml import _prolog
 
     with open(path, "rb") as fh:
@@ -509,5 +496,3 @@ def check_header(path: str, header_length: int) -> str | None:
         _prolog(iter([data]))
     except DumpError as exc:
         raise DumpError(exc.message, path, 0, 0) from None
-    m = _DBNAME.search(data)
-    return m.group(1).decode("utf-8", "replace") if m else None

@@ -13,9 +13,10 @@ import re
 
 from ..model import Infobox
 
-_TEMPLATE_START = re.compile(r"^\s*\{\{?\s*([A-Za-z][\w ]{0,60}?)\s*\|")
-_PAIR = re.compile(r"\|\s*([A-Za-z_][\w .]{0,40}?)\s*=\s*")
-_DASH_PAIR = re.compile(r"^\s*-\s+([A-Za-z][A-Za-z0-9 /_]{0,40}?)\s*:\s*(.*)$")
+#: Names and keys in any script ("{ Ficha de político | nombre = ..."), letters first.
+_TEMPLATE_START = re.compile(r"^\s*\{\{?\s*([^\W\d_][\w /'-]{0,60}?)\s*\|")
+_PAIR = re.compile(r"\|\s*([^\W\d][\w .'-]{0,40}?)\s*=\s*")
+_DASH_PAIR = re.compile(r"^\s*-\s+([^\W\d_][\w /]{0,40}?)\s*:\s*(.*)$")
 
 
 def looks_like_param_dump(lines: list[str]) -> bool:
@@ -50,8 +51,11 @@ def split_template_params(text: str) -> tuple[str | None, list[tuple[str, str]],
 
 def _as_wikitext(name: str | None, pairs: list[tuple[str, str]]) -> str:
     """Rebuild the template so the wikitext reader's parameter mapping applies unchanged."""
+    from .wikitext.params import is_infobox_name
+    from .wikitext.scan import normalize_name
+
     template = name or "person"
-    if not template.lower().startswith("infobox"):
+    if not is_infobox_name(normalize_name(template)):
         template = f"Infobox {template}"
     body = "".join(
         f"\n| {_param_name(key)} = {value.replace('|', '{{!}}')}" for key, value in pairs

@@ -38,17 +38,13 @@ class WorkItem:
     first_position: int = 0
     n_pages: int = 0
     message: str = ""
-    #: The wiki's database name from a multistream header (blocks do not carry it).
-    wiki: str | None = None
 
     def block(self) -> StreamBlock:
-        return StreamBlock(
-            self.path, self.source, self.offset, self.length, self.first_position, self.n_pages, self.wiki
-        )
+        return StreamBlock(self.path, self.source, self.offset, self.length, self.first_position, self.n_pages)
 
 
 #: Column order of the work-item DataFrame (see :func:`item_rows`).
-ITEM_FIELDS = ("task", "kind", "path", "source", "offset", "length", "first_position", "n_pages", "message", "wiki")
+ITEM_FIELDS = ("task", "kind", "path", "source", "offset", "length", "first_position", "n_pages", "message")
 
 
 def plan_input(path: str) -> list[WorkItem]:
@@ -67,11 +63,11 @@ def plan_input(path: str) -> list[WorkItem]:
         # Same fallback as the local dump: an unusable index means a sequential read.
         return [WorkItem("file", os.path.abspath(path), source)]
     try:
-        wiki = check_header(path, header)
+        check_header(path, header)
     except DumpError as exc:
         return [WorkItem("error", os.path.abspath(path), source, message=str(exc))]
     return [
-        WorkItem("block", os.path.abspath(b.path), b.source, b.offset, b.length, b.first_position, b.n_pages, "", wiki)
+        WorkItem("block", os.path.abspath(b.path), b.source, b.offset, b.length, b.first_position, b.n_pages)
         for b in blocks
     ]
 
@@ -119,5 +115,4 @@ def item_from_row(row: dict[str, object]) -> WorkItem:
         first_position=int(row["first_position"] or 0),  # type: ignore[call-overload]
         n_pages=int(row["n_pages"] or 0),  # type: ignore[call-overload]
         message=str(row["message"] or ""),
-        wiki=str(row["wiki"]) if row.get("wiki") else None,
     )

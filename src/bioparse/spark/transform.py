@@ -35,7 +35,6 @@ def page_arrow_schema() -> pa.Schema:
             pa.field("redirect", pa.string()),
             pa.field("source", pa.string(), nullable=False),
             pa.field("position", pa.int64(), nullable=False),
-            pa.field("wiki", pa.string()),
         ]
     )
 
@@ -53,7 +52,6 @@ def item_arrow_schema() -> pa.Schema:
             pa.field("first_position", pa.int64(), nullable=False),
             pa.field("n_pages", pa.int64(), nullable=False),
             pa.field("message", pa.string(), nullable=False),
-            pa.field("wiki", pa.string()),
         ]
     )
 
@@ -201,7 +199,6 @@ def page_from_row(row: dict[str, Any]) -> Page:
         redirect=row.get("redirect"),
         source=row.get("source") or "",
         position=int(row.get("position") or 0),
-        wiki=row.get("wiki"),
     )
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection
+from typing import Any
 
 from ...document import Document, RawSection
 from ...fields import wants
 from ...model import Infobox, InfoboxRow
 from . import infobox, refs, scan, succession
 from .render import Ctx, categories, finish
+from .params import RECORD_TEMPLATES
 from .templates import english_months, install, looks_like_date
 
 __all__ = ["read_wikitext"]
@@ -95,16 +97,14 @@ def _read(text: str, doc: Document, fields: Collection[str] | None = None) -> No
         key = scan.normalize_name(m.group(1)) if m else ""
         if not key:
             continue
-        if infobox.is_infobox(key):
-            t = scan.parse_template(page, a, b)
-            if key == "bio":
-                boxes.append((a, [_bio(t, ctx, doc)]))
-            else:
-                boxes.append((a, infobox.read_infobox(t, ctx)))
+        if key in RECORD_TEMPLATES:
+            record = _record(scan.parse_template(page, a, b), RECORD_TEMPLATES[key], ctx, doc)
+            if record is not None:
+                boxes.append((a, [record]))
+        elif infobox.is_infobox(key):
+            boxes.append((a, infobox.read_infobox(scan.parse_template(page, a, b), ctx)))
         elif succession.is_succession(key):
             succession_tpls.append(scan.parse_template(page, a, b))
-        elif key == "personendaten":
-            _personendaten(scan.parse_template(page, a, b), ctx, doc)
         elif key in DISAMBIGUATION or key.endswith((" disambiguation", "-dis", " dab")):
             doc.is_disambiguation = True
         elif key in _REFLIST_KEYS and "refs" in page[a:b]:
@@ -192,47 +192,36 @@ def _strip_tables(text: str) -> str:
     return "".join(out)
 
 
-def _personendaten(t: scan.Template, ctx: Ctx, doc: Document) -> None:
-    fields = {"NAME": "name", "GEBURTSDATUM": "birth_date", "GEBURTSORT": "birth_place",
-              "STERBEDATUM": "death_date", "STERBEORT": "death_place"}
-    for pname, key in fields.items():
-        raw = t.get(pname)
-        if not raw:
-            continue
-        value = ctx.render(raw).replace("\n", " ")
+def _record(t: scan.Template, spec: dict[str, Any], ctx: Ctx, doc: Document) -> Infobox | None:
+    """A person record template (it {{Bio}}, de {{Personendaten}}; fields from ``templates.json``):
+    its fields become person hints; a record shown as a box also gives an infobox with every
+    parameter as a row and the joined fields (name, dates) after them."""
+    fields: dict[str, list[str]] = spec.get("fields", {})
+    box = Infobox(name=t.name.strip(), rows=[]) if spec.get("infobox") else None
+    if box is not None:
+        single = {names[0]: key for key, names in fields.items() if len(names) == 1}
+        for pname, raw in t.params:
+            ctx.links = []
+            value = ctx.render(raw)
+            if value:
+                box.rows.append(InfoboxRow(label=pname.strip(), value=value, key=single.get(pname.strip()),
+                                           links=ctx.links))
+        ctx.links = []
+
+    def get(name: str) -> str:
+        raw = t.get(name)
+        return ctx.render(raw).replace("\n", " ").strip() if raw else ""
+
+    for key, names in fields.items():
+        value = " ".join(p for p in (get(n) for n in names) if p)
         if not value:
             continue
-        if key == "name" and value.count(",") == 1:
+        if key == "name" and spec.get("name_order") == "last, first" and value.count(",") == 1:
             last, first = (p.strip() for p in value.split(","))
             value = f"{first} {last}".strip()
         elif key.endswith("_date"):
             value = english_months(value)
+        if box is not None and len(names) > 1:
+            box.rows.append(InfoboxRow(label=key, value=value, key=key))
         doc.person_hints.setdefault(key, value)
-
-
-def _bio(t: scan.Template, ctx: Ctx, doc: Document) -> Infobox:
-    """The it.wikipedia {{Bio}} record: rows as given plus joined name and dates."""
-    box = Infobox(name=t.name.strip(), rows=[])
-
-    def get(name: str) -> str:
-        raw = t.get(name)
-        return ctx.render(raw).replace("\n", " ") if raw else ""
-
-    keys = {"LuogoNascita": "birth_place", "LuogoMorte": "death_place"}
-    for pname, raw in t.params:
-        ctx.links = []
-        value = ctx.render(raw)
-        if value:
-            box.rows.append(InfoboxRow(label=pname.strip(), value=value, key=keys.get(pname.strip()),
-                                       links=ctx.links))
-    ctx.links = []
-    name = " ".join(p for p in (get("Nome"), get("Cognome")) if p)
-    birth = english_months(" ".join(p for p in (get("GiornoMeseNascita"), get("AnnoNascita")) if p))
-    death = english_months(" ".join(p for p in (get("GiornoMeseMorte"), get("AnnoMorte")) if p))
-    for key, value in (("name", name), ("birth_date", birth), ("death_date", death),
-                       ("birth_place", get("LuogoNascita")), ("death_place", get("LuogoMorte"))):
-        if value:
-            if key in ("name", "birth_date", "death_date"):
-                box.rows.append(InfoboxRow(label=key, value=value, key=key))
-            doc.person_hints.setdefault(key, value)
     return box

@@ -16,27 +16,18 @@ from ...model import Infobox, InfoboxRow
 from . import params, scan
 from .render import Ctx
 
-#: Names (normalized) that are infoboxes although they do not start with "infobox".
-_INFOBOX_NAMES = re.compile(
-    r"^(?:infobox|inligtingskas|ficha de |ficha |info/|infoskreine|infocaseta|bilgi kutusu|"
-    r"infoboks|tietolaatikko|faktaruta|boîte d'information|карточка|картка|шаблон:картка|"
-    r"خانہ معلومات|صندوق معلومات|bio$|persondata$|biografiebox|taxobox|geobox|"
-    r"navbox person|officeholder$|president$|prime minister$|ficha)", re.I)
-_INFOBOX_SUFFIX = re.compile(r"(?:infobox| bilgi kutusu)$", re.I)
 _ORDINAL_PREFIX = re.compile(r"^(\d{1,4}(?:st|nd|rd|th|er|e|º|°|\.))\s+(?=\S)", re.I)
 _BARE_ORDINAL = re.compile(r"^\s*\d{1,4}(?:st|nd|rd|th|er|e|º|°|\.)?\s*$", re.I)
-_ACTING = re.compile(r"^(acting|interim|provisional|caretaker|ad interim)\b", re.I)
-_TERM_BASES = frozenset({"term_start", "termstart", "term_begin", "term_end", "termend", "term",
-                         "reign", "tenure", "predecessor", "successor", "order", "ordinal",
-                         "voorganger", "opvolger", "termyn", "prédécesseur", "successeur",
-                         "predecesor", "sucesor", "vorgänger", "nachfolger"})
+#: Acting-holder words before a title ("Acting X", "и. о. X"; ``acting_prefixes`` of templates.json).
+#: Only prefixes: a suffix ("X interino") would need the title's grammar.
+_ACTING = re.compile(r"^(" + "|".join(re.escape(w) for w in params.ACTING_PREFIXES) + r")(?!\w)", re.I)
 _KEY_ORDER = {"ordinal": 0, "term_start": 1, "term_end": 2, "term": 3, "serving_with": 4,
               "predecessor": 5, "successor": 6, "constituency": 7, "acting": 8}
 
 
 def is_infobox(key: str) -> bool:
-    """True for a template key that is an infobox in some language."""
-    return bool(_INFOBOX_NAMES.match(key) or _INFOBOX_SUFFIX.search(key))
+    """True for a template key that is an infobox in some language (names: ``templates.json``)."""
+    return params.is_infobox_name(key)
 
 
 def read_infobox(t: scan.Template, ctx: Ctx) -> list[Infobox]:
@@ -74,6 +65,12 @@ def read_infobox(t: scan.Template, ctx: Ctx) -> list[Infobox]:
         key = params.PERSON_PARAMS.get(params.param_key(name))
         person_rows.append(InfoboxRow(label=name.strip(), value=value, key=key, links=links))
     family = params.param_key(t.key)
+    if t.key in params.NO_OFFICE_INFOBOXES:
+        # a sportsperson's "inicio"/"start" is a debut, not a term of office
+        for num in sorted(slots):
+            person_rows.extend(InfoboxRow(label=label, value=value, key=None, links=links)
+                               for _base, label, value, links in slots[num])
+        slots = {}
     office_rows, leftovers = _office_blocks(slots, family)
     box.rows = office_rows + person_rows + leftovers + _generic_rows(generic)
     return [box] + embedded
@@ -82,22 +79,42 @@ def read_infobox(t: scan.Template, ctx: Ctx) -> list[Infobox]:
 _GENERIC = re.compile(r"^(header|label|data)(\d+)$")
 
 
+_YEAR = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
+
+
 def _generic_rows(generic: dict[str, dict[str, tuple[str, list[str]]]]) -> list[InfoboxRow]:
-    """Rows of a generic ``{{Infobox}}`` (headerN / labelN / dataN)."""
+    """Rows of a generic ``{{Infobox}}`` (headerN / labelN / dataN).
+
+    A header without a year directly followed by a header that is only a
+    period ("ASV Prezidents" then "2009 — niule") is an office and its term,
+    as such boxes draw an officeholder in any language.
+    """
     from ...extract.labels import label_key
 
     rows: list[InfoboxRow] = []
-    for num in sorted(generic, key=int):
+    nums = sorted(generic, key=int)
+    for i, num in enumerate(nums):
         cell = generic[num]
         if "header" in cell:
-            rows.append(InfoboxRow(label=f"header{num}", value=cell["header"][0], header=True,
-                                   links=cell["header"][1]))
+            value, links = cell["header"]
+            prev = rows[-1] if rows else None
+            if (prev is not None and prev.header and prev.key is None and not _YEAR.search(prev.value)
+                    and _is_period(value)):
+                prev.key = "office"
+                rows.append(InfoboxRow(label=f"header{num}", value=value, key="term", links=links))
+            else:
+                rows.append(InfoboxRow(label=f"header{num}", value=value, header=True, links=links))
         if "data" in cell:
             label = cell.get("label", ("", []))[0]
             value, links = cell["data"]
             rows.append(InfoboxRow(label=label or f"data{num}", value=value,
                                    key=label_key(label) if label else None, links=links))
     return rows
+
+
+def _is_period(text: str) -> bool:
+    """"2009 — niule", "1981—1989", "2008 – 2012": a year and few words, one line."""
+    return "\n" not in text and bool(_YEAR.search(text)) and len(text.split()) <= 6
 
 
 def _cut_embedded(raw: str, ctx: Ctx, out: list[Infobox], family: str,
@@ -170,7 +187,7 @@ def _office_blocks(slots: dict[int, list[tuple[str, str, str, list[str]]]],
 def _slot_rows(items: list[tuple[str, str, str, list[str]]], family: str) -> list[InfoboxRow] | None:
     by_base = {base: (label, value, links) for base, label, value, links in items}
     header_base = next((h for h in params.HEADER_PARAMS if h in by_base), None)
-    has_terms = any(base in _TERM_BASES for base in by_base)
+    has_terms = any(base in params.TERM_BASES for base in by_base)
     if header_base is None and not has_terms:
         return None
     if header_base is not None and header_base not in params.STRONG_HEADERS and not has_terms:
@@ -232,18 +249,5 @@ def _slot_rows(items: list[tuple[str, str, str, list[str]]], family: str) -> lis
     return [header] + [row for _, row in block] + extra
 
 
-_IMPLIED = {
-    "infobox president": "President",
-    "infobox vice president": "Vice President",
-    "infobox prime minister": "Prime Minister",
-    "infobox governor": "Governor",
-    "infobox senator": "Senator",
-    "infobox judge": "Judge",
-    "infobox ambassador": "Ambassador",
-    "infobox monarch": "Monarch",
-    "infobox royalty": "",
-}
-
-
 def _implied_office(family: str) -> str:
-    return _IMPLIED.get(family.replace("_", " "), "")
+    return params.IMPLIED_OFFICES.get(family.replace("_", " "), "")

@@ -1,13 +1,22 @@
-"""Infobox parameter names -> canonical row keys (see :mod:`bioparse.extract.labels`).
+"""Infobox template and parameter names -> canonical row keys (see :mod:`bioparse.extract.labels`).
+
+The names are data: every language's ``templates.json`` (``bioparse/lang/data/<code>/``)
+lists its person/officeholder infobox templates and what their parameters
+mean.  This module merges all languages once, at import, into the lookups the
+infobox reader uses; a page is read with every language's names at once, since
+wikis borrow each other's templates (zh pages use ``Infobox officeholder``).
 
 Parameters are compared after :func:`param_key`: lower case, spaces and
-hyphens as ``_``.  Localized names cover the person infoboxes of de, fr, es,
-it, nl, af and pt as found on real pages.
+hyphens as ``_``.  Office parameters may carry a slot number (``office2``,
+``début fonction3``, ``должность_2``); :func:`slot_of` splits it off.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from ... import lang
 
 _NORM = re.compile(r"[\s\-]+")
 
@@ -17,109 +26,90 @@ def param_key(name: str) -> str:
     return _NORM.sub("_", name.strip().lower())
 
 
-PERSON_PARAMS: dict[str, str] = {
-    # English
-    "name": "name", "full_name": "full_name", "fullname": "full_name",
-    "birth_name": "birth_name", "birthname": "birth_name", "native_name": "birth_name",
-    "birth_date": "birth_date", "date_of_birth": "birth_date", "born": "birth", "birth": "birth",
-    "birth_place": "birth_place", "place_of_birth": "birth_place", "birthplace": "birth_place",
-    "death_date": "death_date", "date_of_death": "death_date", "died": "death", "death": "death",
-    "death_place": "death_place", "place_of_death": "death_place", "deathplace": "death_place",
-    "resting_place": "resting_place", "restingplace": "resting_place",
-    "burial_place": "resting_place", "placeofburial": "resting_place", "place_of_burial": "resting_place",
-    "nationality": "nationality", "citizenship": "nationality",
-    "party": "party", "political_party": "party",
-    "spouse": "spouse", "spouses": "spouse", "spouse(s)": "spouse",
-    "children": "children", "issue": "children",
-    "alma_mater": "alma_mater", "education": "alma_mater", "almamater": "alma_mater",
-    "occupation": "occupation", "occupations": "occupation", "profession": "occupation",
-    "awards": "awards", "honours": "awards", "honors": "awards", "prizes": "awards",
-    # German
-    "geburtsdatum": "birth_date", "geburtsort": "birth_place", "sterbedatum": "death_date",
-    "sterbeort": "death_place", "geburtsname": "birth_name", "partei": "party",
-    "ehepartner": "spouse", "kinder": "children", "beruf": "occupation",
-    "staatsangehörigkeit": "nationality", "nationalität": "nationality", "grabstätte": "resting_place",
-    # French
-    "nom": "name", "nom_de_naissance": "birth_name", "date_de_naissance": "birth_date",
-    "lieu_de_naissance": "birth_place", "date_de_décès": "death_date", "date_de_deces": "death_date",
-    "lieu_de_décès": "death_place", "lieu_de_deces": "death_place", "nationalité": "nationality",
-    "parti_politique": "party", "conjoint": "spouse", "enfants": "children",
-    "activité": "occupation", "activités": "occupation", "activite": "occupation",
-    "distinctions": "awards", "formation": "alma_mater", "sépulture": "resting_place",
-    "naissance": "birth", "décès": "death", "nom_complet": "full_name",
-    # Spanish
-    "nombre": "name", "nombre_completo": "full_name", "nombre_de_nacimiento": "birth_name",
-    "fecha_de_nacimiento": "birth_date", "lugar_de_nacimiento": "birth_place",
-    "fecha_de_fallecimiento": "death_date", "lugar_de_fallecimiento": "death_place",
-    "fecha_de_defunción": "death_date", "lugar_de_defunción": "death_place",
-    "nacionalidad": "nationality", "partido": "party", "partido_político": "party",
-    "cónyuge": "spouse", "conyuge": "spouse", "hijos": "children", "ocupación": "occupation",
-    "ocupacion": "occupation", "alma_máter": "alma_mater", "educado_en": "alma_mater",
-    "premios": "awards", "lugar_de_sepultura": "resting_place",
-    # Italian
-    "nome": "name", "data_di_nascita": "birth_date", "luogo_di_nascita": "birth_place",
-    "data_di_morte": "death_date", "luogo_di_morte": "death_place", "nazionalità": "nationality",
-    "partito": "party", "coniuge": "spouse", "figli": "children", "professione": "occupation",
-    "luogonascita": "birth_place", "luogomorte": "death_place",
-    # Dutch
-    "naam": "name", "volledige_naam": "full_name", "geboortenaam": "birth_name",
-    "geboortedatum": "birth_date", "geboorteplaats": "birth_place", "geboren": "birth",
-    "overlijdensdatum": "death_date", "sterfdatum": "death_date", "overlijdensplaats": "death_place",
-    "sterfplaats": "death_place", "overleden": "death", "nationaliteit": "nationality",
-    "partij": "party", "partner": "spouse", "kinderen": "children", "beroep": "occupation",
-    "begraafplaats": "resting_place",
-    # Afrikaans
-    "geboorteplek": "birth_place", "dood_datum": "death_date", "sterfdatum_": "death_date",
-    "sterfteplek": "death_place", "sterfplek": "death_place", "nasionaliteit": "nationality",
-    "huweliksmaat": "spouse", "eggenoot": "spouse", "kinders": "children", "eerbewyse": "awards",
-    "gebore": "birth", "oorlede": "death",
-    # Portuguese
-    "data_nascimento": "birth_date", "local_nascimento": "birth_place",
-    "data_morte": "death_date", "local_morte": "death_place", "nacionalidade": "nationality",
-    "cônjuge": "spouse", "filhos": "children", "ocupação": "occupation",
-}
+def _name_key(name: str) -> str:
+    """Normalized template name, as :func:`scan.normalize_name` gives it."""
+    return re.sub(r"[\s_]+", " ", name).strip().lower()
 
-#: Office-slot parameter bases (a trailing number picks the slot).
-SLOT_KEYS: dict[str, str | None] = {
-    "order": "ordinal", "ordinal": "ordinal",
-    "term_start": "term_start", "termstart": "term_start", "term_begin": "term_start",
-    "term_end": "term_end", "termend": "term_end",
-    "term": "term", "reign": "term", "tenure": "term",
-    "predecessor": "predecessor", "successor": "successor", "before": "predecessor", "after": "successor",
-    "constituency": "constituency", "constituency_mp": "constituency", "constituency_am": "constituency",
-    "constituency_msp": "constituency", "constituency_mla": "constituency", "riding": "constituency",
-    "district": "constituency", "electorate": "constituency", "seat": "constituency",
-    "acting": "acting", "status": "acting",
-    "subterm": None, "suboffice": None, "majority": None, "appointer": None, "nominator": None,
-    "alongside": None, "coronation": None, "leader": None, "state": None, "regent": None,
-    "term_label": None, "reign_type": None, "succession_type": None, "appointed": None,
-    "elected": None, "nominated": None, "parliament": None, "termlabel": None,
-    "voorganger": "predecessor", "opvolger": "successor", "termyn": "term",
-    "prédécesseur": "predecessor", "successeur": "successor", "predecesor": "predecessor",
-    "sucesor": "successor", "vorgänger": "predecessor", "nachfolger": "successor",
-}
-#: Parameters naming an office (header rows); first present wins per slot.
-HEADER_PARAMS: tuple[str, ...] = ("office", "succession", "title", "jr/sr", "state_senate",
-                                  "state_house", "state_assembly", "state_delegate", "cargo", "fonction",
-                                  "amt", "functie", "ambt", "titel")
-#: Header params that make a slot an office on their own.
-STRONG_HEADERS = frozenset({"office", "succession", "jr/sr", "state_senate", "state_house",
-                            "state_assembly", "state_delegate", "cargo", "fonction"})
 
+def _merged_params(key: str) -> dict[str, Any]:
+    """One ``templates.json`` mapping over every language, keys normalized (English first wins)."""
+    return {param_key(k): v for k, v in lang.merged_map("templates", key).items()}
+
+
+def _merged_infobox_names(part: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for data in _languages_english_first():
+        for name in data.get("infobox", {}).get(part, ()):
+            key = _name_key(name) if part == "names" else name.lower()
+            if key not in out:
+                out.append(key)
+    return tuple(out)
+
+
+def _languages_english_first() -> list[dict[str, Any]]:
+    tables = lang.table("templates")
+    return [tables[code] for code in sorted(tables, key=lambda c: (c != "en", c))]
+
+
+#: Parameter -> canonical person key (None: known, but not a person fact).
+PERSON_PARAMS: dict[str, str | None] = _merged_params("person_params")
+#: Office-slot parameter bases (a trailing number picks the slot) -> canonical key or None.
+SLOT_KEYS: dict[str, str | None] = _merged_params("slot_params")
 #: People served with: parameter base -> displayed role.
-SERVING_WITH: dict[str, str] = {
-    "president": "President", "vicepresident": "Vice President", "vice_president": "Vice President",
-    "primeminister": "Prime Minister", "prime_minister": "Prime Minister", "pm": "Prime Minister",
-    "governor": "Governor", "lieutenant": "Lieutenant Governor",
-    "lieutenant_governor": "Lieutenant Governor", "lt_governor": "Lieutenant Governor",
-    "monarch": "Monarch", "deputy": "Deputy", "governor_general": "Governor General",
-    "governorgeneral": "Governor General", "premier": "Premier", "chancellor": "Chancellor",
-    "taoiseach": "Taoiseach", "firstminister": "First Minister", "first_minister": "First Minister",
-    "chief_minister": "Chief Minister", "chiefminister": "Chief Minister",
-    "deputy_prime_minister": "Deputy Prime Minister", "mayor": "Mayor", "chief_judge": "Chief Judge",
-    "chief_justice": "Chief Justice", "vice_premier": "Vice Premier", "viceroy": "Viceroy",
-    "secretary_general": "Secretary-General",
+SERVING_WITH: dict[str, str] = {k: v for k, v in _merged_params("serving_with_params").items() if v}
+
+
+def _office_params(part: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for data in _languages_english_first():
+        for name in data.get("office_params", {}).get(part, ()):
+            key = param_key(name)
+            if key not in out:
+                out.append(key)
+    return tuple(out)
+
+
+#: Parameters naming an office (header rows); first present wins per slot.
+HEADER_PARAMS: tuple[str, ...] = _office_params("headers")
+#: Header params that make a slot an office on their own.
+STRONG_HEADERS = frozenset(_office_params("strong"))
+#: Slot bases that are a term or a succession (a slot with one of them is an office).
+TERM_BASES = frozenset(
+    base for base, key in SLOT_KEYS.items()
+    if key in ("term_start", "term_end", "term", "predecessor", "successor", "ordinal")
+)
+#: Infobox template key -> the office it implies when a slot names none.
+IMPLIED_OFFICES: dict[str, str] = {_name_key(k): v for k, v in lang.merged_map("templates", "implied_offices").items()}
+#: Infoboxes whose term-like parameters are not offices (a footballer's ``inicio`` is a debut).
+NO_OFFICE_INFOBOXES = frozenset(_name_key(n) for n in lang.merged("templates", "no_office_infoboxes"))
+
+#: Templates that are a record of the person (it {{Bio}}, de {{Personendaten}}): key -> spec with
+#: ``fields`` (canonical key -> parameters joined with spaces), ``infobox`` (also shown as a box)
+#: and ``name_order`` ("last, first" names are turned round).
+RECORD_TEMPLATES: dict[str, dict[str, Any]] = {
+    _name_key(k): v for k, v in lang.merged_map("templates", "record_templates").items()
 }
+
+#: Words before an office title that make the holder acting ("Acting", "interino", "и. о.").
+ACTING_PREFIXES: tuple[str, ...] = tuple(
+    sorted({w.lower() for w in lang.merged("templates", "acting_prefixes")}, key=len, reverse=True)
+)
+
+_PREFIXES = _merged_infobox_names("prefixes")
+_NAMES = frozenset(_merged_infobox_names("names"))
+_SUFFIXES = _merged_infobox_names("suffixes")
+
+
+def is_infobox_name(key: str) -> bool:
+    """True for a (normalized) template name that is an infobox in some language.
+
+    A subpage (``خانہ معلومات مصنف/عربی``, ``Polityk infobox/sandbox``) counts as its parent.
+    """
+    if key in _NAMES or key.startswith(_PREFIXES) or key.endswith(_SUFFIXES):
+        return True
+    base = key.split("/", 1)[0].rstrip()
+    return base != key and (base in _NAMES or base.endswith(_SUFFIXES))
+
 
 #: Parameter names are short; the length bound keeps a 100,000-digit name from backtracking.
 _SLOT = re.compile(r"^(?=.{1,100}$)(.+?)_?(\d+)$")

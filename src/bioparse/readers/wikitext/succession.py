@@ -10,15 +10,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ... import lang
 from ...model import Infobox, InfoboxRow
 from . import scan
 from .render import Ctx
 
-START = frozenset({"s-start", "start box", "s-begin", "succession box start"})
-END = frozenset({"s-end", "end box", "s-stop", "succession box end"})
-PARTS = frozenset({"s-bef", "s-ttl", "s-aft", "s-inc", "s-vac", "s-non", "succession box",
-                   "s-new", "s-reg", "s-break", "incumbent succession box",
-                   "succession box two to one", "succession box one to two"})
+
+def _succession_data() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, str],
+                                 dict[str, tuple[str, ...]]]:
+    """Template names of succession boxes, from every language's ``templates.json`` (``succession``)."""
+    start: set[str] = set()
+    end: set[str] = set()
+    parts: set[str] = set()
+    aliases: dict[str, str] = {}
+    box_params: dict[str, list[str]] = {}
+    for data in lang.table("templates").values():
+        spec = data.get("succession", {})
+        start.update(scan.normalize_name(n) for n in spec.get("start", ()))
+        end.update(scan.normalize_name(n) for n in spec.get("end", ()))
+        parts.update(scan.normalize_name(n) for n in spec.get("parts", ()))
+        for alias, part in spec.get("aliases", {}).items():
+            aliases.setdefault(scan.normalize_name(alias), part)
+        for field_name, names in spec.get("box_params", {}).items():
+            known = box_params.setdefault(field_name, [])
+            known.extend(n for n in names if n not in known)
+    return (frozenset(start), frozenset(end), frozenset(parts), aliases,
+            {k: tuple(v) for k, v in box_params.items()})
+
+
+START, END, PARTS, ALIASES, _BOX_PARAMS = _succession_data()
 
 
 @dataclass
@@ -36,7 +56,7 @@ class _Slot:
 
 def is_succession(key: str) -> bool:
     """Template keys that belong to succession boxes."""
-    return key in START or key in END or key in PARTS
+    return key in START or key in END or key in PARTS or key in ALIASES
 
 
 def read_boxes(tpls: list[scan.Template], ctx: Ctx) -> list[tuple[int, Infobox]]:
@@ -55,7 +75,7 @@ def read_boxes(tpls: list[scan.Template], ctx: Ctx) -> list[tuple[int, Infobox]]
         before = None
 
     for t in tpls:
-        key = t.key
+        key = ALIASES.get(t.key, t.key)
         if key in START:
             flush()
             start_pos = t.start
@@ -92,10 +112,10 @@ def read_boxes(tpls: list[scan.Template], ctx: Ctx) -> list[tuple[int, Infobox]]
                 slot.incumbent = key == "s-inc" or text.lower().startswith("incumbent")
         elif key == "succession box":
             slot = _Slot(has_after=True)
-            slot.title, slot.title_links = _text(t.get("title") or "", ctx)
-            slot.years = ctx.render(t.get("years") or "").replace("\n", " ")
-            slot.before, slot.before_links = _text(t.get("before") or "", ctx)
-            slot.after, slot.after_links = _text(t.get("after") or "", ctx)
+            slot.title, slot.title_links = _text(t.get(*_BOX_PARAMS["title"]) or "", ctx)
+            slot.years = ctx.render(t.get(*_BOX_PARAMS["years"]) or "").replace("\n", " ")
+            slot.before, slot.before_links = _text(t.get(*_BOX_PARAMS["before"]) or "", ctx)
+            slot.after, slot.after_links = _text(t.get(*_BOX_PARAMS["after"]) or "", ctx)
             slot.incumbent = slot.after.lower().startswith("incumbent")
             slots.append(slot)
     flush()

@@ -328,19 +328,32 @@ def _lang(t: scan.Template, ctx: Ctx) -> str:
     return ctx.expand(pos[1]) if len(pos) > 1 else ""
 
 
-def _ill(t: scan.Template, ctx: Ctx) -> str:
-    label = t.get("lt")
-    pos = t.positional()
-    if label:
-        return ctx.expand(label)
-    return f"[[{pos[0]}]]" if pos else ""
+def _first_arg(t: scan.Template, names: list[str]) -> str:
+    for name in names:
+        value = t.get(name)
+        if value:
+            return value
+    return ""
 
 
-def _lien(t: scan.Template, ctx: Ctx) -> str:
-    label = t.get("texte", "trad")
-    pos = t.positional()
-    target = pos[0] if pos else label or ""
-    return f"[[{target}|{label}]]" if label and target else f"[[{target}]]" if target else ""
+def _link_template(spec: dict[str, list[str]]) -> Handler:
+    """An interlanguage-link template ({{ill}}, {{link-en}}, {{tsl}}, {{仮リンク}}, {{Lien}}):
+    its display text, linked to its local target so the link is kept like ``[[target|text]]``."""
+    display_args = list(spec.get("display", ["1"]))
+    target_args = list(spec.get("target", ["1"]))
+
+    def handler(t: scan.Template, ctx: Ctx) -> str:
+        text = ctx.expand(_first_arg(t, display_args))
+        target = _first_arg(t, target_args)
+        if not text:
+            text = ctx.expand(target)
+        if not text:
+            return ""
+        if target and "[[" not in text and "[[" not in target:
+            return f"[[{target}|{text}]]"
+        return text
+
+    return handler
 
 
 def _as_of(t: scan.Template, ctx: Ctx) -> str:
@@ -430,7 +443,7 @@ _register(_first, "nowrap", "nobr", "nowr", "awrap", "small", "smaller", "big", 
           "nowrap begin", "mvar", "math", "lang-en", "transl", "nbay", "linktext", "cvt",
           "c-span", "hlist item", "ruby", "script")
 _register(_second, "native name", "native phrase", "color", "colour", "font color", "sort",
-          "lang", "langx", "ill2")
+          "lang", "langx")
 _register(_last, "resize", "transliteration", "audio", "longitem")
 _register(_items, "ubl", "unbulleted list", "ublist", "ubil", "unbullet", "hlist", "bulleted list",
           "blist", "bulletlist", "bulleted", "ordered list", "olist", "br list", "br separated entries",
@@ -448,8 +461,6 @@ _register(_marriage, "marriage", "marr", "married")
 _register(_convert, "convert", "cvt")
 _register(_url, "url", "official url")
 _register(_ushr, "ushr")
-_register(_ill, "ill", "interlanguage link", "interlanguage link multi", "link-interwiki", "ill-wd")
-_register(_lien, "lien", "link", "lang fr")
 _register(_as_of, "as of")
 _register(_frac, "frac", "fraction", "sfrac")
 _register(_sortname, "sortname")
@@ -480,6 +491,14 @@ PREFIX_HANDLERS: list[tuple[str, Handler]] = [
     ("lang-", _first),
     ("cita ", _cite),
 ]
+
+
+#: Interlanguage-link templates, from every language's ``templates.json`` (``link_templates``:
+#: name -> which argument is the display text and which the local target).
+for _name, _spec in lang.merged_map("templates", "link_templates").items():
+    HANDLERS[scan.normalize_name(_name)] = _link_template(_spec)
+for _prefix, _spec in lang.merged_map("templates", "link_template_prefixes").items():
+    PREFIX_HANDLERS.append((scan.normalize_name(_prefix), _link_template(_spec)))
 
 
 def install(ctx: Ctx) -> Ctx:
