@@ -76,7 +76,7 @@ class Lexicon:
     joiners: frozenset[str]
     phrase_re: re.Pattern[str] | None
     phrase_kind: dict[str, str]
-    ordinal_re: re.Pattern[str] | None
+    ordinals: frozenset[str]
     year_word_re: re.Pattern[str] | None
     cjk_re: re.Pattern[str]
     regnal: dict[str, int]
@@ -90,6 +90,8 @@ class Lexicon:
     present_words: tuple[str, ...]
     julian_until: dict[str, str] = field(default_factory=dict)
     ambiguous: tuple[str, ...] = ()
+    #: Lower-case forms (as written and folded) of every month word and joiner: a cheap first test.
+    quick: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,6 +104,7 @@ def lexicon() -> Lexicon:
             english[word.lower()] = number
 
     seen: dict[str, dict[int, int]] = {}
+    raw_forms: set[str] = set()
     phrases: dict[str, str] = {}
     for code, aspect in data.items():
         for number, forms in enumerate(aspect.get("months", []), start=1):
@@ -109,6 +112,8 @@ def lexicon() -> Lexicon:
                 if " " in word:
                     phrases[word] = f"month:{number}"
                 else:
+                    if code != "en":
+                        raw_forms.add(word.lower())
                     votes = seen.setdefault(fold(word), {})
                     # a language that yields ("yield_months": hr) counts for less than any other
                     weight = 1 if aspect.get("yield_months") else 2
@@ -152,10 +157,7 @@ def lexicon() -> Lexicon:
         return out
 
     ordinals = words("ordinal_day", skip_en=True)
-    ordinal_re = None
-    if ordinals:
-        alt = "|".join(re.escape(o) for o in sorted(set(ordinals) - {"."}, key=len, reverse=True))
-        ordinal_re = re.compile(rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:{alt})(?![^\W\d_])(?=\s)")
+    ordinal_set = frozenset(o.lower() for o in ordinals) - {"."}
     year_words = words("year_words")
     year_word_re = None
     if year_words:
@@ -192,7 +194,7 @@ def lexicon() -> Lexicon:
         joiners=frozenset(fold(w) for w in words("joiners")),
         phrase_re=phrase_re,
         phrase_kind=phrase_kind,
-        ordinal_re=ordinal_re,
+        ordinals=ordinal_set,
         year_word_re=year_word_re,
         cjk_re=cjk_re,
         regnal=regnal,
@@ -206,6 +208,7 @@ def lexicon() -> Lexicon:
         present_words=tuple(words("present")),
         julian_until=julian_until,
         ambiguous=ambiguous,
+        quick=frozenset(months) | frozenset(raw_forms - set(english)) | frozenset(fold(w) for w in words("joiners")),
     )
 
 
@@ -240,14 +243,26 @@ def localize(text: str) -> str:
     Only words next to a number (or to another date word) change, so a place
     such as "County Mayo" or "Rio de Janeiro" is left as written.
     """
-    if _NON_ASCII_DIGIT.search(text):
+    ascii_text = text.isascii()
+    if not ascii_text and _NON_ASCII_DIGIT.search(text):
         text = text.translate(_DIGITS)
     lex = lexicon()
-    if lex.ordinal_re is not None:
-        text = lex.ordinal_re.sub(r"\g<day>", text)
+    if lex.regnal_re is not None and not ascii_text and lex.regnal_re.search(text):
+        text = lex.regnal_re.sub(lambda m: _regnal_year(lex, m), text)
+    if not _ANY_DIGIT.search(text):
+        return text  # every date word this rewrites sits next to a number
+    if lex.ordinals and _SUFFIXED_NUMBER.search(text):
+        text = _ORDINAL.sub(lambda m: m.group(1) if m.group(2).lower() in lex.ordinals else m.group(0), text)
     edits: list[tuple[int, int, str]] = []
-    if lex.phrase_re is not None and (not text.isascii() or _has_dot_word(text)):
-        for match in lex.phrase_re.finditer(text):
+    if lex.phrase_re is not None:
+        if ascii_text:
+            # ASCII phrases are era markers, which count only right after a number
+            found = (lex.phrase_re.match(text, m.end()) for m in _AFTER_NUMBER.finditer(text))
+        else:
+            found = lex.phrase_re.finditer(text)
+        for match in found:
+            if match is None:
+                continue
             kind = lex.phrase_kind.get(_key(match.group(0)))
             if kind is None:
                 continue
@@ -255,10 +270,24 @@ def localize(text: str) -> str:
                 edits.append((match.start(), match.end(), ENGLISH_MONTHS[int(kind[6:]) - 1]))
             elif _after_number(text, match.start()):
                 edits.append((match.start(), match.end(), " BC" if kind == "bc" else " AD"))
+    words = _TOKEN.findall(text)
+    if any(w.lower() in lex.quick or (not w.isascii() and _fold_cached(w) in lex.months) for w in words):
+        _words_edits(text, lex, edits)
+    if edits:
+        text = _apply(text, edits)
+    if lex.year_word_re is not None and not text.isascii():
+        text = lex.year_word_re.sub("", text)
+    if "(" in text and _PAREN_DAY.search(text):
+        text = _dual_dates(text)
+    return text
+
+
+def _words_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> None:
+    """Month words next to a number -> English names; joiners between date parts -> nothing."""
     tokens = list(_TOKEN.finditer(text))
     kinds: list[str] = []
     for match in tokens:
-        word = fold(match.group(0))
+        word = _fold_cached(match.group(0))
         if word in lex.months and _near_digit(text, match.start(), match.end()):
             if not any(a <= match.start() < b for a, b, _ in edits):
                 edits.append((match.start(), match.end(), ENGLISH_MONTHS[lex.months[word] - 1]))
@@ -280,20 +309,21 @@ def localize(text: str) -> str:
         )
         if left_ok and right_ok:
             edits.append((match.start(), match.end(), ""))
-    if edits:
-        text = _apply(text, edits)
-    if lex.year_word_re is not None and not text.isascii():
-        text = lex.year_word_re.sub("", text)
-    if lex.regnal_re is not None and lex.regnal_re.search(text):
-        text = lex.regnal_re.sub(lambda m: _regnal_year(lex, m), text)
-    if "(" in text:
-        text = _dual_dates(text)
-    return text
 
 
-def _has_dot_word(text: str) -> bool:
-    """Cheap test for Latin-script era markers with dots or capitals ("v. Chr.", "a.C.", "MÖ")."""
-    return "." in text or any(c.isupper() for c in text[1:])
+_ANY_DIGIT = re.compile(r"\d")
+# A day number with a short suffix before a blank ("1er ", "1η ", "1º ", "1:a "): suffix checked in Python.
+_ORDINAL = re.compile(r"(?<![\d.,])([0-3]?\d)([^\s\d]{1,3})(?=\s)")
+# A number with something glued to it ("1er", "1η", "1º", "1:a"): ordinal suffixes are possible.
+_SUFFIXED_NUMBER = re.compile(r"\d(?:[^\W\d_]|[º°:-]|\.º)")
+# "5 (17)", "21 December 1799 (1 January": a dual date is possible.
+_PAREN_DAY = re.compile(r"\(\s?\d{1,2}[\s)]")
+_AFTER_NUMBER = re.compile(r"\d[\s\]\)]{0,3}(?=[^\W\d_])")
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_cached(word: str) -> str:
+    return fold(word)
 
 
 def _after_number(text: str, start: int) -> bool:
