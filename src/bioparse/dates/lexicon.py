@@ -74,7 +74,7 @@ class Lexicon:
     english: dict[str, int]
     months: dict[str, int]
     joiners: frozenset[str]
-    phrase_re: re.Pattern[str] | None
+    phrases: tuple[str, ...]
     phrase_kind: dict[str, str]
     ordinals: frozenset[str]
     year_word_re: re.Pattern[str] | None
@@ -140,10 +140,6 @@ def lexicon() -> Lexicon:
         if word in english:
             del months[word]
 
-    phrase_re = None
-    if phrases:
-        # Case-sensitive: era markers are written as listed ("π.Χ.", "Π.Χ.").
-        phrase_re = re.compile(r"(?<![^\W\d_])(?:" + _alternation(list(phrases)) + r")(?![^\W\d_])")
     phrase_kind = {_key(p): kind for p, kind in phrases.items()}
 
     def words(key: str, sub: str | None = None, *, skip_en: bool = False) -> list[str]:
@@ -192,7 +188,7 @@ def lexicon() -> Lexicon:
         english=english,
         months=months,
         joiners=frozenset(fold(w) for w in words("joiners")),
-        phrase_re=phrase_re,
+        phrases=tuple(phrases),
         phrase_kind=phrase_kind,
         ordinals=ordinal_set,
         year_word_re=year_word_re,
@@ -254,15 +250,10 @@ def localize(text: str) -> str:
     if lex.ordinals and _SUFFIXED_NUMBER.search(text):
         text = _ORDINAL.sub(lambda m: m.group(1) if m.group(2).lower() in lex.ordinals else m.group(0), text)
     edits: list[tuple[int, int, str]] = []
-    if lex.phrase_re is not None:
-        if ascii_text:
-            # ASCII phrases are era markers, which count only right after a number
-            found = (lex.phrase_re.match(text, m.end()) for m in _AFTER_NUMBER.finditer(text))
-        else:
-            found = lex.phrase_re.finditer(text)
-        for match in found:
-            if match is None:
-                continue
+    if ascii_text:
+        _ascii_eras(text, lex, edits)
+    elif lex.phrases:
+        for match in _phrase_re().finditer(text):
             kind = lex.phrase_kind.get(_key(match.group(0)))
             if kind is None:
                 continue
@@ -280,6 +271,39 @@ def localize(text: str) -> str:
     if "(" in text and _PAREN_DAY.search(text):
         text = _dual_dates(text)
     return text
+
+
+@functools.lru_cache(maxsize=1)
+def _phrase_re() -> re.Pattern[str]:
+    """Every multi-part date word (eras, two-word months), compiled on the first non-ASCII date."""
+    # Case-sensitive: era markers are written as listed ("π.Χ.", "Π.Χ.").
+    return re.compile(r"(?<![^\W\d_])(?:" + _alternation(list(lexicon().phrases)) + r")(?![^\W\d_])")
+
+
+_CHUNK = re.compile(r"\S{1,16}")
+
+
+def _ascii_eras(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> None:
+    """Latin-script era markers right after a number ("44 av. J.-C.", "480 f.Kr."), by table lookup."""
+    for number in _AFTER_NUMBER.finditer(text):
+        chunks = []
+        pos = number.end()
+        for _ in range(4):
+            chunk = _CHUNK.match(text, pos)
+            if chunk is None:
+                break
+            chunks.append(chunk)
+            pos = chunk.end()
+            while pos < len(text) and pos - chunk.end() < 2 and text[pos].isspace():
+                pos += 1
+        for last in reversed(chunks):
+            end = last.end()
+            while end > number.end() and text[end - 1] in ",;:)]":
+                end -= 1
+            kind = lex.phrase_kind.get(_key(text[number.end():end]))
+            if kind in ("bc", "ad"):
+                edits.append((number.end(), end, " BC" if kind == "bc" else " AD"))
+                break
 
 
 def _words_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> None:
