@@ -64,6 +64,7 @@ def _flex(phrase: str) -> str:
 
 
 def _alternation(words: list[str]) -> str:
+    """Regex alternation of written phrases, longest first."""
     return "|".join(_flex(w) for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -74,8 +75,11 @@ class Lexicon:
     english: dict[str, int]
     months: dict[str, int]
     joiners: frozenset[str]
-    phrases: tuple[str, ...]
     phrase_kind: dict[str, str]
+    #: The first word of every era marker ("av", "π", "до"): only then are eras looked for.
+    era_tokens: frozenset[str]
+    #: First word -> (whole phrase, month) of month names written in two words (Arabic "كانون الثاني").
+    multi_months: dict[str, list[tuple[str, int]]]
     ordinals: frozenset[str]
     year_word_re: re.Pattern[str] | None
     cjk_re: re.Pattern[str]
@@ -141,6 +145,13 @@ def lexicon() -> Lexicon:
             del months[word]
 
     phrase_kind = {_key(p): kind for p, kind in phrases.items()}
+    era_tokens = frozenset(
+        m.group(0) for p, kind in phrases.items() if kind in ("bc", "ad") for m in [_TOKEN.search(p)] if m
+    )
+    multi: dict[str, list[tuple[str, int]]] = {}
+    for phrase, kind in phrases.items():
+        if kind.startswith("month:"):
+            multi.setdefault(phrase.split()[0].lower(), []).append((phrase.lower(), int(kind[6:])))
 
     def words(key: str, sub: str | None = None, *, skip_en: bool = False) -> list[str]:
         out: list[str] = []
@@ -188,8 +199,9 @@ def lexicon() -> Lexicon:
         english=english,
         months=months,
         joiners=frozenset(fold(w) for w in words("joiners")),
-        phrases=tuple(phrases),
         phrase_kind=phrase_kind,
+        era_tokens=era_tokens,
+        multi_months=multi,
         ordinals=ordinal_set,
         year_word_re=year_word_re,
         cjk_re=cjk_re,
@@ -208,8 +220,12 @@ def lexicon() -> Lexicon:
     )
 
 
+_KEY_DROP = str.maketrans("", "", " .\t\n\u00a0")
+
+
 def _key(phrase: str) -> str:
-    return re.sub(r"[\s.]", "", phrase)
+    """A phrase without its spaces and dots: "v. Chr." and "v.Chr." are one marker."""
+    return phrase.translate(_KEY_DROP)
 
 
 def ambiguous_months() -> tuple[str, ...]:
@@ -250,20 +266,13 @@ def localize(text: str) -> str:
     if lex.ordinals and _SUFFIXED_NUMBER.search(text):
         text = _ORDINAL.sub(lambda m: m.group(1) if m.group(2).lower() in lex.ordinals else m.group(0), text)
     edits: list[tuple[int, int, str]] = []
-    if ascii_text:
-        _ascii_eras(text, lex, edits)
-    elif lex.phrases:
-        for match in _phrase_re().finditer(text):
-            kind = lex.phrase_kind.get(_key(match.group(0)))
-            if kind is None:
-                continue
-            if kind.startswith("month:"):
-                edits.append((match.start(), match.end(), ENGLISH_MONTHS[int(kind[6:]) - 1]))
-            elif _after_number(text, match.start()):
-                edits.append((match.start(), match.end(), " BC" if kind == "bc" else " AD"))
     words = _TOKEN.findall(text)
+    if not lex.era_tokens.isdisjoint(words):
+        _era_edits(text, lex, edits)
     if any(w.lower() in lex.quick or (not w.isascii() and _fold_cached(w) in lex.months) for w in words):
         _words_edits(text, lex, edits)
+    if lex.multi_months and not ascii_text:
+        _multi_month_edits(text, lex, edits)
     if edits:
         text = _apply(text, edits)
     if lex.year_word_re is not None and not text.isascii():
@@ -273,18 +282,11 @@ def localize(text: str) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=1)
-def _phrase_re() -> re.Pattern[str]:
-    """Every multi-part date word (eras, two-word months), compiled on the first non-ASCII date."""
-    # Case-sensitive: era markers are written as listed ("π.Χ.", "Π.Χ.").
-    return re.compile(r"(?<![^\W\d_])(?:" + _alternation(list(lexicon().phrases)) + r")(?![^\W\d_])")
-
-
 _CHUNK = re.compile(r"\S{1,16}")
 
 
-def _ascii_eras(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> None:
-    """Latin-script era markers right after a number ("44 av. J.-C.", "480 f.Kr."), by table lookup."""
+def _era_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> None:
+    """Era markers right after a number ("44 av. J.-C.", "20 π.Χ.", "500 до н. э."), by table lookup."""
     for number in _AFTER_NUMBER.finditer(text):
         chunks = []
         pos = number.end()
@@ -304,6 +306,16 @@ def _ascii_eras(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> N
             if kind in ("bc", "ad"):
                 edits.append((number.end(), end, " BC" if kind == "bc" else " AD"))
                 break
+
+
+def _multi_month_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> None:
+    """Month names written in two words, next to a number ("15 كانون الثاني 1990")."""
+    lower = text.lower()
+    for token in _TOKEN.finditer(text):
+        for phrase, month in lex.multi_months.get(token.group(0).lower(), ()):
+            end = token.start() + len(phrase)
+            if lower.startswith(phrase, token.start()) and _near_digit(text, token.start(), end):
+                edits.append((token.start(), end, ENGLISH_MONTHS[month - 1]))
 
 
 def _words_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> None:
