@@ -76,6 +76,9 @@ class Lexicon:
     months: dict[str, int]
     joiners: frozenset[str]
     phrase_kind: dict[str, str]
+    #: Century words of every language but English ("siècle", "Jahrhundert", "век", "世紀").
+    century_words: tuple[str, ...]
+    century_tokens: frozenset[str]
     #: The first word of every era marker ("av", "π", "до"): only then are eras looked for.
     era_tokens: frozenset[str]
     #: First word -> (whole phrase, month) of month names written in two words (Arabic "كانون الثاني").
@@ -200,6 +203,10 @@ def lexicon() -> Lexicon:
         months=months,
         joiners=frozenset(fold(w) for w in words("joiners")),
         phrase_kind=phrase_kind,
+        century_words=tuple(words("century", skip_en=True)),
+        century_tokens=frozenset(
+            m.group(0).lower() for w in words("century", skip_en=True) for m in [_TOKEN.search(w)] if m
+        ),
         era_tokens=era_tokens,
         multi_months=multi,
         ordinals=ordinal_set,
@@ -261,8 +268,10 @@ def localize(text: str) -> str:
     lex = lexicon()
     if lex.regnal_re is not None and not ascii_text and lex.regnal_re.search(text):
         text = lex.regnal_re.sub(lambda m: _regnal_year(lex, m), text)
+    if not lex.century_tokens.isdisjoint(w.lower() for w in _TOKEN.findall(text)):
+        text = _century_re().sub(_century, text)  # "XX secolo" -> "20th century"
     if not _ANY_DIGIT.search(text):
-        return text  # every date word this rewrites sits next to a number
+        return text  # every other date word this rewrites sits next to a number
     if lex.ordinals and _SUFFIXED_NUMBER.search(text):
         text = _ORDINAL.sub(lambda m: m.group(1) if m.group(2).lower() in lex.ordinals else m.group(0), text)
     edits: list[tuple[int, int, str]] = []
@@ -318,6 +327,50 @@ def _multi_month_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]
                 edits.append((token.start(), end, ENGLISH_MONTHS[month - 1]))
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(numeral: str) -> int | None:
+    """1..50 from a Roman numeral ("XIV" -> 14), None when it is not one."""
+    total = 0
+    values = [_ROMAN.get(ch) for ch in numeral.upper()]
+    if not values or None in values:
+        return None
+    for i, value in enumerate(values):
+        assert value is not None
+        nxt = values[i + 1] if i + 1 < len(values) else 0
+        total += -value if nxt is not None and nxt > value else value
+    return total if 0 < total <= 30 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _century_re() -> re.Pattern[str]:
+    """"20. století", "XXe siècle", "siglo XX", "XX secolo", "20世紀": a century in any language.
+
+    Abbreviations ("s.", "Jh.", "в.") count only after a Roman numeral or a number with its
+    ordinal mark, full words after any number.
+    """
+    words = lexicon().century_words
+    full = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if not w.endswith("."))
+    abbr = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w.endswith("."))
+    number = r"(?P<num>[0-3]?\d|[IVXL]{1,6})"
+    ordinal = r"(?:\.|e|er|ème|-?й|-?го|ος|ο|o|º|°)?"
+    parts = [rf"(?<![\w.]){number}{ordinal}\s{{0,2}}(?P<word>{full})(?![^\W\d_])"]
+    if abbr:
+        parts.append(rf"(?<![\w.])(?P<rnum>[IVXL]{{1,6}}|[0-3]?\d\.){ordinal}\s{{0,2}}(?P<abbr>{abbr})")
+    parts.append(rf"(?<![^\W\d_])(?P<word2>{full})\s{{1,2}}(?P<num2>[IVXL]{{1,6}})(?![\w])")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _century(match: re.Match[str]) -> str:
+    raw = match.group("num") or match.group("rnum") or match.group("num2") or ""
+    raw = raw.rstrip(".")
+    number = int(raw) if raw.isdigit() else _roman(raw)
+    if not number:
+        return match.group(0)
+    return f"{number}th century"
+
+
 def _words_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> None:
     """Month words next to a number -> English names; joiners between date parts -> nothing."""
     tokens = list(_TOKEN.finditer(text))
@@ -354,7 +407,7 @@ _ORDINAL = re.compile(r"(?<![\d.,])([0-3]?\d)([^\s\d]{1,3})(?=\s)")
 _SUFFIXED_NUMBER = re.compile(r"\d(?:[^\W\d_]|[º°:-]|\.º)")
 # "5 (17)", "21 December 1799 (1 January": a dual date is possible.
 _PAREN_DAY = re.compile(r"\(\s?\d{1,2}[\s)]")
-_AFTER_NUMBER = re.compile(r"\d[\s\]\)]{0,3}(?=[^\W\d_])")
+_AFTER_NUMBER = re.compile(r"(?:\d|\bcentury)[\s\]\)]{0,3}(?=[^\W\d_])")
 
 
 @functools.lru_cache(maxsize=8192)
