@@ -60,3 +60,25 @@ def test_never_raises_on_date_like_text(text: str) -> None:
     result = parse_range(text)
     assert result.text == text
     split_event(text)
+
+
+_WORLD_DATEISH = st.lists(
+    st.sampled_from(
+        ["1970", "19", "1", "мая", "января", "π.Χ.", "年", "月", "日", "公元前", "昭和", "元", "(", ")", "1er", "de",
+         "del", "av. J.-C.", "v. Chr.", "١٩٩٠", "１９", "ዓ.ዓ", "ق.م", "كانون الثاني", "η", "º", ":a", "г.", "–", "－",
+         "~", "до н. э.", "[O.S.", "]", " ", "  ", "vers", "頃", "bis", "heute", "al", "a", "por", ".", ",", "/"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORLD_DATEISH)
+def test_never_raises_on_world_date_like_text(text: str) -> None:
+    date = parse_date(text)
+    if date is not None:
+        assert date.precision in ("day", "month", "year", "decade", "century")
+        assert date.iso.lstrip("-")[:4].isdigit()
+        assert date.calendar in ("gregorian", "julian")
+    assert parse_range(text).text == text
+    split_event(text)

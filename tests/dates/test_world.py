@@ -71,6 +71,36 @@ def test_world_dates(text: str, iso: str, precision: str) -> None:
     assert _read(text) == (iso, precision)
 
 
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("20. Jahrhundert", "1901"),
+        ("19. Jh.", "1801"),
+        ("XXe siècle", "1901"),
+        ("XVe s.", "1401"),
+        ("siglo XX", "1901"),
+        ("siglo V a. C.", "-0499"),
+        ("XX secolo", "1901"),
+        ("século XIX", "1801"),
+        ("XIX век", "1801"),
+        ("20. století", "1901"),
+        ("V wiek p.n.e.", "-0499"),
+        ("5e eeuw v.Chr.", "-0499"),
+        ("14ος αιώνας", "1301"),
+        ("20世紀", "1901"),
+    ],
+)
+def test_world_centuries(text: str, iso: str) -> None:
+    """A century in any language, Arabic or Roman numbered, with its era: iso is its first year."""
+    assert _read(text) == (iso, "century")
+
+
+@pytest.mark.parametrize("text", ["Louis XIV", "Section IV 1990", "10 s. later", "Pius XII"])
+def test_roman_numerals_alone_are_not_centuries(text: str) -> None:
+    date = parse_date(text)
+    assert date is None or date.precision != "century"
+
+
 @pytest.mark.parametrize("text", ["vers 1500", "около 1500", "um 1500", "1500年頃", "ca. 1500"])
 def test_world_circa_is_marked(text: str) -> None:
     date = parse_date(text)

@@ -93,5 +93,7 @@ def calendar_of(date: Date, *, explicit: str | None = None, lang: str | None = N
 def with_calendar(date: Date, prepared: Prepared | None, lang: str | None) -> Date:
     """``date`` with its calendar set by the rules above."""
     explicit = prepared.explicit_style if prepared is not None else None
+    if explicit is None and lang is None and date.calendar == "gregorian" and "1582" < date.iso[:4]:
+        return date  # the common case, decided without splitting the ISO text (years are zero-padded)
     calendar = calendar_of(date, explicit=explicit, lang=lang)
     return date if calendar == date.calendar else replace(date, calendar=calendar)

@@ -64,6 +64,7 @@ def _flex(phrase: str) -> str:
 
 
 def _alternation(words: list[str]) -> str:
+    """Regex alternation of written phrases, longest first."""
     return "|".join(_flex(w) for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -74,9 +75,15 @@ class Lexicon:
     english: dict[str, int]
     months: dict[str, int]
     joiners: frozenset[str]
-    phrase_re: re.Pattern[str] | None
     phrase_kind: dict[str, str]
-    ordinal_re: re.Pattern[str] | None
+    #: Century words of every language but English ("siècle", "Jahrhundert", "век", "世紀").
+    century_words: tuple[str, ...]
+    century_tokens: frozenset[str]
+    #: The first word of every era marker ("av", "π", "до"): only then are eras looked for.
+    era_tokens: frozenset[str]
+    #: First word -> (whole phrase, month) of month names written in two words (Arabic "كانون الثاني").
+    multi_months: dict[str, list[tuple[str, int]]]
+    ordinals: frozenset[str]
     year_word_re: re.Pattern[str] | None
     cjk_re: re.Pattern[str]
     regnal: dict[str, int]
@@ -90,6 +97,8 @@ class Lexicon:
     present_words: tuple[str, ...]
     julian_until: dict[str, str] = field(default_factory=dict)
     ambiguous: tuple[str, ...] = ()
+    #: Lower-case forms (as written and folded) of every month word and joiner: a cheap first test.
+    quick: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,6 +111,7 @@ def lexicon() -> Lexicon:
             english[word.lower()] = number
 
     seen: dict[str, dict[int, int]] = {}
+    raw_forms: set[str] = set()
     phrases: dict[str, str] = {}
     for code, aspect in data.items():
         for number, forms in enumerate(aspect.get("months", []), start=1):
@@ -109,6 +119,8 @@ def lexicon() -> Lexicon:
                 if " " in word:
                     phrases[word] = f"month:{number}"
                 else:
+                    if code != "en":
+                        raw_forms.add(word.lower())
                     votes = seen.setdefault(fold(word), {})
                     # a language that yields ("yield_months": hr) counts for less than any other
                     weight = 1 if aspect.get("yield_months") else 2
@@ -135,11 +147,14 @@ def lexicon() -> Lexicon:
         if word in english:
             del months[word]
 
-    phrase_re = None
-    if phrases:
-        # Case-sensitive: era markers are written as listed ("π.Χ.", "Π.Χ.").
-        phrase_re = re.compile(r"(?<![^\W\d_])(?:" + _alternation(list(phrases)) + r")(?![^\W\d_])")
     phrase_kind = {_key(p): kind for p, kind in phrases.items()}
+    era_tokens = frozenset(
+        m.group(0) for p, kind in phrases.items() if kind in ("bc", "ad") for m in [_TOKEN.search(p)] if m
+    )
+    multi: dict[str, list[tuple[str, int]]] = {}
+    for phrase, kind in phrases.items():
+        if kind.startswith("month:"):
+            multi.setdefault(phrase.split()[0].lower(), []).append((phrase.lower(), int(kind[6:])))
 
     def words(key: str, sub: str | None = None, *, skip_en: bool = False) -> list[str]:
         out: list[str] = []
@@ -152,10 +167,7 @@ def lexicon() -> Lexicon:
         return out
 
     ordinals = words("ordinal_day", skip_en=True)
-    ordinal_re = None
-    if ordinals:
-        alt = "|".join(re.escape(o) for o in sorted(set(ordinals) - {"."}, key=len, reverse=True))
-        ordinal_re = re.compile(rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:{alt})(?![^\W\d_])(?=\s)")
+    ordinal_set = frozenset(o.lower() for o in ordinals) - {"."}
     year_words = words("year_words")
     year_word_re = None
     if year_words:
@@ -190,9 +202,14 @@ def lexicon() -> Lexicon:
         english=english,
         months=months,
         joiners=frozenset(fold(w) for w in words("joiners")),
-        phrase_re=phrase_re,
         phrase_kind=phrase_kind,
-        ordinal_re=ordinal_re,
+        century_words=tuple(words("century", skip_en=True)),
+        century_tokens=frozenset(
+            m.group(0).lower() for w in words("century", skip_en=True) for m in [_TOKEN.search(w)] if m
+        ),
+        era_tokens=era_tokens,
+        multi_months=multi,
+        ordinals=ordinal_set,
         year_word_re=year_word_re,
         cjk_re=cjk_re,
         regnal=regnal,
@@ -206,11 +223,16 @@ def lexicon() -> Lexicon:
         present_words=tuple(words("present")),
         julian_until=julian_until,
         ambiguous=ambiguous,
+        quick=frozenset(months) | frozenset(raw_forms - set(english)) | frozenset(fold(w) for w in words("joiners")),
     )
 
 
+_KEY_DROP = str.maketrans("", "", " .\t\n\u00a0")
+
+
 def _key(phrase: str) -> str:
-    return re.sub(r"[\s.]", "", phrase)
+    """A phrase without its spaces and dots: "v. Chr." and "v.Chr." are one marker."""
+    return phrase.translate(_KEY_DROP)
 
 
 def ambiguous_months() -> tuple[str, ...]:
@@ -240,25 +262,121 @@ def localize(text: str) -> str:
     Only words next to a number (or to another date word) change, so a place
     such as "County Mayo" or "Rio de Janeiro" is left as written.
     """
-    if _NON_ASCII_DIGIT.search(text):
+    ascii_text = text.isascii()
+    if not ascii_text and _NON_ASCII_DIGIT.search(text):
         text = text.translate(_DIGITS)
     lex = lexicon()
-    if lex.ordinal_re is not None:
-        text = lex.ordinal_re.sub(r"\g<day>", text)
+    if lex.regnal_re is not None and not ascii_text and lex.regnal_re.search(text):
+        text = lex.regnal_re.sub(lambda m: _regnal_year(lex, m), text)
+    if not lex.century_tokens.isdisjoint(w.lower() for w in _TOKEN.findall(text)):
+        text = _century_re().sub(_century, text)  # "XX secolo" -> "20th century"
+    if not _ANY_DIGIT.search(text):
+        return text  # every other date word this rewrites sits next to a number
+    if lex.ordinals and _SUFFIXED_NUMBER.search(text):
+        text = _ORDINAL.sub(lambda m: m.group(1) if m.group(2).lower() in lex.ordinals else m.group(0), text)
     edits: list[tuple[int, int, str]] = []
-    if lex.phrase_re is not None and (not text.isascii() or _has_dot_word(text)):
-        for match in lex.phrase_re.finditer(text):
-            kind = lex.phrase_kind.get(_key(match.group(0)))
-            if kind is None:
-                continue
-            if kind.startswith("month:"):
-                edits.append((match.start(), match.end(), ENGLISH_MONTHS[int(kind[6:]) - 1]))
-            elif _after_number(text, match.start()):
-                edits.append((match.start(), match.end(), " BC" if kind == "bc" else " AD"))
+    words = _TOKEN.findall(text)
+    if not lex.era_tokens.isdisjoint(words):
+        _era_edits(text, lex, edits)
+    if any(w.lower() in lex.quick or (not w.isascii() and _fold_cached(w) in lex.months) for w in words):
+        _words_edits(text, lex, edits)
+    if lex.multi_months and not ascii_text:
+        _multi_month_edits(text, lex, edits)
+    if edits:
+        text = _apply(text, edits)
+    if lex.year_word_re is not None and not text.isascii():
+        text = lex.year_word_re.sub("", text)
+    if "(" in text and _PAREN_DAY.search(text):
+        text = _dual_dates(text)
+    return text
+
+
+_CHUNK = re.compile(r"\S{1,16}")
+
+
+def _era_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> None:
+    """Era markers right after a number ("44 av. J.-C.", "20 π.Χ.", "500 до н. э."), by table lookup."""
+    for number in _AFTER_NUMBER.finditer(text):
+        chunks = []
+        pos = number.end()
+        for _ in range(4):
+            chunk = _CHUNK.match(text, pos)
+            if chunk is None:
+                break
+            chunks.append(chunk)
+            pos = chunk.end()
+            while pos < len(text) and pos - chunk.end() < 2 and text[pos].isspace():
+                pos += 1
+        for last in reversed(chunks):
+            end = last.end()
+            while end > number.end() and text[end - 1] in ",;:)]":
+                end -= 1
+            kind = lex.phrase_kind.get(_key(text[number.end():end]))
+            if kind in ("bc", "ad"):
+                edits.append((number.end(), end, " BC" if kind == "bc" else " AD"))
+                break
+
+
+def _multi_month_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> None:
+    """Month names written in two words, next to a number ("15 كانون الثاني 1990")."""
+    lower = text.lower()
+    for token in _TOKEN.finditer(text):
+        for phrase, month in lex.multi_months.get(token.group(0).lower(), ()):
+            end = token.start() + len(phrase)
+            if lower.startswith(phrase, token.start()) and _near_digit(text, token.start(), end):
+                edits.append((token.start(), end, ENGLISH_MONTHS[month - 1]))
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(numeral: str) -> int | None:
+    """1..50 from a Roman numeral ("XIV" -> 14), None when it is not one."""
+    total = 0
+    values = [_ROMAN.get(ch) for ch in numeral.upper()]
+    if not values or None in values:
+        return None
+    for i, value in enumerate(values):
+        assert value is not None
+        nxt = values[i + 1] if i + 1 < len(values) else 0
+        total += -value if nxt is not None and nxt > value else value
+    return total if 0 < total <= 30 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _century_re() -> re.Pattern[str]:
+    """"20. století", "XXe siècle", "siglo XX", "XX secolo", "20世紀": a century in any language.
+
+    Abbreviations ("s.", "Jh.", "в.") count only after a Roman numeral or a number with its
+    ordinal mark, full words after any number.
+    """
+    words = lexicon().century_words
+    full = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if not w.endswith("."))
+    abbr = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w.endswith("."))
+    number = r"(?P<num>[0-3]?\d|[IVXL]{1,6})"
+    ordinal = r"(?:\.|e|er|ème|-?й|-?го|ος|ο|o|º|°)?"
+    parts = [rf"(?<![\w.]){number}{ordinal}\s{{0,2}}(?P<word>{full})(?![^\W\d_])"]
+    if abbr:
+        parts.append(rf"(?<![\w.])(?P<rnum>[IVXL]{{1,6}}|[0-3]?\d\.){ordinal}\s{{0,2}}(?P<abbr>{abbr})")
+    parts.append(rf"(?<![^\W\d_])(?P<word2>{full})\s{{1,2}}(?P<num2>[IVXL]{{1,6}})(?![\w])")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _century(match: re.Match[str]) -> str:
+    raw = match.group("num") or match.group("rnum") or match.group("num2") or ""
+    raw = raw.rstrip(".")
+    number = int(raw) if raw.isdigit() else _roman(raw)
+    if not number:
+        return match.group(0)
+    return f"{number}th century"
+
+
+def _words_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> None:
+    """Month words next to a number -> English names; joiners between date parts -> nothing."""
     tokens = list(_TOKEN.finditer(text))
     kinds: list[str] = []
     for match in tokens:
-        word = fold(match.group(0))
+        word = _fold_cached(match.group(0))
         if word in lex.months and _near_digit(text, match.start(), match.end()):
             if not any(a <= match.start() < b for a, b, _ in edits):
                 edits.append((match.start(), match.end(), ENGLISH_MONTHS[lex.months[word] - 1]))
@@ -280,20 +398,21 @@ def localize(text: str) -> str:
         )
         if left_ok and right_ok:
             edits.append((match.start(), match.end(), ""))
-    if edits:
-        text = _apply(text, edits)
-    if lex.year_word_re is not None and not text.isascii():
-        text = lex.year_word_re.sub("", text)
-    if lex.regnal_re is not None and lex.regnal_re.search(text):
-        text = lex.regnal_re.sub(lambda m: _regnal_year(lex, m), text)
-    if "(" in text:
-        text = _dual_dates(text)
-    return text
 
 
-def _has_dot_word(text: str) -> bool:
-    """Cheap test for Latin-script era markers with dots or capitals ("v. Chr.", "a.C.", "MÖ")."""
-    return "." in text or any(c.isupper() for c in text[1:])
+_ANY_DIGIT = re.compile(r"\d")
+# A day number with a short suffix before a blank ("1er ", "1η ", "1º ", "1:a "): suffix checked in Python.
+_ORDINAL = re.compile(r"(?<![\d.,])([0-3]?\d)([^\s\d]{1,3})(?=\s)")
+# A number with something glued to it ("1er", "1η", "1º", "1:a"): ordinal suffixes are possible.
+_SUFFIXED_NUMBER = re.compile(r"\d(?:[^\W\d_]|[º°:-]|\.º)")
+# "5 (17)", "21 December 1799 (1 January": a dual date is possible.
+_PAREN_DAY = re.compile(r"\(\s?\d{1,2}[\s)]")
+_AFTER_NUMBER = re.compile(r"(?:\d|\bcentury)[\s\]\)]{0,3}(?=[^\W\d_])")
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_cached(word: str) -> str:
+    return fold(word)
 
 
 def _after_number(text: str, start: int) -> bool:

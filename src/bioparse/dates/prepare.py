@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .. import lang
 from .lexicon import lexicon, localize
 from .patterns import (
     _AGE_RE,
@@ -94,11 +95,30 @@ def prepare(text: str) -> Prepared:
     circa = bool(_CIRCA_RE.search(work))
     if circa:
         work = blank_all(_CIRCA_RE, work)
-    world = _world_circa()
-    if world.search(work):
-        circa = True
-        work = blank_all(world, work)
+    if _may_have_circa(work):
+        world = _world_circa()
+        if world.search(work):
+            circa = True
+            work = blank_all(world, work)
     return Prepared(work, shown, circa, age, uncertain, body, style, explicit, original)
+
+
+_WORD = re.compile(r"[^\W\d_]{1,20}")
+
+
+@functools.lru_cache(maxsize=1)
+def _circa_firsts() -> tuple[frozenset[str], tuple[str, ...]]:
+    """First words of every circa phrase, and the circa words written after a number."""
+    lex = lexicon()
+    firsts = frozenset(m.group(0).lower() for w in lex.circa_words for m in [_WORD.search(w)] if m)
+    after = tuple(w for aspect in lang.table("dates").values() for w in aspect.get("circa_after", []))
+    return firsts, after
+
+
+def _may_have_circa(text: str) -> bool:
+    """Cheap test before the circa regex of every language runs."""
+    firsts, after = _circa_firsts()
+    return any(w.lower() in firsts for w in _WORD.findall(text)) or any(a in text for a in after)
 
 
 @functools.lru_cache(maxsize=1)

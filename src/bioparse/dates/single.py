@@ -106,6 +106,8 @@ def parse_date(text: str, *, dmy_hint: bool | None = None, lang: str | None = No
     if len(stripped) <= 20:
         quick = _fast(stripped)
         if quick is not None:
+            if lang is None and "1582" < quick.iso[:4]:
+                return quick  # Gregorian: after the reform, no wiki rule asked for
             return with_calendar(quick, None, lang)
     try:
         prepared = prepare(text[:_MAX_INPUT])
