@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .. import lang
 from ..dates import parse_date, parse_range
-from ..model import Date, Infobox, InfoboxRow, Office
+from ..model import Colleague, Date, Infobox, InfoboxRow, Office
 from .labels import normalize_label
 from .text import first_line, tidy
 
@@ -25,6 +26,51 @@ _YEARS_NOTE = re.compile(r"(?<!\s)\s*\([^()]{0,80}\d{4}[^()]{0,80}\)\s*$")
 _TERM_KEYS = frozenset({"term", "term_start", "term_end"})
 _OFFICE_KEYS = frozenset({"term", "term_start", "term_end", "predecessor", "successor"})
 _OPEN_WORDS = ("incumbent", "present", "current")
+
+
+# ------------------------------------------------------------ language data
+# Typed views of ``lang/data/<code>/offices.json``, built once.
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _word_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """Any of ``words`` as a whole word (CJK words have no boundaries: plain substring)."""
+    if not words:
+        return None
+    return re.compile(rf"(?<![^\W\d_])(?:{_alternation(words)})(?![^\W\d_])|"
+                      rf"(?:{_alternation([w for w in words if not w.isascii() and _is_cjk(w)]) or '(?!)'})",
+                      re.I)
+
+
+def _is_cjk(word: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" for ch in word)
+
+
+_PLACEHOLDER: dict[str, str] = {}
+for _code, _data in lang.table("offices").items():
+    for _flag, _words in _data.get("placeholders", {}).items():
+        for _word in _words:
+            _PLACEHOLDER.setdefault(_word.casefold(), _flag)
+_ACTING_WORDS: list[str] = lang.merged("offices", "acting")
+_ACTING_WORD = _word_pattern(_ACTING_WORDS)
+_ACTING_WORD_PREFIX = re.compile(rf"^\s*(?:{_alternation(_ACTING_WORDS)})\s+(?=\S)", re.I)
+_QUALIFIER_PREFIX = re.compile(
+    rf"^(?:{_alternation(lang.merged('offices', 'qualifier_prefixes'))})\s+(?=\S)", re.I
+)
+#: Inline note after a name: "Elizabeth II as Queen of Ghana", "X als Bundespräsident".
+_INLINE_AS = re.compile(
+    rf"\s(?:{_alternation(lang.merged('offices', 'qualifier_prefixes'))})\s+(?=[^\W\d_])", re.I
+)
+_ORDINALS = [re.compile(p, re.I) for p in lang.merged("offices", "ordinals")]
+_KINDS: dict[str, re.Pattern[str] | None] = {}
+for _kind in ("nomination", "precedence", "record", "award", "title"):
+    _words_k: list[str] = []
+    for _data in lang.table("offices").values():
+        _words_k.extend(_data.get("kinds", {}).get(_kind, []))
+    _KINDS[_kind] = _word_pattern(_words_k)
 
 
 @dataclass
@@ -74,7 +120,7 @@ def split_title(text: str) -> tuple[str, int | None, bool]:
     """("3rd President of X" -> "President of X", 3, acting?)."""
     title = " ".join(tidy(text).split("\n"))  # a title wrapped over lines is one title
     ordinal = None
-    match = _ORDINAL.match(title)
+    match = _ORDINAL.match(title) or next((m for m in (p.match(title) for p in _ORDINALS) if m), None)
     if match:
         ordinal = int(match.group(1))
         title = title[match.end() :]
@@ -86,6 +132,9 @@ def split_title(text: str) -> tuple[str, int | None, bool]:
     if _ACTING_PREFIX.match(title):
         acting = True
         title = _ACTING_PREFIX.sub("", title, count=1)
+    elif _ACTING_WORD_PREFIX.match(title):
+        acting = True
+        title = _ACTING_WORD_PREFIX.sub("", title, count=1)
     return title.strip(), ordinal, acting
 
 
@@ -102,9 +151,149 @@ def first_person(text: str | None) -> str | None:
     return line or None
 
 
+@dataclass
+class NamedPerson:
+    """A predecessor, successor or colleague cell read as a name plus its note."""
+
+    name: str | None = None
+    link: str | None = None
+    qualifier: str | None = None
+    #: "established", "abolished", "vacant" or "none" when the cell holds a placeholder.
+    placeholder: str | None = None
+    start: Date | None = None
+    end: Date | None = None
+
+
+_TRAILING_PAREN = re.compile(r"(?<!\s)\s*[(\[]([^()\[\]]{1,120})[)\]]\s*$")
+_LEADING_PAREN = re.compile(r"^\s*\(([^()]{1,120})\)\s*")
+_TRAILING_YEARS = re.compile(
+    r"(?<![\d\s])[\s,]+(\d{3,4}\s*(?:[–—-]\s*(?:\d{2,4}|present|incumbent))?)\s*$", re.I
+)
+_ONLY_DATES = re.compile(r"^\(?\s*(?:c\.\s*)?\d{1,4}[^()]{0,60}\)?$")
+_PUNCT = " \t.,;:()[]-–—*"
+
+
+def placeholder_flag(text: str) -> str | None:
+    """"established" for "Position established", "abolished", "vacant", "none"; else None."""
+    key = text.strip(_PUNCT).casefold()
+    return _PLACEHOLDER.get(key) if key else None
+
+
+def split_person(text: str | None, links: list[str] | None = None) -> NamedPerson:
+    """The first person of a cell: name only, its note as qualifier, its link.
+
+    "Henry Knox (Senior Officer of the Army)" -> Henry Knox + qualifier;
+    "Gerald Ford\nas President" -> Gerald Ford + "as President";
+    "Position established" -> no name, placeholder "established".
+    """
+    out = NamedPerson()
+    lines = [ln for ln in tidy(text).split("\n") if ln.strip()]
+    if not lines:
+        return out
+    line = first_person(lines[0]) or ""
+    notes: list[str] = []
+    flag = placeholder_flag(line)
+    if flag is not None:
+        out.placeholder = flag
+        if flag == "vacant":
+            out.qualifier = "vacant"
+        return out
+    while True:
+        match = _TRAILING_PAREN.search(line)
+        if not match or match.start() == 0:
+            break
+        notes.insert(0, match.group(1).strip())
+        line = line[: match.start()]
+    lead = _LEADING_PAREN.match(line)
+    if lead and lead.end() < len(line):
+        notes.insert(0, lead.group(1).strip())
+        line = line[lead.end():]
+    inline = _INLINE_AS.search(line)
+    if inline and inline.start() > 0:
+        notes.append(line[inline.start():].strip())
+        line = line[: inline.start()]
+    years = _TRAILING_YEARS.search(line)
+    if years and years.start() > 0:
+        notes.append(years.group(1))
+        line = line[: years.start()]
+    acting = _ACTING_WORD_PREFIX.match(line)
+    if acting:
+        notes.insert(0, line[: acting.end()].strip())
+        line = line[acting.end():]
+    for extra in lines[1:]:
+        if _QUALIFIER_PREFIX.match(extra) or _ONLY_DATES.match(extra) or (
+            _ACTING_WORD is not None and _ACTING_WORD.fullmatch(extra.strip(_PUNCT))
+        ):
+            notes.append(extra.strip().strip("()"))
+        else:
+            break
+    name = line.strip(" ,;:-–—")
+    flag = placeholder_flag(name)
+    if flag is not None:
+        out.placeholder = flag
+        return out
+    out.name = name or None
+    out.qualifier = "; ".join(notes) or None
+    for note in notes:
+        rng = parse_range(note) if any(ch.isdigit() for ch in note) else None
+        if rng is not None and rng.start is not None:
+            out.start, out.end = rng.start, rng.end
+            break
+    out.link = _link_for(out.name, links or [])
+    return out
+
+
+def _link_for(name: str | None, links: list[str]) -> str | None:
+    """The link whose target names this person (not the note's link)."""
+    if not name:
+        return None
+    low = name.casefold()
+    words = [w for w in re.split(r"\W+", low) if len(w) > 1]
+    for link in links:
+        target = re.sub(r"\s*\([^()]*\)$", "", link).casefold()
+        if target and (target in low or low in target or (words and words[-1] in target.split())):
+            return link[:1].upper() + link[1:]
+    return None
+
+
+def colleagues_of(role: str, text: str | None, links: list[str] | None = None) -> list[Colleague]:
+    """Every person of a "served with" cell, in order, each with its note and span."""
+    people: list[Colleague] = []
+    for line in tidy(text).split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if people and (_ONLY_DATES.match(line) or _QUALIFIER_PREFIX.match(line)):
+            last = people[-1]
+            last.qualifier = "; ".join(x for x in (last.qualifier, line.strip("()")) if x)
+            if last.start is None and any(ch.isdigit() for ch in line):
+                rng = parse_range(line.strip("()"))
+                last.start, last.end = rng.start, rng.end
+            continue
+        person = split_person(line, links)
+        if person.name is None:
+            continue
+        people.append(Colleague(role=role, name=person.name, link=person.link,
+                                qualifier=person.qualifier, start=person.start, end=person.end))
+    return people
+
+
 def _is_open(text: str) -> bool:
     low = text.strip().lower()
     return any(low.startswith(w) for w in _OPEN_WORDS)
+
+
+def _set_neighbour(office: Office, key: str, person: NamedPerson) -> None:
+    """Fill predecessor/successor (first cell wins) with the name, link, note and flag."""
+    if key == "predecessor":
+        if office.predecessor is None and not office.established:
+            office.predecessor, office.predecessor_link = person.name, person.link
+            office.predecessor_qualifier = office.predecessor_qualifier or person.qualifier
+            office.established = person.placeholder == "established"
+    elif office.successor is None and not office.abolished:
+        office.successor, office.successor_link = person.name, person.link
+        office.successor_qualifier = office.successor_qualifier or person.qualifier
+        office.abolished = person.placeholder == "abolished"
 
 
 def office_from_block(block: _Block, source: str = "infobox") -> Office:
@@ -112,6 +301,8 @@ def office_from_block(block: _Block, source: str = "infobox") -> Office:
     named = block.header is not None and block.header.key not in ("name", "section")
     title, ordinal, acting = split_title(block.header.value if block.header and named else "")
     office = Office(title=title or None, ordinal=ordinal, acting=acting, source=source)
+    if named and block.header is not None and block.header.links and title:
+        office.title_link = block.header.links[0]
     end_given = False
     for row in block.rows:
         key = row.key
@@ -134,15 +325,14 @@ def office_from_block(block: _Block, source: str = "infobox") -> Office:
                 office.incumbent = True
             else:
                 office.end = office.end or parse_date(row.value)
-        elif key == "predecessor":
-            office.predecessor = office.predecessor or first_person(row.value)
-        elif key == "successor":
-            office.successor = office.successor or first_person(row.value)
+        elif key in ("predecessor", "successor"):
+            _set_neighbour(office, key, split_person(row.value, row.links))
         elif key == "serving_with":
             role = tidy(row.label) or "Serving with"
-            person = first_person(row.value)
-            if person and role not in office.serving_with:
-                office.serving_with[role] = person
+            people = colleagues_of(role, row.value, row.links)
+            office.colleagues.extend(people)
+            if people and role not in office.serving_with:
+                office.serving_with[role] = people[0].name
         elif key == "constituency":
             office.constituency = office.constituency or first_line(row.value) or None
         elif key == "acting":
@@ -189,11 +379,53 @@ def offices_from_infobox(box: Infobox) -> list[Office]:
 
 
 def _fill_gaps(target: Office, extra: Office) -> None:
-    target.predecessor = target.predecessor or extra.predecessor
-    target.successor = target.successor or extra.successor
+    if target.predecessor is None and not target.established:
+        target.predecessor, target.predecessor_link = extra.predecessor, extra.predecessor_link
+        target.predecessor_qualifier = target.predecessor_qualifier or extra.predecessor_qualifier
+        target.established = extra.established
+    if target.successor is None and not target.abolished:
+        target.successor, target.successor_link = extra.successor, extra.successor_link
+        target.successor_qualifier = target.successor_qualifier or extra.successor_qualifier
+        target.abolished = extra.abolished
     target.constituency = target.constituency or extra.constituency
+    target.title_link = target.title_link or extra.title_link
     for role, person in extra.serving_with.items():
         target.serving_with.setdefault(role, person)
+    known = {(c.role, c.name) for c in target.colleagues}
+    target.colleagues.extend(c for c in extra.colleagues if (c.role, c.name) not in known)
+
+
+def classify(title: str | None, section: str | None) -> str:
+    """What a succession row is: "office", or "nomination", "precedence", "record", "award", "title".
+
+    The row's own title decides first ("Republican nominee for ...", "Oldest
+    living President"), then the box heading it sits under ("Order of
+    precedence", "Awards and achievements", "Titles of nobility").
+    """
+    for text in (title, section):
+        if not text:
+            continue
+        for kind, pattern in _KINDS.items():
+            if pattern is not None and pattern.search(text):
+                return kind
+    return "office"
+
+
+def offices_from_succession(box: Infobox) -> list[Office]:
+    """Every row of a succession box, each with its kind (see :func:`classify`)."""
+    out: list[Office] = []
+    section: str | None = None
+    for block in _blocks(box.rows):
+        if block.header is None:
+            continue
+        if block.header.key == "section":
+            section = block.header.value
+            continue
+        office = office_from_block(block, "succession_box")
+        office.kind = classify(office.title, section)
+        if office.title or office.start or office.predecessor or office.successor:
+            out.append(office)
+    return out
 
 
 def _title_key(title: str | None) -> str:
@@ -207,29 +439,90 @@ def _years(office: Office) -> tuple[int | None, int | None]:
     return year(office.start), year(office.end)
 
 
-def _same_office(a: Office, b: Office) -> bool:
-    if _title_key(a.title) != _title_key(b.title) or not a.title:
-        return False
+def _person_key(name: str | None) -> str:
+    return _title_key(name)
+
+
+def _neighbours(a: Office, b: Office) -> tuple[int, int]:
+    """(agreeing, contradicting) neighbour slots between two offices."""
+    agree = contra = 0
+    for x, y in ((a.predecessor, b.predecessor), (a.successor, b.successor)):
+        if x and y:
+            if _person_key(x) == _person_key(y):
+                agree += 1
+            else:
+                contra += 1
+    for x_flag, y_flag in ((a.established, b.established), (a.abolished, b.abolished)):
+        if x_flag and y_flag:
+            agree += 1
+    return agree, contra
+
+
+def _dates_agree(a: Office, b: Office) -> tuple[bool, bool]:
+    """(compatible, same): years that both give are equal / both start and end given and equal."""
     a_start, a_end = _years(a)
     b_start, b_end = _years(b)
     if a_start is not None and b_start is not None and a_start != b_start:
-        return False
+        return False, False
     if a_end is not None and b_end is not None and a_end != b_end:
-        return False
-    return True
+        return False, False
+    same = a_start is not None and a_start == b_start and (
+        a_end == b_end or (a.incumbent and b.incumbent)
+    )
+    return True, same
+
+
+def _match_score(infobox: Office, box: Office) -> int:
+    """How surely a box row is this infobox office (0: not it)."""
+    compatible, same_dates = _dates_agree(infobox, box)
+    agree, contra = _neighbours(infobox, box)
+    same_title = bool(infobox.title) and _title_key(infobox.title) == _title_key(box.title)
+    if same_title and compatible and contra == 0:
+        return 4
+    if agree >= 2 and compatible:
+        return 3
+    if agree == 1 and contra == 0 and compatible:
+        return 2
+    if same_dates and contra == 0:
+        return 1
+    return 0
+
+
+def _same_office(a: Office, b: Office) -> bool:
+    return _match_score(a, b) >= 4
 
 
 def merge_offices(primary: list[Office], extra: list[Office]) -> list[Office]:
-    """Add succession-box offices; the same office is merged, the infobox winning."""
+    """Add succession-box offices; a box row that duplicates an infobox office
+    (same title, same neighbours or same dates, title wording aside) is merged
+    into it, the infobox's title and dates winning."""
     merged = list(primary)
+    taken: set[int] = set()
     for office in extra:
-        match = next((o for o in merged if o.source == "infobox" and _same_office(o, office)), None)
-        if match is None:
+        best, best_score = None, 0
+        for index, candidate in enumerate(merged):
+            if candidate.source != "infobox" or index in taken:
+                continue
+            score = _match_score(candidate, office)
+            if score > best_score:
+                best, best_score = index, score
+        if best is None:
             merged.append(office)
             continue
+        taken.add(best)
+        match = merged[best]
         match.start = match.start or office.start
         match.end = match.end or office.end
-        match.predecessor = match.predecessor or office.predecessor
-        match.successor = match.successor or office.successor
+        _fill_gaps(match, office)
         match.incumbent = match.incumbent or (office.incumbent and match.end is None)
     return merged
+
+
+def person_offices(box: Infobox | None, succession: list[Infobox]) -> tuple[list[Office], list[Office]]:
+    """(offices, other positions) of a page: the main infobox's offices merged
+    with the succession boxes' office rows; nominations, precedence, records,
+    awards and titles apart."""
+    offices = offices_from_infobox(box) if box is not None else []
+    rows = [o for b in succession for o in offices_from_succession(b)]
+    others = [o for o in rows if o.kind != "office"]
+    return merge_offices(offices, [o for o in rows if o.kind == "office"]), others
