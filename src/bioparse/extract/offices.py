@@ -304,9 +304,16 @@ def office_from_block(block: _Block, source: str = "infobox") -> Office:
     if named and block.header is not None and block.header.links and title:
         office.title_link = block.header.links[0]
     end_given = False
+    people_rows = False  # between the term and the neighbours: the people served with
     for row in block.rows:
         key = row.key
         value = tidy(row.value)
+        if key is None and people_rows and row.label.strip() and not row.header:
+            key = "serving_with"  # a custom-labelled colleague row ("Vice Chancellor", "First Deputy")
+        if key in _TERM_KEYS:
+            people_rows = True
+        elif key in ("predecessor", "successor", "constituency"):
+            people_rows = False
         if key == "term":
             rng = parse_range(row.value)
             if normalize_label(row.label).startswith("assumed"):
@@ -325,6 +332,8 @@ def office_from_block(block: _Block, source: str = "infobox") -> Office:
                 office.incumbent = True
             else:
                 office.end = office.end or parse_date(row.value)
+            if office.term_text and value and not any(r.key == "term" for r in block.rows):
+                office.term_text = f"{office.term_text} – {value}"  # as the infobox draws it
         elif key in ("predecessor", "successor"):
             _set_neighbour(office, key, split_person(row.value, row.links))
         elif key == "serving_with":

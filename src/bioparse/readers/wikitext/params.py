@@ -121,6 +121,27 @@ SERVING_WITH: dict[str, str] = {
     "secretary_general": "Secretary-General",
 }
 
+# --- Officeholder family slot aliases (Template:Infobox officeholder and its
+# redirects document these per numbered slot as well as unnumbered).
+SLOT_KEYS.update({
+    "preceded": "predecessor", "succeeded": "successor", "preceding": "predecessor",
+    "succeeding": "successor", "term_start_label": None, "term_end_label": None,
+    "prior_term": None, "alongside_label": None, "1blankname": None, "1namedata": None,
+    "2blankname": None, "2namedata": None, "3blankname": None, "3namedata": None,
+    "order_label": None,
+})
+SERVING_WITH.update({
+    "alongside": "Serving with", "leader": "Leader", "vicegovernor": "Vice Governor",
+    "vice_governor": "Vice Governor", "deputy_governor": "Deputy Governor",
+    "vicepremier": "Vice Premier", "speaker": "Speaker", "minister": "Minister",
+    "chairman": "Chairman", "vicechairman": "Vice Chairman", "vicechancellor": "Vice Chancellor",
+    "vice_chancellor": "Vice Chancellor", "deputy_first_minister": "Deputy First Minister",
+    "runningmate": "Running mate", "running_mate": "Running mate", "ambassador": "Ambassador",
+})
+#: Officeholder "blank" rows drawn among the people served with: value param -> label param.
+BLANK_PAIRS: dict[str, str] = {"1namedata": "1blankname"}
+
+
 #: Parameter names are short; the length bound keeps a 100,000-digit name from backtracking.
 _SLOT = re.compile(r"^(?=.{1,100}$)(.+?)_?(\d+)$")
 

@@ -269,6 +269,11 @@ def _collapsible(t: scan.Template, ctx: Ctx) -> str:
     return _items(t, ctx)
 
 
+def _invoked_list(t: scan.Template, ctx: Ctx) -> str:
+    """``{{#invoke:collapsible list|main|...}}``: the items after the function name."""
+    return "\n".join(ctx.expand(p) for p in t.positional()[1:] if p.strip())
+
+
 def _plainlist(t: scan.Template, ctx: Ctx) -> str:
     body = t.get("1", "list")
     return ctx.expand(body) if body else ""
@@ -343,6 +348,7 @@ _register(_items, "ubl", "unbulleted list", "ublist", "ubil", "unbullet", "hlist
 _register(_plainlist, "plainlist", "plain list", "flatlist", "flat list", "startflatlist",
           "startplainlist")
 _register(_collapsible, "collapsible list", "collapsible-list", "clist", "hidden")
+_register(_invoked_list, "#invoke:collapsible list")
 _register(_join, "sic", "sic?")
 _register(_day_month_year, "date", "date de naissance", "date de décès", "date-", "date décès",
           "date naissance", "dn", "fecha", "data", "datum", "date de mort")
