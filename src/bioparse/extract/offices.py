@@ -65,6 +65,8 @@ _INLINE_AS = re.compile(
     rf"\s(?:{_alternation(lang.merged('offices', 'qualifier_prefixes'))})\s+(?=[^\W\d_])", re.I
 )
 _ORDINALS = [re.compile(p, re.I) for p in lang.merged("offices", "ordinals")]
+#: Rendered labels drawn among an office's people that name no person ("Majority").
+_NOT_PEOPLE = frozenset(w.casefold() for w in lang.merged("offices", "not_people_labels"))
 _KINDS: dict[str, re.Pattern[str] | None] = {}
 for _kind in ("nomination", "precedence", "record", "award", "title"):
     _words_k: list[str] = []
@@ -171,6 +173,7 @@ _TRAILING_YEARS = re.compile(
 )
 _ONLY_DATES = re.compile(r"^\(?\s*(?:c\.\s*)?\d{1,4}[^()]{0,60}\)?$")
 _PUNCT = " \t.,;:()[]-–—*"
+_DATE_NUMBER = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
 
 
 def placeholder_flag(text: str) -> str | None:
@@ -271,8 +274,8 @@ def colleagues_of(role: str, text: str | None, links: list[str] | None = None) -
                 last.start, last.end = rng.start, rng.end
             continue
         person = split_person(line, links)
-        if person.name is None:
-            continue
+        if person.name is None or _DATE_NUMBER.search(person.name):
+            continue  # a placeholder, or a date/number left over: not a person
         people.append(Colleague(role=role, name=person.name, link=person.link,
                                 qualifier=person.qualifier, start=person.start, end=person.end))
     return people
@@ -305,10 +308,13 @@ def office_from_block(block: _Block, source: str = "infobox") -> Office:
         office.title_link = block.header.links[0]
     end_given = False
     people_rows = False  # between the term and the neighbours: the people served with
-    for row in block.rows:
+    last_neighbour = max((i for i, r in enumerate(block.rows) if r.key in ("predecessor", "successor")),
+                         default=-1)
+    for index, row in enumerate(block.rows):
         key = row.key
         value = tidy(row.value)
-        if key is None and people_rows and row.label.strip() and not row.header:
+        if (key is None and people_rows and index < last_neighbour and row.label.strip()
+                and not row.header and normalize_label(row.label) not in _NOT_PEOPLE):
             key = "serving_with"  # a custom-labelled colleague row ("Vice Chancellor", "First Deputy")
         if key in _TERM_KEYS:
             people_rows = True
@@ -452,12 +458,27 @@ def _person_key(name: str | None) -> str:
     return _title_key(name)
 
 
+def _same_person(a: str, a_link: str | None, b: str, b_link: str | None) -> bool:
+    """Same person under two spellings: same link, same name, or one name's words
+    inside the other's with the same surname ("James Buchanan" / "James P. Buchanan")."""
+    if a_link and b_link and a_link.casefold() == b_link.casefold():
+        return True
+    x, y = _person_key(a).split(), _person_key(b).split()
+    if x == y:
+        return True
+    if not x or not y or x[-1] != y[-1]:
+        return False
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return set(short) <= set(long)
+
+
 def _neighbours(a: Office, b: Office) -> tuple[int, int]:
     """(agreeing, contradicting) neighbour slots between two offices."""
     agree = contra = 0
-    for x, y in ((a.predecessor, b.predecessor), (a.successor, b.successor)):
+    for x, xl, y, yl in ((a.predecessor, a.predecessor_link, b.predecessor, b.predecessor_link),
+                         (a.successor, a.successor_link, b.successor, b.successor_link)):
         if x and y:
-            if _person_key(x) == _person_key(y):
+            if _same_person(x, xl, y, yl):
                 agree += 1
             else:
                 contra += 1
@@ -487,9 +508,11 @@ def _match_score(infobox: Office, box: Office) -> int:
     agree, contra = _neighbours(infobox, box)
     same_title = bool(infobox.title) and _title_key(infobox.title) == _title_key(box.title)
     if same_title and compatible and contra == 0:
-        return 4
+        return 5
     if agree >= 2 and compatible:
-        return 3
+        return 4
+    if same_dates and agree >= 1:
+        return 3  # one neighbour may be counted differently (party vs chamber predecessor)
     if agree == 1 and contra == 0 and compatible:
         return 2
     if same_dates and contra == 0:
@@ -498,7 +521,7 @@ def _match_score(infobox: Office, box: Office) -> int:
 
 
 def _same_office(a: Office, b: Office) -> bool:
-    return _match_score(a, b) >= 4
+    return _match_score(a, b) >= 5
 
 
 def merge_offices(primary: list[Office], extra: list[Office]) -> list[Office]:

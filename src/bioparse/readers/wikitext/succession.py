@@ -14,6 +14,7 @@ rows.  Predecessor and successor values are what the box shows: the name, an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ... import lang
@@ -57,6 +58,23 @@ def is_succession(key: str) -> bool:
     return key in START or key in END or key in PARTS or key in _HEADER_KEYS
 
 
+_WRAPPED = re.compile(r"\{\{\s*[Ss]-(?:start|bef|ttl)\b")
+
+
+def nested_parts(page: str, a: int, b: int, depth: int = 0) -> list[scan.Template]:
+    """Succession templates inside a wrapper (``{{Navboxes|list1={{s-start}}...}}``), in order."""
+    if depth > 3 or not _WRAPPED.search(page, a + 2, b):
+        return []
+    found: list[scan.Template] = []
+    for x, y in scan.template_spans(page, a + 2, b - 2):
+        key = scan.normalize_name(page[x + 2 : y - 2].split("|", 1)[0])
+        if is_succession(key):
+            found.append(scan.parse_template(page, x, y))
+        else:
+            found.extend(nested_parts(page, x, y, depth + 1))
+    return found
+
+
 def _header_text(t: scan.Template, ctx: Ctx) -> str:
     first = (t.positional() or [""])[0]
     text = HEADERS.get(f"{t.key}|{first.lower()}") if first else None
@@ -72,15 +90,16 @@ def read_boxes(tpls: list[scan.Template], ctx: Ctx) -> list[tuple[int, Infobox]]
     boxes: list[tuple[int, Infobox]] = []
     slots: list[Slot] = []
     before: tuple[str, list[str], int] | None = None
+    after: tuple[str, list[str], bool, int] | None = None
     start_pos = -1
     prev = ""
 
     def flush() -> None:
-        nonlocal slots, before
+        nonlocal slots, before, after
         if any(s.section is None for s in slots):
             boxes.append((start_pos, slots_to_box(slots)))
         slots = []
-        before = None
+        before = after = None
 
     for t in tpls:
         key = t.key
@@ -121,6 +140,10 @@ def read_boxes(tpls: list[scan.Template], ctx: Ctx) -> list[tuple[int, Infobox]]
             if before is not None and before[2] > 0:
                 slot.before, slot.before_links = before[0], before[1]
                 before = (before[0], before[1], before[2] - 1)
+            if after is not None and after[3] > 0:
+                # an earlier {{s-aft|rows=N}} spans the titles that follow it too
+                slot.has_after, slot.after, slot.after_links, slot.incumbent = True, after[0], after[1], after[2]
+                after = (after[0], after[1], after[2], after[3] - 1)
             slots.append(slot)
         elif key in AFTER or key in ("s-inc", "s-vac", "s-non"):
             if key in AFTER:
@@ -129,10 +152,13 @@ def read_boxes(tpls: list[scan.Template], ctx: Ctx) -> list[tuple[int, Infobox]]
             else:
                 text, links = _placeholder(t, key, ctx)
             open_slots = [s for s in slots if s.section is None and not s.has_after]
-            for slot in open_slots[-rows:] if open_slots else []:
+            incumbent = key == "s-inc" or text.lower().startswith("incumbent")
+            served = open_slots[-rows:] if open_slots else []
+            for slot in served:
                 slot.has_after = True
                 slot.after, slot.after_links = text, links
-                slot.incumbent = key == "s-inc" or text.lower().startswith("incumbent")
+                slot.incumbent = incumbent
+            after = (text, links, incumbent, rows - max(len(served), 1)) if rows > len(served) else None
         elif key in ("succession box", "incumbent succession box"):
             slot = Slot(has_after=True)
             slot.title, slot.title_links = _text(t.get("title") or "", ctx)
