@@ -65,6 +65,12 @@ _INLINE_AS = re.compile(
     rf"\s(?:{_alternation(lang.merged('offices', 'qualifier_prefixes'))})\s+(?=[^\W\d_])", re.I
 )
 _ORDINALS = [re.compile(p, re.I) for p in lang.merged("offices", "ordinals")]
+_NAME_PREFIX = re.compile(
+    rf"^(?:(?:{_alternation(lang.merged('offices', 'name_prefixes'))})(?:\s+|(?<=\.)(?=\S)))+", re.I
+)
+#: Footnote marks glued to a name ("Thomas Pinckney²", "John Smith*", "X†").
+_NAME_MARKS = re.compile(r"[\s*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+_ROMAN_NOTE = re.compile(r"^[IVXLC]{1,6}$")
 #: Rendered labels drawn among an office's people that name no person ("Majority").
 _NOT_PEOPLE = frozenset(w.casefold() for w in lang.merged("offices", "not_people_labels"))
 _KINDS: dict[str, re.Pattern[str] | None] = {}
@@ -201,12 +207,16 @@ def split_person(text: str | None, links: list[str] | None = None) -> NamedPerso
         if flag == "vacant":
             out.qualifier = "vacant"
         return out
+    line = _NAME_MARKS.sub("", line)
     while True:
         match = _TRAILING_PAREN.search(line)
         if not match or match.start() == 0:
             break
+        if _ROMAN_NOTE.match(match.group(1).strip()):
+            line = f"{line[: match.start()]} {match.group(1).strip()}"  # "George (V)": a regnal number
+            break
         notes.insert(0, match.group(1).strip())
-        line = line[: match.start()]
+        line = _NAME_MARKS.sub("", line[: match.start()])
     lead = _LEADING_PAREN.match(line)
     if lead and lead.end() < len(line):
         notes.insert(0, lead.group(1).strip())
@@ -231,6 +241,9 @@ def split_person(text: str | None, links: list[str] | None = None) -> NamedPerso
         else:
             break
     name = line.strip(" ,;:-–—")
+    prefix = _NAME_PREFIX.match(name)
+    if prefix and prefix.end() < len(name):
+        name = name[prefix.end():]
     flag = placeholder_flag(name)
     if flag is not None:
         out.placeholder = flag
@@ -259,6 +272,17 @@ def _link_for(name: str | None, links: list[str]) -> str | None:
     return None
 
 
+_LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s*;\s*")
+
+
+def _list_parts(line: str, links: list[str]) -> list[str]:
+    """"A, B and C" as three people when every part is a linked name, else the line."""
+    parts = [p for p in _LIST_SEP.split(line) if p.strip()]
+    if len(parts) > 1 and all(_link_for(split_person(p).name, links) for p in parts):
+        return parts
+    return [line]
+
+
 def colleagues_of(role: str, text: str | None, links: list[str] | None = None) -> list[Colleague]:
     """Every person of a "served with" cell, in order, each with its note and span."""
     people: list[Colleague] = []
@@ -273,11 +297,12 @@ def colleagues_of(role: str, text: str | None, links: list[str] | None = None) -
                 rng = parse_range(line.strip("()"))
                 last.start, last.end = rng.start, rng.end
             continue
-        person = split_person(line, links)
-        if person.name is None or _DATE_NUMBER.search(person.name):
-            continue  # a placeholder, or a date/number left over: not a person
-        people.append(Colleague(role=role, name=person.name, link=person.link,
-                                qualifier=person.qualifier, start=person.start, end=person.end))
+        for part in _list_parts(line, links or []):
+            person = split_person(part, links)
+            if person.name is None or _DATE_NUMBER.search(person.name):
+                continue  # a placeholder, or a date/number left over: not a person
+            people.append(Colleague(role=role, name=person.name, link=person.link,
+                                    qualifier=person.qualifier, start=person.start, end=person.end))
     return people
 
 
@@ -369,15 +394,22 @@ def offices_from_infobox(box: Infobox) -> list[Office]:
     office: with a term it is another term of that office, without one its
     rows complete that office.
     """
+    return _infobox_offices(box)[0]
+
+
+def _infobox_offices(box: Infobox) -> tuple[list[Office], set[int]]:
+    """The offices, and the indices of those whose title is only the one drawn
+    above them (a second term, or a slot without a title of its own)."""
     source = "succession_box" if box.kind == "succession_box" else "infobox"
     offices: list[Office] = []
+    borrowed: set[int] = set()
     for block in _blocks(box.rows):
         if not _is_office(block):
             continue
         untitled_slot = (
             block.header is not None and block.header.key == "office" and not tidy(block.header.value)
         )
-        for term in _split_terms(block):
+        for n, term in enumerate(_split_terms(block)):
             if block.header is None and not any(r.key in _OFFICE_KEYS for r in term.rows):
                 continue
             office = office_from_block(term, source)
@@ -387,10 +419,14 @@ def offices_from_infobox(box: Infobox) -> list[Office]:
                     _fill_gaps(previous, office)
                     continue
                 office.title = previous.title
+                office.title_link = previous.title_link
                 office.ordinal = office.ordinal or previous.ordinal
                 office.acting = office.acting or previous.acting  # "Interim X" covers both terms
+                borrowed.add(len(offices))
+            elif n > 0:
+                borrowed.add(len(offices))
             offices.append(office)
-    return offices
+    return offices, borrowed
 
 
 def _fill_gaps(target: Office, extra: Office) -> None:
@@ -509,8 +545,8 @@ def _match_score(infobox: Office, box: Office) -> int:
     same_title = bool(infobox.title) and _title_key(infobox.title) == _title_key(box.title)
     if same_title and compatible and contra == 0:
         return 5
-    if agree >= 2 and compatible:
-        return 4
+    if agree >= 2 and (compatible or _years(infobox)[0] == _years(box)[0]):
+        return 4  # both neighbours agree: an end year off by one is the same term
     if same_dates and agree >= 1:
         return 3  # one neighbour may be counted differently (party vs chamber predecessor)
     if agree == 1 and contra == 0 and compatible:
@@ -524,10 +560,13 @@ def _same_office(a: Office, b: Office) -> bool:
     return _match_score(a, b) >= 5
 
 
-def merge_offices(primary: list[Office], extra: list[Office]) -> list[Office]:
+def merge_offices(primary: list[Office], extra: list[Office],
+                  borrowed: set[int] | None = None) -> list[Office]:
     """Add succession-box offices; a box row that duplicates an infobox office
     (same title, same neighbours or same dates, title wording aside) is merged
-    into it, the infobox's title and dates winning."""
+    into it, the infobox's title and dates winning.  An infobox office whose
+    title is only borrowed from the office drawn above it (``borrowed``
+    indices) takes the title of the box row that names it."""
     merged = list(primary)
     taken: set[int] = set()
     for office in extra:
@@ -543,6 +582,8 @@ def merge_offices(primary: list[Office], extra: list[Office]) -> list[Office]:
             continue
         taken.add(best)
         match = merged[best]
+        if borrowed and best in borrowed and best_score >= 3 and office.title:
+            match.title, match.title_link, match.ordinal = office.title, office.title_link, office.ordinal
         match.start = match.start or office.start
         match.end = match.end or office.end
         _fill_gaps(match, office)
@@ -554,7 +595,7 @@ def person_offices(box: Infobox | None, succession: list[Infobox]) -> tuple[list
     """(offices, other positions) of a page: the main infobox's offices merged
     with the succession boxes' office rows; nominations, precedence, records,
     awards and titles apart."""
-    offices = offices_from_infobox(box) if box is not None else []
+    offices, borrowed = _infobox_offices(box) if box is not None else ([], set())
     rows = [o for b in succession for o in offices_from_succession(b)]
     others = [o for o in rows if o.kind != "office"]
-    return merge_offices(offices, [o for o in rows if o.kind == "office"]), others
+    return merge_offices(offices, [o for o in rows if o.kind == "office"], borrowed), others
