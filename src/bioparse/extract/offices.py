@@ -179,6 +179,7 @@ _TRAILING_YEARS = re.compile(
 )
 _ONLY_DATES = re.compile(r"^\(?\s*(?:c\.\s*)?\d{1,4}[^()]{0,60}\)?$")
 _PUNCT = " \t.,;:()[]-–—*"
+_PAREN_LINE = re.compile(r"^\([^()]{1,120}\)$")
 _DATE_NUMBER = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
 
 
@@ -234,7 +235,7 @@ def split_person(text: str | None, links: list[str] | None = None) -> NamedPerso
         notes.insert(0, line[: acting.end()].strip())
         line = line[acting.end():]
     for extra in lines[1:]:
-        if _QUALIFIER_PREFIX.match(extra) or _ONLY_DATES.match(extra) or (
+        if _QUALIFIER_PREFIX.match(extra) or _ONLY_DATES.match(extra) or _PAREN_LINE.match(extra) or (
             _ACTING_WORD is not None and _ACTING_WORD.fullmatch(extra.strip(_PUNCT))
         ):
             notes.append(extra.strip().strip("()"))
@@ -290,7 +291,7 @@ def colleagues_of(role: str, text: str | None, links: list[str] | None = None) -
         line = line.strip()
         if not line:
             continue
-        if people and (_ONLY_DATES.match(line) or _QUALIFIER_PREFIX.match(line)):
+        if people and (_ONLY_DATES.match(line) or _QUALIFIER_PREFIX.match(line) or _PAREN_LINE.match(line)):
             last = people[-1]
             last.qualifier = "; ".join(x for x in (last.qualifier, line.strip("()")) if x)
             if last.start is None and any(ch.isdigit() for ch in line):
@@ -566,23 +567,28 @@ def merge_offices(primary: list[Office], extra: list[Office],
     (same title, same neighbours or same dates, title wording aside) is merged
     into it, the infobox's title and dates winning.  An infobox office whose
     title is only borrowed from the office drawn above it (``borrowed``
-    indices) takes the title of the box row that names it."""
+    indices) takes the title of the box row that names it, unless it is a
+    seat (a constituency): a member's terms for two seats share one heading."""
     merged = list(primary)
+    pairs = sorted(
+        ((score, j, i) for j, office in enumerate(extra) for i, candidate in enumerate(primary)
+         if candidate.source == "infobox" and (score := _match_score(candidate, office)) > 0),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    matched: dict[int, tuple[int, int]] = {}  # box row -> (infobox office, score)
     taken: set[int] = set()
-    for office in extra:
-        best, best_score = None, 0
-        for index, candidate in enumerate(merged):
-            if candidate.source != "infobox" or index in taken:
-                continue
-            score = _match_score(candidate, office)
-            if score > best_score:
-                best, best_score = index, score
-        if best is None:
+    for score, j, i in pairs:  # surest pairs first: a same-title row is not taken by a look-alike
+        if j not in matched and i not in taken:
+            matched[j] = (i, score)
+            taken.add(i)
+    for j, office in enumerate(extra):
+        if j not in matched:
             merged.append(office)
             continue
-        taken.add(best)
+        best, best_score = matched[j]
         match = merged[best]
-        if borrowed and best in borrowed and best_score >= 3 and office.title:
+        if borrowed and best in borrowed and best_score >= 3 and office.title and not match.constituency:
+            # (a seat's second term under one heading differs by constituency, not by office)
             match.title, match.title_link, match.ordinal = office.title, office.title_link, office.ordinal
         match.start = match.start or office.start
         match.end = match.end or office.end
