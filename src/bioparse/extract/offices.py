@@ -69,7 +69,7 @@ _NAME_PREFIX = re.compile(
     rf"^(?:(?:{_alternation(lang.merged('offices', 'name_prefixes'))})(?:\s+|(?<=\.)(?=\S)))+", re.I
 )
 #: Footnote marks glued to a name ("Thomas Pinckney²", "John Smith*", "X†").
-_NAME_MARKS = re.compile(r"[\s*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+_NAME_MARKS = re.compile(r"(?<![\s*†‡¹²³⁴⁵⁶⁷⁸⁹⁰])[\s*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 _ROMAN_NOTE = re.compile(r"^[IVXLC]{1,6}$")
 #: Rendered labels drawn among an office's people that name no person ("Majority").
 _NOT_PEOPLE = frozenset(w.casefold() for w in lang.merged("offices", "not_people_labels"))
@@ -208,8 +208,8 @@ def split_person(text: str | None, links: list[str] | None = None) -> NamedPerso
         if flag == "vacant":
             out.qualifier = "vacant"
         return out
-    line = _NAME_MARKS.sub("", line)
-    while True:
+    line = _NAME_MARKS.sub("", line[:300])  # a name line is short; the cap keeps this linear
+    for _ in range(4):
         match = _TRAILING_PAREN.search(line)
         if not match or match.start() == 0:
             break
@@ -278,8 +278,8 @@ _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s*;\s*")
 
 def _list_parts(line: str, links: list[str]) -> list[str]:
     """"A, B and C" as three people when every part is a linked name, else the line."""
-    parts = [p for p in _LIST_SEP.split(line) if p.strip()]
-    if len(parts) > 1 and all(_link_for(split_person(p).name, links) for p in parts):
+    parts = [p for p in _LIST_SEP.split(line, maxsplit=20) if p.strip()]
+    if 1 < len(parts) <= 20 and all(_link_for(split_person(p).name, links) for p in parts):
         return parts
     return [line]
 

@@ -99,7 +99,7 @@ def _read(text: str, doc: Document) -> None:
             doc.is_disambiguation = True
         elif key in _REFLIST_KEYS and "refs" in page[a:b]:
             def_ranges.append((a, b))
-        else:
+        elif page.find("{{", a + 2, b - 2) >= 0:  # a wrapper ({{Navboxes|list1={{s-start}}...}})
             succession_tpls.extend(succession.nested_parts(page, a, b))
     for pos, box in succession.read_boxes(succession_tpls, ctx):
         boxes.append((pos, [box]))
