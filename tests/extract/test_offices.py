@@ -219,3 +219,21 @@ def test_different_neighbours_and_years_stay_apart() -> None:
     infobox = [_office("Minister to France", "1785", "1789", "Benjamin Franklin", "William Short")]
     box = [_office("Vice President", "1797", "1801", "John Adams", "Aaron Burr", "succession_box")]
     assert len(merge_offices(infobox, box)) == 2
+
+
+def test_same_office_under_other_words_and_a_year_off() -> None:
+    """William Henry Harrison and John Quincy Adams (presidentthing wikitext): the box
+    counts the term from another year, or names another successor (the acting one)."""
+    infobox = [_office("Governor of the Indiana Territory", "1801", "1812", None, "Thomas Posey"),
+               _office("United States Minister to the Court of St. James's", "1814", "1817",
+                       "Jonathan Russell", "Richard Rush")]
+    box = [_office("Territorial Governor of Indiana", "1800", "1812", None, "John Gibson", "succession_box"),
+           _office("United States Minister to the United Kingdom", "1815", "1817", "Jonathan Russell",
+                   "Richard Rush", "succession_box")]
+    assert [o.title for o in merge_offices(infobox, box)] == [
+        "Governor of the Indiana Territory", "United States Minister to the Court of St. James's"]
+
+
+def test_footnote_marks_do_not_hide_a_nomination() -> None:
+    assert classify("Democratic-Republican nominee¹ for President of the United States", None) == "nomination"
+    assert split_title("Democratic-Republican nominee¹ for President")[0] == "Democratic-Republican nominee for President"

@@ -71,6 +71,7 @@ _NAME_PREFIX = re.compile(
 #: Footnote marks glued to a name ("Thomas Pinckney²", "John Smith*", "X†").
 _NAME_MARKS = re.compile(r"(?<![\s*†‡¹²³⁴⁵⁶⁷⁸⁹⁰])[\s*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 _ROMAN_NOTE = re.compile(r"^[IVXLC]{1,6}$")
+_SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
 #: Rendered labels drawn among an office's people that name no person ("Majority").
 _NOT_PEOPLE = frozenset(w.casefold() for w in lang.merged("offices", "not_people_labels"))
 _KINDS: dict[str, re.Pattern[str] | None] = {}
@@ -127,6 +128,7 @@ def _is_office(block: _Block) -> bool:
 def split_title(text: str) -> tuple[str, int | None, bool]:
     """("3rd President of X" -> "President of X", 3, acting?)."""
     title = " ".join(tidy(text).split("\n"))  # a title wrapped over lines is one title
+    title = _SUPERSCRIPTS.sub("", title)  # "nominee¹": footnote marks are not part of a title
     ordinal = None
     match = _ORDINAL.match(title) or next((m for m in (p.match(title) for p in _ORDINALS) if m), None)
     if match:
@@ -457,6 +459,7 @@ def classify(title: str | None, section: str | None) -> str:
     for text in (title, section):
         if not text:
             continue
+        text = _SUPERSCRIPTS.sub(" ", text)
         for kind, pattern in _KINDS.items():
             if pattern is not None and pattern.search(text):
                 return kind
@@ -546,15 +549,33 @@ def _match_score(infobox: Office, box: Office) -> int:
     same_title = bool(infobox.title) and _title_key(infobox.title) == _title_key(box.title)
     if same_title and compatible and contra == 0:
         return 5
-    if agree >= 2 and (compatible or _years(infobox)[0] == _years(box)[0]):
-        return 4  # both neighbours agree: an end year off by one is the same term
+    a_start, a_end = _years(infobox)
+    b_start, b_end = _years(box)
+    one_year_equal = (a_start is not None and a_start == b_start) or (a_end is not None and a_end == b_end)
+    if agree >= 2 and (compatible or one_year_equal):
+        return 4  # both neighbours agree: a start or end year off by one is the same term
     if same_dates and agree >= 1:
         return 3  # one neighbour may be counted differently (party vs chamber predecessor)
     if agree == 1 and contra == 0 and compatible:
         return 2
     if same_dates and contra == 0:
         return 1
+    if one_year_equal and contra <= 1 and _similar_titles(infobox.title, box.title):
+        return 1  # "Territorial Governor of Indiana" / "Governor of the Indiana Territory"
     return 0
+
+
+def _stems(title: str | None) -> set[str]:
+    return {w[:6] for w in re.findall(r"[^\W\d_]{3,}", (title or "").casefold())} - _STOP_STEMS
+
+
+_STOP_STEMS = frozenset({"the", "and", "for", "from"})
+
+
+def _similar_titles(a: str | None, b: str | None) -> bool:
+    """Most title words shared, endings aside (territorial / territory)."""
+    x, y = _stems(a), _stems(b)
+    return bool(x and y) and len(x & y) / len(x | y) >= 0.6
 
 
 def _same_office(a: Office, b: Office) -> bool:
