@@ -13,7 +13,11 @@ so that text, wikitext and HTML are held to the same rules:
 * ``serving_with`` is a subset check (roles compared case-insensitively);
   ``sections`` are the headings of level >= 1 in order; ``references`` is the
   number of entries of the references list.
-* Names and places are compared after normalizing whitespace only.
+* Names and places are compared after normalizing whitespace only.  A
+  predecessor or successor is the name alone: a placeholder the source shows
+  ("Position established") is null with ``established`` / ``abolished``
+  true, and a note beside the name ("(acting)", "as President") may be
+  checked as ``predecessor_qualifier`` / ``successor_qualifier``.
 """
 
 from __future__ import annotations
@@ -71,6 +75,10 @@ def check_office(stem: str, index: int, got: Office, want: dict[str, Any]) -> li
     ]
     if want["title"] is not None:
         fields.insert(0, ("title", norm(got.title), norm(want["title"])))
+    # optional: placeholder flags and the notes split off predecessor/successor names
+    for name in ("established", "abolished", "predecessor_qualifier", "successor_qualifier"):
+        if name in want:
+            fields.append((name, getattr(got, name), want[name]))
     for name, got_value, want_value in fields:
         if got_value != want_value:
             errors.append(f"{label}.{name}: got {got_value!r}, want {want_value!r}")

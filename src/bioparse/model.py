@@ -146,6 +146,22 @@ class Reference:
 
 
 @dataclass
+class Colleague:
+    """One person served with during an office ("Vice President: Joe Biden")."""
+
+    #: The role as the source labels it ("Vice President", "Served alongside").
+    role: str
+    name: str
+    #: Title of the wiki page the name links to, when the source links it.
+    link: str | None = None
+    #: The note the source attached to the name ("acting", "1861–1865").
+    qualifier: str | None = None
+    #: The span the source gives for this colleague, when it gives one.
+    start: Date | None = None
+    end: Date | None = None
+
+
+@dataclass
 class Office:
     """One office held, with its term and neighbours in the succession."""
 
@@ -165,6 +181,22 @@ class Office:
     source: str = "infobox"
     #: The term as the source wrote it.
     term_text: str | None = None
+    #: What the row is: "office" here; :attr:`Person.positions_other` holds
+    #: "nomination", "precedence", "record", "award" and "title" rows.
+    kind: str = "office"
+    #: Wiki page titles the office title, predecessor and successor link to.
+    title_link: str | None = None
+    predecessor_link: str | None = None
+    successor_link: str | None = None
+    #: The note the source put beside the name ("acting", "as President", "1556").
+    predecessor_qualifier: str | None = None
+    successor_qualifier: str | None = None
+    #: The predecessor slot says the post was new ("Position established").
+    established: bool = False
+    #: The successor slot says the post ended ("Office abolished").
+    abolished: bool = False
+    #: Every person served with, in source order (``serving_with`` keeps one per role).
+    colleagues: list[Colleague] = field(default_factory=list)
 
 
 @dataclass
@@ -185,6 +217,9 @@ class Person:
     alma_mater: list[str] = field(default_factory=list)
     occupation: list[str] = field(default_factory=list)
     awards: list[str] = field(default_factory=list)
+    #: Succession-box rows that are not offices: nominations, orders of
+    #: precedence, records ("oldest living"), awards, noble titles.
+    positions_other: list[Office] = field(default_factory=list)
 
 
 @dataclass

@@ -17,6 +17,7 @@ from bioparse.extract import labels
 TEMPLATE_KEYS = {
     "infobox", "person_params", "slot_params", "office_params", "serving_with_params", "implied_offices",
     "no_office_infoboxes", "acting_prefixes", "link_templates", "link_template_prefixes", "succession", "record_templates",
+    "blank_pairs",
 }
 SECTION_KEYS = {"references", "external_links", "see_also", "further_reading"}
 #: The canonical keys, as documented (``key``) in the labels module's docstring.

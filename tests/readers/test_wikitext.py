@@ -247,6 +247,7 @@ def test_succession_box_rows() -> None:
     assert box.kind == "succession_box" and box.name == "succession box"
     got = [(r.key, r.value) for r in box.rows]
     assert got == [
+        ("section", "Political offices"),
         ("office", "Minister for Women"), ("term", "1991–1994"),
         ("predecessor", "Ursula Lehr"), ("successor", "Claudia Nolte"),
         ("office", "Office A"), ("term", "2000–2005"),

@@ -13,7 +13,7 @@ import unicodedata
 from ..dates import parse_date, parse_range, split_event
 from ..document import Document
 from ..model import Date, Event, Infobox, Person
-from .offices import merge_offices, offices_from_infobox
+from .offices import person_offices
 from .text import first_line, items, one_line, tidy
 
 _PERSON_KEYS = frozenset(
@@ -271,13 +271,10 @@ def extract_person(doc: Document) -> Person | None:
     box = main_infobox(doc)
     birth = _event(box, doc, "birth")
     death = _event(box, doc, "death")
-    offices = []
-    if box is not None:
-        offices = offices_from_infobox(box)
-    succession = [o for b in doc.infoboxes if b.kind == "succession_box" for o in offices_from_infobox(b)]
-    offices = merge_offices(offices, succession)
+    succession = [b for b in doc.infoboxes if b.kind == "succession_box"]
+    offices, others = person_offices(box, succession)
     if death is not None:
-        for office in offices:
+        for office in offices + others:
             office.incumbent = False  # nobody holds office after death
     has_person_rows = box is not None and any(r.key in _PERSON_KEYS for r in box.rows)
     if not (birth or death or offices or has_person_rows or doc.person_hints):
@@ -301,6 +298,7 @@ def extract_person(doc: Document) -> Person | None:
         death=death,
         offices=offices,
         birth_name=_birth_name(box),
+        positions_other=others,
     )
     if box is not None:
         person.resting_place = one_line(box.get("resting_place")) or None

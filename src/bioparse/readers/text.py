@@ -58,6 +58,8 @@ _FUNCTION_WORDS = frozenset(
     "of the and for in to at on de du des la le von van der del di da y et und".split()
 )
 _SENTENCE_BREAK = re.compile(r"\w{4}\. [A-Z]")
+#: A pipe-table row whose cells after the first are all empty ("Dati militari | |"): full width.
+_FULL_WIDTH = re.compile(r"^\|?[^|]+\|[ \t]*\|[ \t|]*$")
 _CIRCA = re.compile(r"^(?:c\.|ca\.|circa\b)", re.I)
 _EDIT = re.compile(r"\[\s*edit\s*\]|\[change \| change source\]|\[change\]")
 #: Markdown table rule ("|---|:--|"); the lookahead keeps it linear (``[...-]*-{3}[...-]*``
@@ -108,7 +110,10 @@ def tokenize_line(line: str) -> Token:
         if not cells:
             return Token("blank", line=raw)
         if len(cells) == 1:
-            return _tokenize_cell(cells[0], raw)
+            token = _tokenize_cell(cells[0], raw)
+            if token.kind == "plain" and _FULL_WIDTH.match(line):
+                token.soft = True  # "Sindaco di Bordeaux | |": a full-width row, not a value's next line
+            return token
         label = cells[0]
         split = _split_label_prefix(label)
         if split and split[1] and normalize_label(label) not in LABELS:
@@ -175,12 +180,17 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
     """Turn classified lines into infobox rows with office titles as headers."""
     rows: list[InfoboxRow] = []
     plain: list[str] = []
+    wide: set[int] = set()  # indices in ``plain`` of full-width pipe rows
     pending: InfoboxRow | None = None  # a label still collecting its value lines
     pending_soft: tuple[Token, InfoboxRow] | None = None
 
     def flush_plain_as_values() -> None:
         nonlocal plain, pending
         for i, text in enumerate(plain):
+            if i in wide:
+                rows.append(_row("", text, header=True))
+                pending = None
+                continue
             if is_section_header(text):
                 rows.append(_row("", text, header=True))
                 pending = None
@@ -196,14 +206,17 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
             else:
                 rows.append(_row("", text, header=True))
         plain = []
+        wide.clear()
 
     for token in tokens:
         if token.kind == "blank":
             continue
         if token.kind == "plain":
-            if pending is not None and not pending.value and not plain:
+            if pending is not None and not pending.value and not plain and not token.soft:
                 pending.value = token.value
                 continue
+            if token.soft:
+                wide.add(len(plain))
             plain.append(token.value)
             continue
         key = label_key(token.label)

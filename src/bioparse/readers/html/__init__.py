@@ -21,6 +21,7 @@ from .parsoid import about_map, categories, head_meta, is_disambiguation, redire
 from .parsoid import template_call
 from .refs import read_references
 from .sections import content_root, read_sections
+from .succession import read_boxes as read_succession_boxes
 from .text import one_line, render
 
 #: ``(?<!\s)``: a whitespace run is tried once, from its start (was quadratic on long titles).
@@ -73,6 +74,7 @@ def fill_document(doc: Document, root: etree._Element, text: str = "") -> None:
         infobox = read_infobox(box, template=name)
         if infobox.rows:
             doc.infoboxes.append(infobox)
+    doc.infoboxes.extend(read_succession_boxes(root))
     doc.person_hints.update(hcard_hints(boxes))
     doc.references = read_references(root, abouts)
     doc.sections = read_sections(content_root(root))

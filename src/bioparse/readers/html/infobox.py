@@ -119,7 +119,7 @@ def _div_rows(container: etree._Element, acc: _Rows) -> None:
         elif toks & _NAME_CELL_CLASSES:
             _header(_name_text(child), acc, name_cell=True)
         elif "bloc" in toks or child.tag in ("h2", "h3", "h4"):
-            _header(render(child, skip_in_cell), acc, name_cell=False)
+            _header(render(child, skip_in_cell), acc, name_cell=False, links=links_in(child))
         elif toks & {"images", "legend", "hr", "navbar", "wikidata-linkback"}:
             continue
         elif child.tag in ("div", "section"):
@@ -187,7 +187,8 @@ def _single(cell: etree._Element, acc: _Rows) -> None:
         return
     if cell.tag == "th" or toks & _HEADER_CELL_CLASSES:
         name_cell = bool(toks & _NAME_CELL_CLASSES) or not acc.rows
-        _header(_name_text(cell) if name_cell else text, acc, name_cell=name_cell)
+        _header(_name_text(cell) if name_cell else text, acc, name_cell=name_cell,
+                links=[] if name_cell else links_in(cell))
         return
     lines = text.split("\n")
     first_key = label_key(lines[0])
@@ -230,7 +231,7 @@ def _name_text(cell: etree._Element) -> str:
     return render(cell, skip_in_cell)
 
 
-def _header(text: str, acc: _Rows, name_cell: bool) -> None:
+def _header(text: str, acc: _Rows, name_cell: bool, links: list[str] | None = None) -> None:
     # a name cell may add a nickname or native name on its own line
     title = one_line(text.split("\n", 1)[0]) if name_cell else text
     if not title:
@@ -242,4 +243,4 @@ def _header(text: str, acc: _Rows, name_cell: bool) -> None:
         acc.named = True
     else:
         key = None
-    acc.add(InfoboxRow(label=one_line(title), value=title, key=key, header=True))
+    acc.add(InfoboxRow(label=one_line(title), value=title, key=key, header=True, links=links or []))

@@ -109,6 +109,8 @@ def _read(text: str, doc: Document, fields: Collection[str] | None = None) -> No
             doc.is_disambiguation = True
         elif key in _REFLIST_KEYS and "refs" in page[a:b]:
             def_ranges.append((a, b))
+        elif page.find("{{", a + 2, b - 2) >= 0:  # a wrapper ({{Navboxes|list1={{s-start}}...}})
+            succession_tpls.extend(succession.nested_parts(page, a, b))
     for pos, box in succession.read_boxes(succession_tpls, ctx):
         boxes.append((pos, [box]))
     boxes.sort(key=lambda item: item[0])

@@ -231,8 +231,15 @@ def _slot_rows(items: list[tuple[str, str, str, list[str]]], family: str) -> lis
     if acting and "acting" not in by_base:
         block.append((8, InfoboxRow(label=label, value=acting.group(1), key="acting")))
     header = InfoboxRow(label=label, value=title, key="office", header=True, links=links)
+    blank_roles = {name: [v for b, _l, v, _k in items if b == name] for name in params.BLANK_PAIRS.values()}
     for base, label_, value, links_ in items:
-        if base in used:
+        if base in used or base in params.BLANK_PAIRS.values():
+            continue
+        if base in params.BLANK_PAIRS:  # officeholder 1blankname / 1namedata: a named colleague row
+            roles = blank_roles[params.BLANK_PAIRS[base]]
+            role = roles.pop(0) if roles else ""
+            block.append((4, InfoboxRow(label=" ".join(role.split()) or label_, value=value,
+                                        key="serving_with", links=links_)))
             continue
         if base in params.SERVING_WITH:
             role = params.SERVING_WITH[base]

@@ -57,6 +57,9 @@ PERSON_PARAMS: dict[str, str | None] = _merged_params("person_params")
 SLOT_KEYS: dict[str, str | None] = _merged_params("slot_params")
 #: People served with: parameter base -> displayed role.
 SERVING_WITH: dict[str, str] = {k: v for k, v in _merged_params("serving_with_params").items() if v}
+#: Officeholder "blank" rows drawn among the people served with: value param -> label param
+#: (``1namedata`` holds the person, ``1blankname`` the role).
+BLANK_PAIRS: dict[str, str] = {param_key(k): param_key(v) for k, v in lang.merged_map("templates", "blank_pairs").items()}
 
 
 def _office_params(part: str) -> tuple[str, ...]:

@@ -383,6 +383,11 @@ def _collapsible(t: scan.Template, ctx: Ctx) -> str:
     return _items(t, ctx)
 
 
+def _invoked_list(t: scan.Template, ctx: Ctx) -> str:
+    """``{{#invoke:collapsible list|main|...}}``: the items after the function name."""
+    return "\n".join(ctx.expand(p) for p in t.positional()[1:] if p.strip())
+
+
 def _plainlist(t: scan.Template, ctx: Ctx) -> str:
     body = t.get("1", "list")
     return ctx.expand(body) if body else ""
@@ -451,6 +456,7 @@ _register(_items, "ubl", "unbulleted list", "ublist", "ubil", "unbullet", "hlist
 _register(_plainlist, "plainlist", "plain list", "flatlist", "flat list", "startflatlist",
           "startplainlist")
 _register(_collapsible, "collapsible list", "collapsible-list", "clist", "hidden")
+_register(_invoked_list, "#invoke:collapsible list")
 _register(_join, "sic", "sic?")
 _register(_prefixed("c. "), "circa", "c.", "ca.", "ca", "c", "approx.")
 _register(_prefixed("fl. "), "fl.", "floruit", "fl")
