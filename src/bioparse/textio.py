@@ -79,7 +79,7 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
         if data.startswith(bom):
             return _decode(data, codec, [])
     kind = _magic(data)
-    if kind is not None and (_CONTROL.search(data, 0, 8192) or not _is_utf8(data)):
+    if kind is not None and (b"\x00" in data[:8192] or not _is_utf8(data)):  # NUL-free valid UTF-8 is text
         return _decode(data, "utf-8", [f"input looks like {kind}, not text"])
     head = data[:200]
     if head and head.count(b"\x00") > len(head) // 4:
