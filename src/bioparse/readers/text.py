@@ -25,6 +25,7 @@ from ..document import Document, RawReference, RawSection
 from ..extract.labels import (
     LABELS,
     RUN_TOGETHER_LABELS,
+    TITLE_WORDS,
     is_section_header,
     label_key,
     normalize_label,
@@ -54,9 +55,9 @@ _STRONG_KEYS = frozenset(
     {"term", "term_start", "term_end", "predecessor", "successor", "birth", "death", "constituency"}
 )
 _TERM_KEYS = frozenset({"term", "term_start", "term_end"})
-_FUNCTION_WORDS = frozenset(
-    "of the and for in to at on de du des la le von van der del di da y et und".split()
-)
+#: Words that keep an office title going, every language's (lang/data/*/labels.json "title_words").
+_FUNCTION_WORDS = TITLE_WORDS | frozenset("von van der del di da y et und".split())
+_ELISION = re.compile(r"['’]")
 _SENTENCE_BREAK = re.compile(r"\w{4}\. [A-Z]")
 _CIRCA = re.compile(r"^(?:c\.|ca\.|circa\b)", re.I)
 _EDIT = re.compile(r"\[\s*edit\s*\]|\[change \| change source\]|\[change\]")
@@ -83,14 +84,17 @@ def _split_label_prefix(line: str) -> tuple[str, str] | None:
         after = rest.strip()
         if _CIRCA.match(after):
             return label, after  # "Reignc.268 – c.232 BCE", "Born c. 304 BCE"
+        key = LABELS.get(normalize_label(label))
         if first in " \t\u00a0":
-            word = after.split(" ", 1)[0].lower()
-            weak = LABELS.get(normalize_label(label)) not in _STRONG_KEYS
+            word = _ELISION.split(after.split(" ", 1)[0].lower(), 1)[0]  # "dell'Assemblea" -> "dell"
+            weak = key not in _STRONG_KEYS
             if weak and (word in _FUNCTION_WORDS or after[:1].islower()):
                 continue  # "President of the Senate" is a title, not a row
             return label, after
         if first.isupper() or first.isdigit() or first in "(\"'[«“?":
             return label, after
+        if first.isalpha() and not first.islower() and key != "serving_with":
+            return label, after  # scripts without case: "前任蔣經國", not the title "總統府資政"
     return None
 
 
