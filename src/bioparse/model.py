@@ -183,6 +183,11 @@ class Person:
     alma_mater: list[str] = field(default_factory=list)
     occupation: list[str] = field(default_factory=list)
     awards: list[str] = field(default_factory=list)
+    #: Where each of name, full_name, birth_date, birth_place, death_date and
+    #: death_place came from: "infobox", "hints" (hCard, Personendaten),
+    #: "title", "lead" (the first sentence) or "categories".  Fields left
+    #: empty are absent.
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

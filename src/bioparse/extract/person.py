@@ -1,8 +1,10 @@
 """The Person: who the page is about, born and died where and when, offices held.
 
 Sources, most trusted first: machine-readable hints (hCard, Personendaten),
-the main infobox's rows, the lead's parenthesis "(5 April 1920 – 29 April
-2001)", and categories such as "1970 births".
+the main infobox's rows, the lead's first sentence in any language ("(5 April
+1920 – 29 April 2001)", "(* 3. Mai 1920 in Köln; † ...)", "né le ... à ...",
+see :mod:`.lead`), and categories such as "1970 births".  ``Person.sources``
+says which one each value came from.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import unicodedata
 from ..dates import parse_date, parse_range, split_event
 from ..document import Document
 from ..model import Date, Event, Infobox, Person
+from .lead import LeadFacts, read_lead
 from .offices import merge_offices, offices_from_infobox
 from .text import first_line, items, one_line, tidy
 
@@ -21,7 +24,6 @@ _PERSON_KEYS = frozenset(
 )
 _OFFICE_KEYS = frozenset({"term", "term_start", "predecessor", "successor"})
 _PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "month": 3, "day": 4}
-_LEAD_PAREN = re.compile(r"\(([^()]{4,400})\)")
 _BIRTHS_CATEGORY = re.compile(r"^(\d{1,4})( BC)? births$", re.I)
 _DEATHS_CATEGORY = re.compile(r"^(\d{1,4})( BC)? deaths$", re.I)
 _HAS_DIGIT = re.compile(r"\d")
@@ -94,11 +96,15 @@ def _more_precise(candidate: Date | None, current: Date | None) -> bool:
     return _PRECISION_RANK.get(candidate.precision, 0) >= _PRECISION_RANK.get(current.precision, 0)
 
 
-def _event(box: Infobox | None, doc: Document, which: str) -> Event | None:
-    """Birth or death from rows, then hints, then the lead and categories."""
+def _event(
+    box: Infobox | None, doc: Document, which: str, lead: LeadFacts, sources: dict[str, str]
+) -> Event | None:
+    """Birth or death from rows, then hints, then the lead and categories; ``sources`` is filled
+    with where the date and the place came from."""
     date: Date | None = None
     place: str | None = None
     text = ""
+    date_from = place_from = ""
     if box is not None:
         combined = box.get(which)
         if combined:
@@ -116,22 +122,33 @@ def _event(box: Infobox | None, doc: Document, which: str) -> Event | None:
         separate_place = box.get(f"{which}_place")
         if separate_place and not place:
             place = one_line(separate_place) or None
+        date_from = "infobox" if date is not None else ""
+        place_from = "infobox" if place else ""
     hint = doc.person_hints.get(f"{which}_date")
     if hint:
         hinted = parse_date(hint)
         if _more_precise(hinted, date):
             if date is not None and hinted is not None:
                 hinted.text = date.text or hinted.text
-            date = hinted
+            date, date_from = hinted, "hints"
     hint_place = doc.person_hints.get(f"{which}_place")
     if hint_place and not place:
-        place = one_line(hint_place)
-    if date is None:
-        date = _lead_date(doc.lead, which)
+        place, place_from = one_line(hint_place), "hints"
+    from_lead = lead.birth if which == "birth" else lead.death
+    if from_lead is not None:
+        if date is None and from_lead.date is not None:
+            date, date_from = from_lead.date, "lead"
+        if not place and from_lead.place:
+            place, place_from = from_lead.place, "lead"
     if date is None:
         date = _category_date(doc.categories, which)
+        date_from = "categories" if date is not None else ""
     if date is None and not place:
         return None
+    if date is not None:
+        sources[f"{which}_date"] = date_from
+    if place:
+        sources[f"{which}_place"] = place_from
     return Event(date=date, place=place or None, text=text)
 
 
@@ -167,28 +184,6 @@ def _birth_name(box: Infobox | None) -> str | None:
     return None
 
 
-def _lead_date(lead: str, which: str) -> Date | None:
-    """Dates in the lead's first parenthesis: "(born 19 November 1970)", "(1920 – 2001)"."""
-    match = _LEAD_PAREN.search(lead[:1500])
-    if not match:
-        return None
-    for part in re.split(r"[;]", match.group(1)):
-        part = part.strip()
-        low = part.lower()
-        if low.startswith(("born ", "b. ", "né ", "née ", "geboren ")):
-            if which == "birth":
-                return parse_date(part.split(" ", 1)[1])
-            continue
-        if low.startswith(("died ", "d. ")):
-            if which == "death":
-                return parse_date(part.split(" ", 1)[1])
-            continue
-        rng = parse_range(part)
-        if rng.start is not None and rng.end is not None:
-            return rng.start if which == "birth" else rng.end
-    return None
-
-
 def _category_date(categories: list[str], which: str) -> Date | None:
     pattern = _BIRTHS_CATEGORY if which == "birth" else _DEATHS_CATEGORY
     for category in categories:
@@ -198,24 +193,6 @@ def _category_date(categories: list[str], which: str) -> Date | None:
     return None
 
 
-def _lead_name(lead: str) -> str | None:
-    """The subject of the lead's first sentence: "José Serrano Salgado (born ...) is ..."."""
-    for line in lead.strip().split("\n")[:12]:
-        paren = line.find(" (")
-        if not 0 < paren <= 120:
-            continue
-        close = line.find(")", paren)
-        if close < 0 or not _LEAD_VERB.match(line[close + 1 : close + 40]):
-            continue
-        name = clean_name(tidy(line[:paren]).rstrip(","))
-        if name and not _SENTENCE_END.search(name) and len(name.split()) <= 12:
-            return name
-    return None
-
-
-#: A full stop after a long word ends a sentence; "Jr." and initials do not.
-_SENTENCE_END = re.compile(r"\w{4}\.$")
-_LEAD_VERB = re.compile(r"^(?:\[[^\]]{1,12}\])*,?\s+(?:\w+\s+){0,6}?(?:is|was|were|are|est|était|ist|war|es|fue|è|fu|is een|was een)\b")
 _DATE_ONLY = re.compile(
     r"^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^\d{1,4}$", re.I
 )
@@ -242,8 +219,10 @@ def _place_lines(value: str, place: str | None) -> str | None:
 def extract_person(doc: Document) -> Person | None:
     """The person the page is about, or None for pages that are not biographies."""
     box = main_infobox(doc)
-    birth = _event(box, doc, "birth")
-    death = _event(box, doc, "death")
+    lead = read_lead(doc.lead, doc.title)
+    sources: dict[str, str] = {}
+    birth = _event(box, doc, "birth", lead, sources)
+    death = _event(box, doc, "death", lead, sources)
     offices = []
     if box is not None:
         offices = offices_from_infobox(box)
@@ -258,22 +237,32 @@ def extract_person(doc: Document) -> Person | None:
     name = None
     if box is not None:
         name = clean_name(first_line(box.get("name"))) or None
-    name = name or doc.person_hints.get("name") or None
-    lead_name = _lead_name(doc.lead)
+        sources["name"] = "infobox"
+    if not name and doc.person_hints.get("name"):
+        name, sources["name"] = doc.person_hints["name"], "hints"
+    lead_name = clean_name(lead.name) if lead.name else None
     if not name and doc.title:
         name = _DISAMBIGUATION.sub("", doc.title).strip() or None
-    name = name or lead_name or ""
+        sources["name"] = "title"
+    if not name and lead_name:
+        name, sources["name"] = lead_name, "lead"
+    if not name:
+        sources.pop("name", None)
     full_name = None
     if box is not None:
         full_name = first_line(box.get("full_name")) or None
-    full_name = full_name or lead_name
+        if full_name:
+            sources["full_name"] = "infobox"
+    if not full_name and lead_name:
+        full_name, sources["full_name"] = lead_name, "lead"
     person = Person(
-        name=name,
+        name=name or "",
         full_name=full_name,
         birth=birth,
         death=death,
         offices=offices,
         birth_name=_birth_name(box),
+        sources=sources,
     )
     if box is not None:
         person.resting_place = one_line(box.get("resting_place")) or None
