@@ -15,7 +15,9 @@ keeps the role: "President"), ``constituency``, ``acting``, ``name``,
 ``birth_date``, ``birth_place``, ``death``, ``death_date``, ``death_place``,
 ``resting_place``, ``nationality``, ``party``, ``spouse``, ``children``,
 ``alma_mater``, ``occupation``, ``awards``, ``section`` (a header row that is
-not an office, such as "Personal details").
+not an office, such as "Personal details"), ``other`` (a known label that
+nothing reads yet — cause of death, religion, signature, cabinet — so that its
+row ends the value above it instead of continuing it).
 
 The rendered labels themselves are data, one file per language:
 ``bioparse/lang/data/<code>/labels.json`` holds
@@ -25,6 +27,8 @@ The rendered labels themselves are data, one file per language:
 ``run_together``   labels a mirror may glue to their value ("PredecessorX", "前任蔣經國") or
                    follow with one space; matched case-sensitively at the start of a line
 ``title_words``    function words that keep an office title going ("of", "de", "della")
+``page_chrome``    site furniture: a line holding one is not content ("Hoppa till innehållet")
+``value_chrome``   furniture inside values, removed from the line ("Editar o valor en Wikidata")
 
 The lookups below are merged over every language, so a page is read without
 knowing its language.  A label that means different things in two languages
@@ -53,7 +57,7 @@ def _load_labels() -> dict[str, str]:
 KEYS: frozenset[str] = frozenset(
     "office ordinal term term_start term_end predecessor successor serving_with constituency acting "
     "name full_name birth_name birth birth_date birth_place death death_date death_place resting_place "
-    "nationality party spouse children alma_mater occupation awards section".split()
+    "nationality party spouse children alma_mater occupation awards section other".split()
 )
 
 #: ``(?<![\s:])``: each trailing run is tried once, from its start (a long run was quadratic).
@@ -103,3 +107,21 @@ RUN_TOGETHER_LABELS: tuple[str, ...] = tuple(
 
 #: Function words inside office titles ("President of the Senate", "Presidente do Chile").
 TITLE_WORDS: frozenset[str] = frozenset(w.lower() for w in lang.merged("labels", "title_words"))
+
+#: Site furniture per language, as one case-insensitive alternation (None when no data).
+PAGE_CHROME: re.Pattern[str] | None = (
+    re.compile("|".join(re.escape(p) for p in sorted(set(lang.merged("labels", "page_chrome")), key=len, reverse=True)), re.I)
+    if lang.merged("labels", "page_chrome")
+    else None
+)
+
+#: Furniture inside values ("… Editar o valor en Wikidata", "(pt) Traducir"), with a language tag before it.
+VALUE_CHROME: re.Pattern[str] | None = (
+    re.compile(
+        r"\s?(?:\(\w{2,3}\)\s?)?(?:"
+        + "|".join(re.escape(p) for p in sorted(set(lang.merged("labels", "value_chrome")), key=len, reverse=True))
+        + ")"
+    )
+    if lang.merged("labels", "value_chrome")
+    else None
+)

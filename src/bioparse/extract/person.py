@@ -193,6 +193,7 @@ def _category_date(categories: list[str], which: str) -> Date | None:
     return None
 
 
+_AGE_NOTE = re.compile(r"^\s*\([^()]{0,40}\d[^()]{0,40}\)[\s,]*")
 _DATE_ONLY = re.compile(
     r"^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^\d{1,4}$", re.I
 )
@@ -204,6 +205,9 @@ def _place_lines(value: str, place: str | None) -> str | None:
         return None
     if _DATE_ONLY.match(place.strip()):
         return None  # a truncated date ("5 April"), not a place
+    place = _AGE_NOTE.sub("", place)  # "(umur 69), Jakarta": the age, in any language, is no place
+    if not place:
+        return None
     lines = [line.strip(" ,|") for line in tidy(value).split("\n")]
     for i, line in enumerate(lines):
         if line and line != place and place.startswith(line):

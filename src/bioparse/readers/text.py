@@ -22,8 +22,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..document import Document, RawReference, RawSection
+from ..dates import parse_range
 from ..extract.labels import (
     LABELS,
+    PAGE_CHROME,
+    VALUE_CHROME,
     RUN_TOGETHER_LABELS,
     TITLE_WORDS,
     is_section_header,
@@ -102,6 +105,8 @@ def tokenize_line(line: str) -> Token:
     """Classify one line of an infobox rendering."""
     raw = line
     line = strip_footnotes(_EDIT.sub("", line)).replace("\u00a0", " ").strip()
+    if VALUE_CHROME is not None:
+        line = _unchrome(line)
     if not line or _SEPARATOR_ROW.match(line) or line in {"|", "||"}:
         return Token("blank", line=raw)
     if line.startswith("![") or line.startswith("Image:") or line.startswith("File:"):
@@ -120,6 +125,11 @@ def tokenize_line(line: str) -> Token:
             return Token("row", label=split[0], value=" | ".join([split[1], *cells[1:]]), line=raw)
         return Token("row", label=label, value=" | ".join(cells[1:]), line=raw)
     return _tokenize_cell(line, raw)
+
+
+def _unchrome(line: str) -> str:
+    """A line without the furniture mirrors put inside values ("… Editar o valor en Wikidata")."""
+    return VALUE_CHROME.sub("", line).strip() if VALUE_CHROME is not None else line
 
 
 def _tokenize_cell(text: str, raw: str) -> Token:
@@ -195,7 +205,7 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
                     break
                 continue
             target = pending or (rows[-1] if rows and not rows[-1].header else None)
-            if target is not None and _continues_value(target):
+            if target is not None and _continues_value(target, text):
                 target.value = f"{target.value}\n{text}" if target.value else text
             else:
                 rows.append(_row("", text, header=True))
@@ -203,6 +213,17 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
 
     for token in tokens:
         if token.kind == "blank":
+            continue
+        if token.kind == "plain" and _is_bare_term(token.value) and (
+            plain or (rows and rows[-1].key in _TERM_KEYS and rows[-1].value)
+        ):
+            leftover, title = _title_lines(plain)
+            plain = leftover
+            flush_plain_as_values()
+            if title:
+                rows.append(_row("", title, header=True))
+            rows.append(InfoboxRow(label="", value=token.value, key="term"))
+            pending = pending_soft = None
             continue
         if token.kind == "plain":
             if pending is not None and not pending.value and not plain:
@@ -250,9 +271,34 @@ def _has_key(rows: list[InfoboxRow], key: str) -> bool:
     return any(row.key == key for row in rows)
 
 
-def _continues_value(row: InfoboxRow) -> bool:
-    """Multi-line values: people lists, born/died, titles wrapped in a cell."""
-    return row.key not in _TERM_KEYS or not row.value
+def _continues_value(row: InfoboxRow, text: str = "") -> bool:
+    """Multi-line values: people lists, born/died, titles wrapped in a cell, and a term's
+    end on the line after its start ("od 23 grudnia 1995" / "do 23 grudnia 2005")."""
+    if row.key not in _TERM_KEYS or not row.value:
+        return True
+    return text[:1].islower() and _HAS_DIGIT.search(text) is not None and _open_range(row.value)
+
+
+_HAS_DIGIT = re.compile(r"\d")
+#: A term line opens with its first date: a number, or one short word and a number ("March 4, ...").
+_TERM_START = re.compile(r"^(?:\d|[^\W\d_]{1,10}\.?\s\d)")
+
+
+def _open_range(value: str) -> bool:
+    rng = parse_range(value)
+    return rng.start is not None and rng.end is None and not rng.open_ended and "\n" not in value
+
+
+def _is_bare_term(text: str) -> bool:
+    """A line that is nothing but a term ("27 de octubre de 1913-9 de dic. de 1915"): some
+    renderings put it under the office title without an "In office" label."""
+    if len(text) > 80 or not _TERM_START.match(text) or "(" in text:
+        return False
+    rng = parse_range(text)
+    if rng.start is None or rng.end is None or not rng.start.text or not rng.end.text:
+        return False
+    rest = text.replace(rng.start.text, "", 1).replace(rng.end.text, "", 1)
+    return rest != text and sum(1 for c in rest if c.isalpha()) <= 4  # at most a range word
 
 
 def _clean(line: str) -> str:
@@ -435,8 +481,8 @@ _TITLE_SUFFIX = re.compile(r"(?<!\s)\s*(?:facts for kids|[-–|]\s*wiki\w*.*)$",
 
 
 def is_chrome(line: str) -> bool:
-    """Site furniture a scraper kept: banners, menus, 'From Wikipedia' lines."""
-    return bool(_CHROME.search(line))
+    """Site furniture a scraper kept: banners, menus, 'From Wikipedia' lines (every language's)."""
+    return bool(_CHROME.search(line)) or (PAGE_CHROME is not None and bool(PAGE_CHROME.search(line)))
 
 
 def _tokens(text: str) -> set[str]:
