@@ -29,6 +29,7 @@ The rendered labels themselves are data, one file per language:
 ``title_words``    function words that keep an office title going ("of", "de", "della")
 ``page_chrome``    site furniture: a line holding one is not content ("Hoppa till innehållet")
 ``value_chrome``   furniture inside values, removed from the line ("Editar o valor en Wikidata")
+``assumed_office`` term labels that mean the term is still running ("Assumed office", "Assunto carica")
 
 The lookups below are merged over every language, so a page is read without
 knowing its language.  A label that means different things in two languages
@@ -124,4 +125,9 @@ VALUE_CHROME: re.Pattern[str] | None = (
     )
     if lang.merged("labels", "value_chrome")
     else None
+)
+
+#: Term labels that mean "still in office" (normalized), every language's.
+ASSUMED_OFFICE: frozenset[str] = frozenset(
+    _normalize(label) for label in ["Assumed office", *lang.merged("labels", "assumed_office")]
 )

@@ -81,7 +81,7 @@ _CJK_DATE = re.compile(r"\d{1,4}\s{0,2}年(?:\s{0,2}\d{1,2}\s{0,2}月(?:\s{0,2}\
 _RANGE_DASH = re.compile(r"\s[-–—−~〜]\s|[–—−〜～－]|(?<=\d)-(?=\s?[\dA-ZÀ-ÖØ-Þ])|\s-(?=\d)")
 #: A place glued to the year before it ("1911Santiagu", "1927Östermalm").
 _GLUED_PLACE = re.compile(r"(?<=\d)(?=[^\W\d_])")
-_SENTENCE_END = re.compile(r"(?<=\w{4})\.\s+(?=[A-ZÀ-ÖØ-Þ\u0400-\u042f])|。")
+_SENTENCE_END = re.compile(r"(?<=\w{4})\s?\.\s+(?=[A-ZÀ-ÖØ-Þ\u0400-\u042f])|。")
 _SPACE = re.compile(r"\s+")
 #: "c.304", "ca. 1500" (the date module's own words decide what the mark means).
 _CIRCA = re.compile(r"(?:\b(?:c|ca|cca)\.|\bcirca|\bum|\bvers|\bhacia|\bokoło|\bок\.)\s{0,2}$", re.I)
@@ -131,7 +131,7 @@ def _paragraphs(lead: str, title: str | None) -> list[str]:
     wanted = _tokens(re.sub(r"\s*\([^()]*\)\s*$", "", title)) if title else set()
     lines = [line.strip() for line in lead.split("\n")]
     found: list[str] = []
-    for i, line in enumerate(lines[:15]):
+    for i, line in enumerate(lines[:40]):
         if len(line) < 25:
             continue
         head = line[:120]
@@ -393,6 +393,9 @@ def _place_before(text: str) -> str | None:
     """"Roma, " / "à Paris le " / "en Cebreros (provincia de Ávila) o ": the place named first."""
     if not text.strip(" ,") or _MARKER.search(text):
         return None
+    words = text.split()
+    if not (text.rstrip().endswith((",", ")", "）")) or words[-1] in _ARTICLES):
+        return None  # "في ثلاثة أوت 1903": words run into the date, they are part of it
     return _tidy_place(text)
 
 

@@ -220,10 +220,23 @@ def _place_lines(value: str, place: str | None) -> str | None:
     return place
 
 
+def _read_lead(doc: Document) -> LeadFacts:
+    """The lead's first sentence; when the lead says nothing about the subject (only furniture,
+    hatnotes or category bullets), the first section's, where renderings that mistook a caption
+    or a bullet for a heading put the real first paragraph."""
+    facts = read_lead(doc.lead, doc.title)
+    if facts.name or facts.birth or facts.death:
+        return facts
+    later = [s for s in doc.sections if s.level > 0]
+    if later:
+        return read_lead(later[0].text, doc.title)
+    return facts
+
+
 def extract_person(doc: Document) -> Person | None:
     """The person the page is about, or None for pages that are not biographies."""
     box = main_infobox(doc)
-    lead = read_lead(doc.lead, doc.title)
+    lead = _read_lead(doc)
     sources: dict[str, str] = {}
     birth = _event(box, doc, "birth", lead, sources)
     death = _event(box, doc, "death", lead, sources)
@@ -245,7 +258,8 @@ def extract_person(doc: Document) -> Person | None:
     if not name and doc.person_hints.get("name"):
         name, sources["name"] = doc.person_hints["name"], "hints"
     lead_name = clean_name(lead.name) if lead.name else None
-    if not name and doc.title:
+    if not name and doc.title and not (lead_name and _HAS_DIGIT.search(doc.title)):
+        # a title with digits is a page's or post's title ("Руководители СССР. ... 1984-1985"), not a name
         name = _DISAMBIGUATION.sub("", doc.title).strip() or None
         sources["name"] = "title"
     if not name and lead_name:

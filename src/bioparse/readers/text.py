@@ -58,6 +58,12 @@ _STRONG_KEYS = frozenset(
     {"term", "term_start", "term_end", "predecessor", "successor", "birth", "death", "constituency"}
 )
 _TERM_KEYS = frozenset({"term", "term_start", "term_end"})
+#: Labels that also start office titles ("President of the Senate"); other values may be lower
+#: case ("Nacionalidade brasileiro", "Národnostčeská").
+_TITLE_KEYS = frozenset({"serving_with", None})
+#: Rows whose value runs over several lines (lists): plain lines after them continue the list
+#: rather than name the next office ("内閣 第1次吉田内閣" / "第2次吉田内閣" / ... / "在任期間").
+_LIST_KEYS = frozenset({"other", "spouse", "children", "awards", "alma_mater", "occupation"})
 #: Words that keep an office title going, every language's (lang/data/*/labels.json "title_words").
 _FUNCTION_WORDS = TITLE_WORDS | frozenset("von van der del di da y et und".split())
 _ELISION = re.compile(r"['’]")
@@ -69,6 +75,8 @@ _EDIT = re.compile(r"\[\s*edit\s*\]|\[change \| change source\]|\[change\]")
 _SEPARATOR_ROW = re.compile(r"^(?=.*---)[\s|:\-]*$")
 #: The label starts with a non-space: with ``[^:|]{1,40}?`` free to start on a space, a long
 #: run of tabs backtracked cubically.
+_NOTE_MARK = re.compile(r"\[[^\[\]\s\d]{1,10}\.? ?\d{1,3}\]")
+_MD_IMAGE = re.compile(r"!\[[^\[\]]{0,200}\]\([^()]{0,300}\)")
 _COLON_ROW = re.compile(r"^\s*(?:[-*•]\s+)?([^:|\s][^:|]{0,39}?)\s*:\s*(.*)$")
 _MULTISPACE_ROW = re.compile(r"^(\S[^\t]{0,38}?\S)(?:\t+| {2,})(\S.*)$")
 
@@ -91,13 +99,15 @@ def _split_label_prefix(line: str) -> tuple[str, str] | None:
         if first in " \t\u00a0":
             word = _ELISION.split(after.split(" ", 1)[0].lower(), 1)[0]  # "dell'Assemblea" -> "dell"
             weak = key not in _STRONG_KEYS
-            if weak and (word in _FUNCTION_WORDS or after[:1].islower()):
+            if weak and (word in _FUNCTION_WORDS or (after[:1].islower() and key in _TITLE_KEYS)):
                 continue  # "President of the Senate" is a title, not a row
             return label, after
         if first.isupper() or first.isdigit() or first in "(\"'[«“?":
             return label, after
-        if first.isalpha() and not first.islower() and key != "serving_with":
-            return label, after  # scripts without case: "前任蔣經國", not the title "總統府資政"
+        if first.islower() and key in _STRONG_KEYS and len(label) >= 7 and len(after) >= 3:
+            return label, after  # "Nástupcefunkce neobsazena": a long label glued to a lower-case value
+        if first.isalpha() and not first.islower():
+            return label, after  # scripts without case: "前任蔣經國", "君主裕仁"
     return None
 
 
@@ -105,6 +115,10 @@ def tokenize_line(line: str) -> Token:
     """Classify one line of an infobox rendering."""
     raw = line
     line = strip_footnotes(_EDIT.sub("", line)).replace("\u00a0", " ").strip()
+    if "[" in line:
+        line = _NOTE_MARK.sub("", line)  # "[pozn. 1]", "[N 1]", "[注 1]": note marks in any language
+    if "![" in line:
+        line = _MD_IMAGE.sub("", line).strip()  # "Presidente do Chile ![]()": an image cell's debris
     if VALUE_CHROME is not None:
         line = _unchrome(line)
     if not line or _SEPARATOR_ROW.match(line) or line in {"|", "||"}:
@@ -172,7 +186,7 @@ def _title_lines(plain: list[str]) -> tuple[list[str], str]:
     start = end
     while start > 0 and _joins(plain[start - 1], plain[start]):
         start -= 1
-    title = " ".join(plain[start:])
+    title = " ".join(plain[start:]).rstrip(":").rstrip()
     if title.endswith(".") or len(title.split()) > 16 or _SENTENCE_BREAK.search(title):
         return plain, ""  # an image caption or a note, not an office title
     return plain[:start], title
@@ -180,6 +194,8 @@ def _title_lines(plain: list[str]) -> tuple[list[str], str]:
 
 def _row(label: str, value: str, header: bool = False) -> InfoboxRow:
     key = None if header else label_key(label)
+    if key == "office" and value:
+        return InfoboxRow(label=label, value=value, key="office", header=True)  # "Funkcja: Prezydent III RP"
     if header and is_section_header(value):
         key = "section"
     return InfoboxRow(label=label, value=value, key=key, header=header)
@@ -204,6 +220,8 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
                     rows.append(_row("Born", "\n".join(rest)))
                     break
                 continue
+            if not any(c.isalnum() for c in text):
+                continue  # "-": a value whose dates were stripped, not a header
             target = pending or (rows[-1] if rows and not rows[-1].header else None)
             if target is not None and _continues_value(target, text):
                 target.value = f"{target.value}\n{text}" if target.value else text
@@ -244,6 +262,8 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
             continue
         if key in _TERM_KEYS:
             leftover, title = _title_lines(plain)
+            if title and rows and not rows[-1].header and rows[-1].key in _LIST_KEYS:
+                leftover, title = plain, ""  # the lines continue the list above
             if not title and pending_soft is not None and rows and rows[-1] is pending_soft[1]:
                 # "Deputy Prime Minister" read as Deputy -> "Prime Minister": a title after all
                 rows.pop()
@@ -259,7 +279,7 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
         rows.append(row)
         if token.kind == "label":
             pending = row
-        pending_soft = (token, row) if token.soft and key not in _STRONG_KEYS else None
+        pending_soft = (token, row) if token.soft and key in _TITLE_KEYS else None
     flush_plain_as_values()
     return rows
 
@@ -292,11 +312,13 @@ def _open_range(value: str) -> bool:
 def _is_bare_term(text: str) -> bool:
     """A line that is nothing but a term ("27 de octubre de 1913-9 de dic. de 1915"): some
     renderings put it under the office title without an "In office" label."""
-    if len(text) > 80 or not _TERM_START.match(text) or "(" in text:
+    if len(text) > 80 or not _TERM_START.match(text) or "(" in text or ")" in text:
         return False
     rng = parse_range(text)
     if rng.start is None or rng.end is None or not rng.start.text or not rng.end.text:
         return False
+    if rng.start.precision not in ("day", "month") and rng.end.precision not in ("day", "month"):
+        return False  # "1956–1974": a career table's years, not a term
     rest = text.replace(rng.start.text, "", 1).replace(rng.end.text, "", 1)
     return rest != text and sum(1 for c in rest if c.isalpha()) <= 4  # at most a range word
 
@@ -437,7 +459,7 @@ def read_text(text: str, title: str | None = None) -> Document:
         lines = lines[1:]
     if doc.title is None:
         quick = next((m for m in map(_QUICK_FACTS.match, lines[:60]) if m), None)
-        if quick:
+        if quick and not is_section_header(quick.group(1)):  # "Quick facts: Informações pessoais, ..."
             doc.title = quick.group(1).strip()
 
     if looks_like_param_dump(lines):
@@ -505,7 +527,7 @@ def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
             continue
         usable = row.key is None and row.value and not is_chrome(row.value) and len(row.value) <= 100
         if i + 1 < len(rows) and rows[i + 1].key in _TERM_KEYS:
-            if usable and not candidates and wanted & _tokens(row.value):
+            if usable and not candidates and _names_title(wanted, row.value):
                 row.key = "name"
             break  # an office title: the name comes before the first office
         if usable and not _IMAGE_NAME.search(row.value):
@@ -518,6 +540,13 @@ def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
             overlapping[0].key = "name"
         return
     candidates[0].key = "name"
+
+
+def _names_title(wanted: set[str], text: str) -> bool:
+    """Half the line's words are the title's: "Alfredo Palacio González" names "Alfredo Palacio";
+    an office title sharing one word with a page title ("... СССР") does not."""
+    tokens = _tokens(text)
+    return bool(tokens) and 2 * len(wanted & tokens) >= len(tokens)
 
 
 def _base_title(title: str) -> str:
