@@ -223,6 +223,9 @@ def _name_before(before: str, after: str) -> str | None:
     if not predicate:
         return None
     name = _SPACE.sub(" ", before).strip(" ,")
+    head = name.split(",", 1)[0].strip()
+    if len(head.split()) >= 2:
+        name = head  # "Mino Raiola, all'anagrafe Carmine Raiola": the name, then a note about it
     if not name or len(name.split()) > _MAX_NAME_WORDS or _DIGIT.search(name) or "(" in name:
         return None
     return name
