@@ -65,3 +65,17 @@ def test_text_i18n_fixture(path: Path) -> None:
     pending: dict[str, str] = want.get("pending", {})
     unexpected = [e for e in errors if _field(e) not in pending]
     assert not unexpected, f"{len(unexpected)} mismatch(es); see notes in {path.name}:\n  " + "\n  ".join(unexpected)
+
+
+def test_infobox_wins_over_the_lead() -> None:
+    """Both speak (infobox 'Nascita | Parigi, 7 marzo 1915', lead '(Parigi, 7 marzo 1915 – ...)'): the infobox's value, marked so."""
+    person = bioparse.parse_file(FIXTURES / "jacques_chaban_delmas__it__pwojczyn.com.txt").person
+    assert person is not None
+    assert person.sources["birth_date"] == "infobox" and person.sources["birth_place"] == "infobox"
+
+
+def test_lead_fills_what_the_page_has_nowhere_else() -> None:
+    """No infobox: '(* 1899 in Aydın; † 17. September 1961 auf der Gefängnisinsel İmralı)'."""
+    person = bioparse.parse_file(FIXTURES / "adnan_menderes__de__wikipedia.jakami.de.txt").person
+    assert person is not None
+    assert {person.sources[k] for k in ("birth_date", "birth_place", "death_date", "death_place")} == {"lead"}
