@@ -51,6 +51,7 @@ _DIED = _words("died")
 _SYMBOLS = frozenset(w for w in _BORN + _DIED if not any(c.isalnum() for c in w))
 _BORN_SET = frozenset(w.lower() for w in _BORN)
 _SAME_PLACE = frozenset(w.lower() for w in lang.merged("lead", "same_place"))
+_SAME_PLACE_WORDS = frozenset(w.strip(".") for w in _SAME_PLACE)
 #: Matched exactly (lower case): a capital makes it part of the name ("La Coruña", "Den Haag").
 _PREPOSITIONS = frozenset(lang.merged("lead", "prepositions"))
 _ARTICLES = frozenset(lang.merged("lead", "articles"))
@@ -120,7 +121,11 @@ def _drop_inner(text: str) -> str:
 
 
 def _tokens(text: str) -> set[str]:
-    return {t for t in re.findall(r"\w+", text.lower()) if len(t) > 1}
+    """Name-like words: capitalized (or from a script without case), two letters or more.
+
+    Case matters: "production year" in a sentence does not name "Academy Award for Best
+    Production Design"."""
+    return {t for t in re.findall(r"\w+", text) if len(t) > 1 and not t[0].islower() and not t[0].isdigit()}
 
 
 def _paragraphs(lead: str, title: str | None) -> list[str]:
@@ -134,7 +139,7 @@ def _paragraphs(lead: str, title: str | None) -> list[str]:
     for i, line in enumerate(lines[:40]):
         if len(line) < 25:
             continue
-        head = line[:120]
+        head = line[:80]
         if wanted and not (wanted & _tokens(head)):
             continue
         text = line
@@ -155,23 +160,27 @@ def _unbalanced(text: str) -> bool:
 def _first_sentence(text: str) -> str:
     """Up to the first full stop outside brackets (abbreviations and initials do not end it)."""
     depth = 0
+    done = 0
     for match in _SENTENCE_END.finditer(text):
-        depth = sum(text[: match.start()].count(c) for c in _OPEN) - sum(
-            text[: match.start()].count(c) for c in _CLOSE
-        )
+        between = text[done : match.start()]
+        depth += sum(between.count(c) for c in _OPEN) - sum(between.count(c) for c in _CLOSE)
+        done = match.start()
         if depth <= 0:
-            return text[: match.start()]
+            return text[:done]
     return text
 
 
-def _subject_bracket(sentence: str) -> tuple[int, int] | None:
-    """The bracket right after the name: early in the sentence, followed by more sentence."""
+def _subject_bracket(sentence: str, wanted: set[str]) -> tuple[int, int] | None:
+    """The bracket right after the name: early in the sentence, after words naming the subject,
+    followed by more sentence."""
     for match in re.finditer(r"[(（]", sentence[:250]):
         end = _balanced(sentence, match.start())
         if end < 0:
             return None
         inner = sentence[match.start() + 1 : end - 1]
         if _DIGIT.search(inner):
+            if wanted and not (wanted & _tokens(sentence[: match.start()])):
+                return None  # "The films below are listed ... (for example, the 2000 ...)"
             if len(sentence[end:].strip()) < 6:
                 return None  # "Helmut Schmidt (1969)": an image caption, not a sentence
             return match.start(), end
@@ -183,9 +192,10 @@ def read_lead(lead: str, title: str | None = None) -> LeadFacts:
     facts = LeadFacts()
     birth: tuple[Date | None, str | None] = (None, None)
     death: tuple[Date | None, str | None] = (None, None)
+    wanted = _tokens(re.sub(r"\s*\([^()]*\)\s*$", "", title)) if title else set()
     for paragraph in _paragraphs(lead[:4000], title):
         sentence = _first_sentence(_FOOTNOTE.sub("", paragraph))
-        bracket = _subject_bracket(sentence)
+        bracket = _subject_bracket(sentence, wanted)
         if bracket is not None:
             inner = _drop_inner(sentence[bracket[0] + 1 : bracket[1] - 1])
             birth, death = _read_bracket(inner)
@@ -196,9 +206,9 @@ def read_lead(lead: str, title: str | None = None) -> LeadFacts:
                 facts.name = _name_before_clause(sentence)
         if facts.name or birth[0] is not None or death[0] is not None:
             break
-    if death[1] and death[1].lower().strip(". ") in {w.strip(".") for w in _SAME_PLACE}:
+    if death[1] and death[1].lower().strip(". ") in _SAME_PLACE_WORDS:
         death = (death[0], birth[1])  # "aldaar", "allí", "ebenda": where they were born
-    if birth[1] and birth[1].lower().strip(". ") in {w.strip(".") for w in _SAME_PLACE}:
+    if birth[1] and birth[1].lower().strip(". ") in _SAME_PLACE_WORDS:
         birth = (birth[0], None)
     facts.birth = _event(*birth)
     facts.death = _event(*death)
@@ -259,9 +269,13 @@ def _read_bracket(inner: str) -> tuple[tuple[Date | None, str | None], tuple[Dat
                     first, second = (rng.start, first[1]), (rng.end, second[1])
             if first[0] is not None or second[0] is not None:
                 return first, second
-        one = _clause(part, True)
-        if one[0] is not None and one[1]:
-            return one, (None, None)  # "(Roma, 12 marzo 1950)": a living person's birth
+        span = _date_span(part)
+        if span is None or len(part) - span[1] >= 4:
+            continue
+        place = _place_before(part[: span[0]])
+        date = parse_date(part[span[0] : span[1]]) if place else None
+        if date is not None:
+            return (date, place), (None, None)  # "(Roma, 12 marzo 1950)": a living person's birth
     return (None, None), (None, None)
 
 
@@ -377,6 +391,8 @@ def _tidy_place(text: str) -> str | None:
         return None
     if len(text.split()) > 10 or text.lower() in _BORN_SET:
         return None
+    if text.lower() != text.upper() and text == text.lower() and text.strip(".") not in _SAME_PLACE_WORDS:
+        return None  # "for example": a place has a capital where its script has them
     return text
 
 

@@ -222,13 +222,15 @@ def _place_lines(value: str, place: str | None) -> str | None:
 
 def _read_lead(doc: Document) -> LeadFacts:
     """The lead's first sentence; when the lead says nothing about the subject (only furniture,
-    hatnotes or category bullets), the first section's, where renderings that mistook a caption
-    or a bullet for a heading put the real first paragraph."""
+    hatnotes or category bullets), the first section's, but only when that section's "heading"
+    is a caption naming the subject ("Helmut Schmidt (1969)") or a bullet ("- Frau"): renderings
+    that mistook those for headings put the real first paragraph under them."""
     facts = read_lead(doc.lead, doc.title)
     if facts.name or facts.birth or facts.death:
         return facts
     later = [s for s in doc.sections if s.level > 0]
-    if later:
+    base = _DISAMBIGUATION.sub("", doc.title or "").strip()
+    if later and base and later[0].title.strip().startswith((base, "-", "•", "*")):
         return read_lead(later[0].text, doc.title)
     return facts
 
