@@ -22,6 +22,7 @@ a page is read without knowing its language.  Dates go through
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .. import lang
@@ -56,6 +57,8 @@ _SAME_PLACE_WORDS = frozenset(w.strip(".") for w in _SAME_PLACE)
 _PREPOSITIONS = frozenset(lang.merged("lead", "prepositions"))
 _ARTICLES = frozenset(lang.merged("lead", "articles"))
 _CONJUNCTIONS = frozenset(lang.merged("lead", "conjunctions"))
+#: Lower-case words inside names ("Eduardo Dato e Iradier", "Ludwig van Beethoven").
+_PARTICLES = frozenset(lang.merged("lead", "name_particles"))
 _COPULA_WORDS = [w for w in _words("copula") if any(c.isalnum() for c in w)]
 _COPULA_MARKS = [w for w in _words("copula") if not any(c.isalnum() for c in w)]
 
@@ -142,6 +145,8 @@ def _paragraphs(lead: str, title: str | None) -> list[str]:
         head = line[:80]
         if wanted and not (wanted & _tokens(head)):
             continue
+        if not _opens_with_name(line, wanted):
+            continue  # "Der Titel dieses Artikels ...", "One of Germany's sixteen states ..."
         text = line
         j = i + 1
         while _unbalanced(text) and j < len(lines) and len(text) < 2000:
@@ -151,6 +156,40 @@ def _paragraphs(lead: str, title: str | None) -> list[str]:
         if len(found) == 3:
             break
     return found
+
+
+def _name_like(word: str) -> bool:
+    """Capitalized ("Olof", "(H.C.)."), from a script without case ("李登輝"), or a particle ("de")."""
+    letter = next((c for c in word if c.isalpha()), "")
+    return bool(letter) and (not letter.islower() or word.strip(",") in _PARTICLES)
+
+
+def _uncased(word: str) -> bool:
+    letter = next((c for c in word if c.isalpha()), "")
+    return bool(letter) and letter.lower() == letter.upper()
+
+
+def _opens_with_name(text: str, wanted: set[str]) -> bool:
+    """The paragraph starts with a name: capitalized words (two at least, or one the title has,
+    or one in a script without case)."""
+    run: list[str] = []
+    for word in text.split()[:12]:
+        if not _name_like(word):
+            break
+        run.append(word)
+        if word.endswith(","):
+            break
+    if not run:
+        return False
+    return len(run) >= 2 or _uncased(run[0]) or bool(wanted & _tokens(run[0]))
+
+
+def _looks_like_name(text: str) -> bool:
+    """What stands before the subject's bracket: a few words, most of them name-like."""
+    words = _drop_inner(text).split()
+    if not words or len(words) > 12 or not _name_like(words[0]):
+        return False
+    return 2 * sum(1 for w in words if _name_like(w)) >= len(words)
 
 
 def _unbalanced(text: str) -> bool:
@@ -179,7 +218,8 @@ def _subject_bracket(sentence: str, wanted: set[str]) -> tuple[int, int] | None:
             return None
         inner = sentence[match.start() + 1 : end - 1]
         if _DIGIT.search(inner):
-            if wanted and not (wanted & _tokens(sentence[: match.start()])):
+            before = sentence[: match.start()]
+            if (wanted and not (wanted & _tokens(before))) or not _looks_like_name(before):
                 return None  # "The films below are listed ... (for example, the 2000 ...)"
             if len(sentence[end:].strip()) < 6:
                 return None  # "Helmut Schmidt (1969)": an image caption, not a sentence
@@ -205,6 +245,8 @@ def read_lead(lead: str, title: str | None = None) -> LeadFacts:
             if facts.name is None and (birth[0] is not None or death[0] is not None):
                 facts.name = _name_before_clause(sentence)
         if facts.name or birth[0] is not None or death[0] is not None:
+            script = _script(paragraph)
+            birth, death = _same_script(birth, script), _same_script(death, script)
             break
     if death[1] and death[1].lower().strip(". ") in _SAME_PLACE_WORDS:
         death = (death[0], birth[1])  # "aldaar", "allí", "ebenda": where they were born
@@ -213,6 +255,23 @@ def read_lead(lead: str, title: str | None = None) -> LeadFacts:
     facts.birth = _event(*birth)
     facts.death = _event(*death)
     return facts
+
+
+def _script(text: str) -> str:
+    """The writing system of the first letter ("LATIN", "CYRILLIC", "CJK", "ARABIC", ...)."""
+    letter = next((c for c in text if c.isalpha()), "")
+    return unicodedata.name(letter, "?").split(" ")[0] if letter else ""
+
+
+def _same_script(
+    event: tuple[Date | None, str | None], script: str
+) -> tuple[Date | None, str | None]:
+    """A place written in another script than the sentence is a native name ("Андрей
+    Януарьевич Вышинский" in a Latin-script lead), not where the subject was born."""
+    date, place = event
+    if place and script and _script(place) not in (script, ""):
+        return date, None
+    return date, place
 
 
 def _event(date: Date | None, place: str | None) -> Event | None:
