@@ -247,6 +247,14 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
             rows.append(InfoboxRow(label="", value=token.value, key="term"))
             pending = pending_soft = None
             continue
+        if token.kind == "plain" and not plain and rows and rows[-1].key == "term" and not rows[-1].label:
+            pair = _succession_pair(token.value)
+            if pair is not None:
+                # "← Giovanni MalagodiOtto Graf Lambsdorff →", "Jorge Alessandri - Salvador Allende"
+                for key, person in zip(("predecessor", "successor"), pair):
+                    if person:
+                        rows.append(InfoboxRow(label="", value=person, key=key))
+                continue
         if token.kind == "plain":
             if pending is not None and not pending.value and not plain:
                 pending.value = token.value
@@ -311,6 +319,34 @@ _TERM_START = re.compile(r"^(?:\d|[^\W\d_]{1,10}\.?\s\d)")
 def _open_range(value: str) -> bool:
     rng = parse_range(value)
     return rng.start is not None and rng.end is None and not rng.open_ended and "\n" not in value
+
+
+_GLUED_NAMES = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+
+
+def _succession_pair(text: str) -> tuple[str, str] | None:
+    """The line under a label-less term in Wikidata-built infoboxes: predecessor and successor,
+    between arrows ("← X", "Y →", "← XY →" with the two names glued) or around " - "."""
+    line = text.strip()
+    if _HAS_DIGIT.search(line) or len(line) > 120:
+        return None
+    left, right = line.startswith("←"), line.endswith("→")
+    inner = line.strip("←→ ").strip()
+    if not inner:
+        return None
+    if " - " in inner:
+        before, _, after = inner.partition(" - ")
+        return before.strip(), after.strip()
+    if left and right:
+        glued = [m.start() for m in _GLUED_NAMES.finditer(inner)]
+        if len(glued) == 1:
+            return inner[: glued[0]].strip(), inner[glued[0] :].strip()
+        return None
+    if left:
+        return inner, ""
+    if right:
+        return "", inner.lstrip("–- ").strip()
+    return None
 
 
 def _is_bare_term(text: str) -> bool:
