@@ -182,13 +182,18 @@ def _joins(first: str, second: str) -> bool:
     return last in _FUNCTION_WORDS
 
 
-def _title_lines(plain: list[str]) -> tuple[list[str], str]:
-    """Split plain lines before a term row into (leftover lines, office title)."""
+def _title_lines(plain: list[str], page: set[str] | frozenset[str] = frozenset()) -> tuple[list[str], str]:
+    """Split plain lines before a term row into (leftover lines, office title).
+
+    A line naming the page (``page``: the title's words) is the person, not the start of a
+    title wrapped over lines, even when the office below it is written in lower case
+    ("Eduardo Frei Montalva" / "presidente del Senado de Chile").
+    """
     if not plain:
         return [], ""
     end = len(plain) - 1
     start = end
-    while start > 0 and _joins(plain[start - 1], plain[start]):
+    while start > 0 and _joins(plain[start - 1], plain[start]) and not _names_title(page, plain[start - 1]):
         start -= 1
     title = " ".join(plain[start:]).rstrip(":").rstrip()
     if title.endswith(".") or len(title.split()) > 16 or _SENTENCE_BREAK.search(title):
@@ -205,8 +210,10 @@ def _row(label: str, value: str, header: bool = False) -> InfoboxRow:
     return InfoboxRow(label=label, value=value, key=key, header=header)
 
 
-def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
-    """Turn classified lines into infobox rows with office titles as headers."""
+def assemble_rows(tokens: list[Token], title: str | None = None) -> list[InfoboxRow]:
+    """Turn classified lines into infobox rows with office titles as headers (``title``, the
+    page's, keeps the name line out of a title wrapped over lines)."""
+    page = _tokens(_base_title(title)) if title else set()
     rows: list[InfoboxRow] = []
     plain: list[str] = []
     pending: InfoboxRow | None = None  # a label still collecting its value lines
@@ -239,11 +246,11 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
         if token.kind == "plain" and _is_bare_term(token.value) and (
             plain or (rows and rows[-1].key in _TERM_KEYS and rows[-1].value)
         ):
-            leftover, title = _title_lines(plain)
+            leftover, office_title = _title_lines(plain, page)
             plain = leftover
             flush_plain_as_values()
-            if title:
-                rows.append(_row("", title, header=True))
+            if office_title:
+                rows.append(_row("", office_title, header=True))
             rows.append(InfoboxRow(label="", value=token.value, key="term"))
             pending = pending_soft = None
             continue
@@ -251,9 +258,9 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
             pair = _succession_pair(token.value)
             if pair is not None:
                 # "← Giovanni MalagodiOtto Graf Lambsdorff →", "Jorge Alessandri - Salvador Allende"
-                for key, person in zip(("predecessor", "successor"), pair):
+                for pair_key, person in zip(("predecessor", "successor"), pair):
                     if person:
-                        rows.append(InfoboxRow(label="", value=person, key=key))
+                        rows.append(InfoboxRow(label="", value=person, key=pair_key))
                 continue
         if token.kind == "plain":
             if pending is not None and not pending.value and not plain:
@@ -273,17 +280,17 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
             pending.value = f"{token.label} | {token.value}"
             continue
         if key in _TERM_KEYS:
-            leftover, title = _title_lines(plain)
-            if title and rows and not rows[-1].header and rows[-1].key in _LIST_KEYS:
-                leftover, title = plain, ""  # the lines continue the list above
-            if not title and pending_soft is not None and rows and rows[-1] is pending_soft[1]:
+            leftover, office_title = _title_lines(plain, page)
+            if office_title and rows and not rows[-1].header and rows[-1].key in _LIST_KEYS:
+                leftover, office_title = plain, ""  # the lines continue the list above
+            if not office_title and pending_soft is not None and rows and rows[-1] is pending_soft[1]:
                 # "Deputy Prime Minister" read as Deputy -> "Prime Minister": a title after all
                 rows.pop()
-                title = pending_soft[0].value and _clean(pending_soft[0].line)
+                office_title = pending_soft[0].value and _clean(pending_soft[0].line)
             plain = leftover
             flush_plain_as_values()
-            if title:
-                rows.append(_row("", title, header=True))
+            if office_title:
+                rows.append(_row("", office_title, header=True))
         else:
             flush_plain_as_values()
         pending = None
@@ -518,7 +525,7 @@ def read_text(text: str, title: str | None = None) -> Document:
             box_lines.pop()
             body_start -= 1
         tokens = [tokenize_line(line) for line in box_lines]
-        rows = assemble_rows(tokens)
+        rows = assemble_rows(tokens, doc.title)
         _mark_name(rows, doc.title)
         if rows:
             doc.infoboxes.append(Infobox(name=None, rows=rows))
@@ -582,7 +589,7 @@ def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
     candidates[0].key = "name"
 
 
-def _names_title(wanted: set[str], text: str) -> bool:
+def _names_title(wanted: set[str] | frozenset[str], text: str) -> bool:
     """Half the line's words are the title's: "Alfredo Palacio González" names "Alfredo Palacio";
     an office title sharing one word with a page title ("... СССР") does not."""
     tokens = _tokens(text)
