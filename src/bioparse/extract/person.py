@@ -104,7 +104,6 @@ def _event(
     date: Date | None = None
     place: str | None = None
     text = ""
-    date_from = place_from = ""
     if box is not None:
         combined = box.get(which)
         if combined:
@@ -122,9 +121,9 @@ def _event(
         separate_place = box.get(f"{which}_place")
         if separate_place and not place:
             place = one_line(separate_place) or None
-        date_from = "infobox" if date is not None else ""
-        place_from = "infobox" if place else ""
     hint = doc.person_hints.get(f"{which}_date")
+    date_from = "infobox" if date is not None else ""
+    place_from = "infobox" if place else ""
     if hint:
         hinted = parse_date(hint)
         if _more_precise(hinted, date):
@@ -143,12 +142,12 @@ def _event(
     if date is None:
         date = _category_date(doc.categories, which)
         date_from = "categories" if date is not None else ""
-    if date is None and not place:
-        return None
     if date is not None:
         sources[f"{which}_date"] = date_from
     if place:
         sources[f"{which}_place"] = place_from
+    if date is None and not place:
+        return None
     return Event(date=date, place=place or None, text=text)
 
 
