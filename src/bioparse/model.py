@@ -220,6 +220,11 @@ class Person:
     #: Succession-box rows that are not offices: nominations, orders of
     #: precedence, records ("oldest living"), awards, noble titles.
     positions_other: list[Office] = field(default_factory=list)
+    #: Where each of name, full_name, birth_date, birth_place, death_date and
+    #: death_place came from: "infobox", "hints" (hCard, Personendaten),
+    #: "title", "lead" (the first sentence) or "categories".  Fields left
+    #: empty are absent.
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

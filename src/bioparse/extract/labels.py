@@ -15,7 +15,25 @@ keeps the role: "President"), ``constituency``, ``acting``, ``name``,
 ``birth_date``, ``birth_place``, ``death``, ``death_date``, ``death_place``,
 ``resting_place``, ``nationality``, ``party``, ``spouse``, ``children``,
 ``alma_mater``, ``occupation``, ``awards``, ``section`` (a header row that is
-not an office, such as "Personal details").
+not an office, such as "Personal details"), ``other`` (a known label that
+nothing reads yet — cause of death, religion, signature, cabinet — so that its
+row ends the value above it instead of continuing it).
+
+The rendered labels themselves are data, one file per language:
+``bioparse/lang/data/<code>/labels.json`` holds
+
+``labels``         label as shown ("Preceded by", "Prédécesseur", "前任") -> canonical key
+``section_headers`` header rows that group details ("Personal details", "Dati generali")
+``run_together``   labels a mirror may glue to their value ("PredecessorX", "前任蔣經國") or
+                   follow with one space; matched case-sensitively at the start of a line
+``title_words``    function words that keep an office title going ("of", "de", "della")
+``page_chrome``    site furniture: a line holding one is not content ("Hoppa till innehållet")
+``value_chrome``   furniture inside values, removed from the line ("Editar o valor en Wikidata")
+``assumed_office`` term labels that mean the term is still running ("Assumed office", "Assunto carica")
+
+The lookups below are merged over every language, so a page is read without
+knowing its language.  A label that means different things in two languages
+keeps the first meaning in :func:`bioparse.lang.merged_map` order (English first).
 """
 
 from __future__ import annotations
@@ -23,188 +41,24 @@ from __future__ import annotations
 import functools
 import re
 
-#: Rendered label (lower case, no trailing colon) -> canonical key.
-LABELS: dict[str, str] = {
-    # terms
-    "in office": "term",
-    "assumed office": "term",
-    "term": "term",
-    "term of office": "term",
-    "reign": "term",
-    "tenure": "term",
-    "incumbent": "term",
-    "took office": "term_start",
-    "term start": "term_start",
-    "term started": "term_start",
-    "left office": "term_end",
-    "term end": "term_end",
-    "term ended": "term_end",
-    # succession
-    "preceded by": "predecessor",
-    "predecessor": "predecessor",
-    "preceded": "predecessor",
-    "succeeded by": "successor",
-    "successor": "successor",
-    "followed by": "successor",
-    "succeeded": "successor",
-    "constituency": "constituency",
-    "acting": "acting",
-    "interim": "acting",
-    "order": "ordinal",
-    # people served with
-    "president": "serving_with",
-    "vice president": "serving_with",
-    "vice-president": "serving_with",
-    "vice president(s)": "serving_with",
-    "vice presidents": "serving_with",
-    "prime minister": "serving_with",
-    "monarch": "serving_with",
-    "governor general": "serving_with",
-    "governor-general": "serving_with",
-    "governor": "serving_with",
-    "lieutenant governor": "serving_with",
-    "premier": "serving_with",
-    "chancellor": "serving_with",
-    "deputy": "serving_with",
-    "regent": "serving_with",
-    "leader": "serving_with",
-    "serving with": "serving_with",
-    "appointed by": "serving_with",
-    "nominated by": "serving_with",
-    "taoiseach": "serving_with",
-    "first minister": "serving_with",
-    "chief minister": "serving_with",
-    "secretary-general": "serving_with",
-    # person
-    "name": "name",
-    "full name": "full_name",
-    "fullname": "full_name",
-    "birth name": "birth_name",
-    "born": "birth",
-    "birth": "birth",
-    "date of birth": "birth_date",
-    "birth date": "birth_date",
-    "place of birth": "birth_place",
-    "birth place": "birth_place",
-    "birthplace": "birth_place",
-    "died": "death",
-    "death": "death",
-    "date of death": "death_date",
-    "death date": "death_date",
-    "place of death": "death_place",
-    "death place": "death_place",
-    "resting place": "resting_place",
-    "burial": "resting_place",
-    "buried": "resting_place",
-    "burial place": "resting_place",
-    "place of burial": "resting_place",
-    "nationality": "nationality",
-    "citizenship": "nationality",
-    "political party": "party",
-    "party": "party",
-    "spouse": "spouse",
-    "spouse(s)": "spouse",
-    "spouses": "spouse",
-    "children": "children",
-    "issue": "children",
-    "alma mater": "alma_mater",
-    "education": "alma_mater",
-    "occupation": "occupation",
-    "occupation(s)": "occupation",
-    "profession": "occupation",
-    "awards": "awards",
-    "honours": "awards",
-    "honors": "awards",
-    # French (frwiki infobox_v2/v3)
-    "naissance": "birth",
-    "décès": "death",
-    "date de naissance": "birth_date",
-    "lieu de naissance": "birth_place",
-    "date de décès": "death_date",
-    "lieu de décès": "death_place",
-    "nom de naissance": "birth_name",
-    "nom": "name",
-    "nationalité": "nationality",
-    "parti politique": "party",
-    "conjoint": "spouse",
-    "enfants": "children",
-    "diplômé de": "alma_mater",
-    "sépulture": "resting_place",
-    "prédécesseur": "predecessor",
-    "successeur": "successor",
-    "circonscription": "constituency",
-    "monarque": "serving_with",
-    "président": "serving_with",
-    "président de la république": "serving_with",
-    "premier ministre": "serving_with",
-    "en fonction": "term",
-    # German (dewiki)
-    "geboren": "birth",
-    "gestorben": "death",
-    "geburtstag": "birth_date",
-    "geburtsdatum": "birth_date",
-    "geburtsort": "birth_place",
-    "sterbedatum": "death_date",
-    "todestag": "death_date",
-    "sterbeort": "death_place",
-    "vorgänger": "predecessor",
-    "nachfolger": "successor",
-    "partei": "party",
-    "ehepartner": "spouse",
-    "staatsangehörigkeit": "nationality",
-    "nation": "nationality",
-    # Italian (itwiki Sinottico)
-    "nascita": "birth",
-    "morte": "death",
-    "in carica": "term",
-    "predecessore": "predecessor",
-    "successore": "successor",
-    "luogo di sepoltura": "resting_place",
-    "sepoltura": "resting_place",
-    "consorte": "spouse",
-    "coniuge": "spouse",
-    "figli": "children",
-    "partito": "party",
-    "nazionalità": "nationality",
-    # Arabic
-    "ولادة": "birth",
-    "الولادة": "birth",
-    "الميلاد": "birth",
-    "وفاة": "death",
-    "الوفاة": "death",
-    "مكان الولادة": "birth_place",
-    "الجنسية": "nationality",
-    "سبقه": "predecessor",
-    "خلفه": "successor",
-    "الحزب": "party",
-}
+from .. import lang
 
-#: Header rows that group details rather than name an office.
-SECTION_HEADERS: frozenset[str] = frozenset(
-    {
-        "personal details",
-        "personal information",
-        "personal life",
-        "military service",
-        "military career",
-        "scientific career",
-        "academic background",
-        "academic work",
-        "academic career",
-        "signature",
-        "cabinet positions",
-        "parliamentary positions",
-        "political career",
-        "other offices",
-        "background information",
-        "sporting career",
-        "medal record",
-        "ministerial offices",
-        "offices held",
-        "career",
-        "websites",
-        "website",
-    }
+
+def _load_labels() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for code in sorted(lang.table("labels"), key=lambda c: (c != "en", c)):
+        for label, key in lang.aspect(code, "labels").get("labels", {}).items():
+            if key not in KEYS:
+                raise ValueError(f"lang/data/{code}/labels.json: {label!r} has unknown key {key!r}")
+            out.setdefault(_normalize(label), key)
+    return out
+
+
+#: The canonical vocabulary (documented above); data may only use these.
+KEYS: frozenset[str] = frozenset(
+    "office ordinal term term_start term_end predecessor successor serving_with constituency acting "
+    "name full_name birth_name birth birth_date birth_place death death_date death_place resting_place "
+    "nationality party spouse children alma_mater occupation awards section other".split()
 )
 
 #: ``(?<![\s:])``: each trailing run is tried once, from its start (a long run was quadratic).
@@ -240,89 +94,75 @@ def is_section_header(text: str) -> bool:
     return normalize_label(text) in SECTION_HEADERS
 
 
-#: Labels, longest first, for splitting run-together rows ("Preceded byX").
+
+#: Rendered label (normalized: lower case, no trailing colon) -> canonical key, all languages.
+LABELS: dict[str, str] = _load_labels()
+
+#: Header rows that group details rather than name an office, all languages.
+SECTION_HEADERS: frozenset[str] = frozenset(_normalize(h) for h in lang.merged("labels", "section_headers"))
+
+#: Labels, longest first, for splitting run-together rows ("Preceded byX", "前任蔣經國").
 RUN_TOGETHER_LABELS: tuple[str, ...] = tuple(
-    sorted(
-        {
-            "In office",
-            "Assumed office",
-            "Preceded by",
-            "Succeeded by",
-            "Followed by",
-            "Predecessor",
-            "Successor",
-            "President",
-            "Vice President",
-            "Vice President(s)",
-            "Vice Presidents",
-            "Prime Minister",
-            "Monarch",
-            "Governor General",
-            "Governor",
-            "Lieutenant Governor",
-            "Premier",
-            "Chancellor",
-            "Deputy",
-            "Regent",
-            "Leader",
-            "Serving with",
-            "Appointed by",
-            "Nominated by",
-            "Constituency",
-            "Reign",
-            "Coronation",
-            "Born",
-            "Died",
-            "Birth name",
-            "Resting place",
-            "Burial",
-            "Buried",
-            "Nationality",
-            "Citizenship",
-            "Political party",
-            "Spouse(s)",
-            "Spouse",
-            "Spouses",
-            "Children",
-            "Issue",
-            "Parents",
-            "Relatives",
-            "Alma mater",
-            "Education",
-            "Occupation",
-            "Profession",
-            "Awards",
-            "Signature",
-            "Website",
-            "Height",
-            "Allegiance",
-            "Branch/service",
-            "Service/branch",
-            "Years of service",
-            "Rank",
-            "Battles/wars",
-            "Known for",
-            "Notable work",
-            "Notable works",
-            "Fields",
-            "Institutions",
-            "Cabinet",
-            "Parliamentary group",
-            "Religion",
-            "House",
-            "Father",
-            "Mother",
-            "Dynasty",
-            "Full name",
-            "Native name",
-            "Other names",
-            "Other name",
-            "Nickname",
-            "Residence",
-            "Net worth",
-            "Term",
-        },
-        key=len,
-        reverse=True,
-    )
+    sorted(set(lang.merged("labels", "run_together")), key=lambda label: (-len(label), label))
 )
+
+#: Function words inside office titles ("President of the Senate", "Presidente do Chile").
+TITLE_WORDS: frozenset[str] = frozenset(w.lower() for w in lang.merged("labels", "title_words"))
+
+_PAGE_CHROME_WORDS = sorted({p.lower() for p in lang.merged("labels", "page_chrome")})
+
+#: Furniture inside values ("… Editar o valor en Wikidata", "(pt) Traducir"), with a language tag before it.
+_VALUE_CHROME_WORDS = sorted(set(lang.merged("labels", "value_chrome")), key=len, reverse=True)
+VALUE_CHROME: re.Pattern[str] | None = (
+    re.compile(r"\s?(?:\(\w{2,3}\)\s?)?(?:" + "|".join(re.escape(p) for p in _VALUE_CHROME_WORDS) + ")")
+    if _VALUE_CHROME_WORDS
+    else None
+)
+#: The first word of each value furniture phrase: a line without any of them needs no regex.
+VALUE_CHROME_ANCHORS: tuple[str, ...] = tuple(sorted({p.split()[0] for p in _VALUE_CHROME_WORDS}))
+
+#: Term labels that mean "still in office" (normalized), every language's.
+ASSUMED_OFFICE: frozenset[str] = frozenset(
+    _normalize(label) for label in ["Assumed office", *lang.merged("labels", "assumed_office")]
+)
+
+
+def trie_alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of literal ``words``, factored by common prefix.
+
+    With labels of two dozen languages a flat ``a|b|c|...`` of 1,500 words is tried word by
+    word at every position of a line; the factored form rejects most positions on their first
+    character (a 1 MB run-on paragraph went from 16 s to well under a second).
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    end = "" in node
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not end else "(?:" + "|".join(branches) + ")"
+    if end:
+        body = body + "?" if len(branches) == 1 and body.startswith("(?:") else f"(?:{body})?" if not body.startswith("(?:") else body + "?"
+    return body
+
+
+#: Site furniture of every language, one case-insensitive pattern (None when no data).
+PAGE_CHROME: re.Pattern[str] | None = (
+    re.compile(trie_alternation(_PAGE_CHROME_WORDS), re.I) if _PAGE_CHROME_WORDS else None
+)
+
+#: Run-together labels grouped by their first character, each group longest first: a line is
+#: compared with the few labels that can start it, not with all of them.
+RUN_TOGETHER_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _label in RUN_TOGETHER_LABELS:
+    RUN_TOGETHER_BY_FIRST.setdefault(_label[:1], ())
+    RUN_TOGETHER_BY_FIRST[_label[:1]] += (_label,)
+del _label

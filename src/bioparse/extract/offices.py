@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .. import lang
 from ..dates import parse_date, parse_range
 from ..model import Colleague, Date, Infobox, InfoboxRow, Office
-from .labels import normalize_label
+from .labels import ASSUMED_OFFICE, normalize_label
 from .text import first_line, tidy
 
 _ORDINAL = re.compile(r"^\s*(\d{1,4})\s*(?:st|nd|rd|th|e|er|ème|º|°|\.)\s+(?=\S)", re.I)
@@ -350,7 +350,8 @@ def office_from_block(block: _Block, source: str = "infobox") -> Office:
             people_rows = False
         if key == "term":
             rng = parse_range(row.value)
-            if normalize_label(row.label).startswith("assumed"):
+            label = normalize_label(row.label)
+            if label.startswith("assumed") or label in ASSUMED_OFFICE:
                 rng.open_ended = True
             office.start = office.start or rng.start
             office.end = office.end or rng.end

@@ -1,8 +1,10 @@
 """The Person: who the page is about, born and died where and when, offices held.
 
 Sources, most trusted first: machine-readable hints (hCard, Personendaten),
-the main infobox's rows, the lead's parenthesis "(5 April 1920 – 29 April
-2001)", and categories such as "1970 births".
+the main infobox's rows, the lead's first sentence in any language ("(5 April
+1920 – 29 April 2001)", "(* 3. Mai 1920 in Köln; † ...)", "né le ... à ...",
+see :mod:`.lead`), and categories such as "1970 births".  ``Person.sources``
+says which one each value came from.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import unicodedata
 from ..dates import parse_date, parse_range, split_event
 from ..document import Document
 from ..model import Date, Event, Infobox, Person
+from .lead import LeadFacts, read_lead
 from .offices import person_offices
 from .text import first_line, items, one_line, tidy
 
@@ -21,7 +24,6 @@ _PERSON_KEYS = frozenset(
 )
 _OFFICE_KEYS = frozenset({"term", "term_start", "predecessor", "successor"})
 _PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "month": 3, "day": 4}
-_LEAD_PAREN = re.compile(r"\(([^()]{4,400})\)")
 _BIRTHS_CATEGORY = re.compile(r"^(\d{1,4})( BC)? births$", re.I)
 _DEATHS_CATEGORY = re.compile(r"^(\d{1,4})( BC)? deaths$", re.I)
 _HAS_DIGIT = re.compile(r"\d")
@@ -94,8 +96,11 @@ def _more_precise(candidate: Date | None, current: Date | None) -> bool:
     return _PRECISION_RANK.get(candidate.precision, 0) >= _PRECISION_RANK.get(current.precision, 0)
 
 
-def _event(box: Infobox | None, doc: Document, which: str) -> Event | None:
-    """Birth or death from rows, then hints, then the lead and categories."""
+def _event(
+    box: Infobox | None, doc: Document, which: str, lead: LeadFacts, sources: dict[str, str]
+) -> Event | None:
+    """Birth or death from rows, then hints, then the lead and categories; ``sources`` is filled
+    with where the date and the place came from."""
     date: Date | None = None
     place: str | None = None
     place_key: str | None = None  # the row the place came from, for its link
@@ -121,19 +126,30 @@ def _event(box: Infobox | None, doc: Document, which: str) -> Event | None:
             place = one_line(separate_place) or None
             place_key = f"{which}_place" if place else None
     hint = doc.person_hints.get(f"{which}_date")
+    date_from = "infobox" if date is not None else ""
+    place_from = "infobox" if place else ""
     if hint:
         hinted = parse_date(hint)
         if _more_precise(hinted, date):
             if date is not None and hinted is not None:
                 hinted.text = date.text or hinted.text
-            date = hinted
+            date, date_from = hinted, "hints"
     hint_place = doc.person_hints.get(f"{which}_place")
     if hint_place and not place:
-        place = one_line(hint_place)
-    if date is None:
-        date = _lead_date(doc.lead, which)
+        place, place_from = one_line(hint_place), "hints"
+    from_lead = lead.birth if which == "birth" else lead.death
+    if from_lead is not None:
+        if date is None and from_lead.date is not None:
+            date, date_from = from_lead.date, "lead"
+        if not place and from_lead.place:
+            place, place_from = from_lead.place, "lead"
     if date is None:
         date = _category_date(doc.categories, which)
+        date_from = "categories" if date is not None else ""
+    if date is not None:
+        sources[f"{which}_date"] = date_from
+    if place:
+        sources[f"{which}_place"] = place_from
     if date is None and not place:
         return None
     link = _place_link(box, place_key, place) if place and box is not None and place_key else None
@@ -194,28 +210,6 @@ def _birth_name(box: Infobox | None) -> str | None:
     return None
 
 
-def _lead_date(lead: str, which: str) -> Date | None:
-    """Dates in the lead's first parenthesis: "(born 19 November 1970)", "(1920 – 2001)"."""
-    match = _LEAD_PAREN.search(lead[:1500])
-    if not match:
-        return None
-    for part in re.split(r"[;]", match.group(1)):
-        part = part.strip()
-        low = part.lower()
-        if low.startswith(("born ", "b. ", "né ", "née ", "geboren ")):
-            if which == "birth":
-                return parse_date(part.split(" ", 1)[1])
-            continue
-        if low.startswith(("died ", "d. ")):
-            if which == "death":
-                return parse_date(part.split(" ", 1)[1])
-            continue
-        rng = parse_range(part)
-        if rng.start is not None and rng.end is not None:
-            return rng.start if which == "birth" else rng.end
-    return None
-
-
 def _category_date(categories: list[str], which: str) -> Date | None:
     pattern = _BIRTHS_CATEGORY if which == "birth" else _DEATHS_CATEGORY
     for category in categories:
@@ -225,24 +219,7 @@ def _category_date(categories: list[str], which: str) -> Date | None:
     return None
 
 
-def _lead_name(lead: str) -> str | None:
-    """The subject of the lead's first sentence: "José Serrano Salgado (born ...) is ..."."""
-    for line in lead.strip().split("\n")[:12]:
-        paren = line.find(" (")
-        if not 0 < paren <= 120:
-            continue
-        close = line.find(")", paren)
-        if close < 0 or not _LEAD_VERB.match(line[close + 1 : close + 40]):
-            continue
-        name = clean_name(tidy(line[:paren]).rstrip(","))
-        if name and not _SENTENCE_END.search(name) and len(name.split()) <= 12:
-            return name
-    return None
-
-
-#: A full stop after a long word ends a sentence; "Jr." and initials do not.
-_SENTENCE_END = re.compile(r"\w{4}\.$")
-_LEAD_VERB = re.compile(r"^(?:\[[^\]]{1,12}\])*,?\s+(?:\w+\s+){0,6}?(?:is|was|were|are|est|était|ist|war|es|fue|è|fu|is een|was een)\b")
+_AGE_NOTE = re.compile(r"^\s*\([^()]{0,40}\d[^()]{0,40}\)[\s,]*")
 _DATE_ONLY = re.compile(
     r"^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^\d{1,4}$", re.I
 )
@@ -254,6 +231,9 @@ def _place_lines(value: str, place: str | None) -> str | None:
         return None
     if _DATE_ONLY.match(place.strip()):
         return None  # a truncated date ("5 April"), not a place
+    place = _AGE_NOTE.sub("", place)  # "(umur 69), Jakarta": the age, in any language, is no place
+    if not place:
+        return None
     lines = [line.strip(" ,|") for line in tidy(value).split("\n")]
     for i, line in enumerate(lines):
         if line and line != place and place.startswith(line):
@@ -266,11 +246,28 @@ def _place_lines(value: str, place: str | None) -> str | None:
     return place
 
 
+def _read_lead(doc: Document) -> LeadFacts:
+    """The lead's first sentence; when the lead says nothing about the subject (only furniture,
+    hatnotes or category bullets), the first section's, but only when that section's "heading"
+    is a caption naming the subject ("Helmut Schmidt (1969)") or a bullet ("- Frau"): renderings
+    that mistook those for headings put the real first paragraph under them."""
+    facts = read_lead(doc.lead, doc.title)
+    if facts.name or facts.birth or facts.death:
+        return facts
+    later = [s for s in doc.sections if s.level > 0]
+    base = _DISAMBIGUATION.sub("", doc.title or "").strip()
+    if later and base and later[0].title.strip().startswith((base, "-", "•", "*")):
+        return read_lead(later[0].text, doc.title)
+    return facts
+
+
 def extract_person(doc: Document) -> Person | None:
     """The person the page is about, or None for pages that are not biographies."""
     box = main_infobox(doc)
-    birth = _event(box, doc, "birth")
-    death = _event(box, doc, "death")
+    lead = _read_lead(doc)
+    sources: dict[str, str] = {}
+    birth = _event(box, doc, "birth", lead, sources)
+    death = _event(box, doc, "death", lead, sources)
     succession = [b for b in doc.infoboxes if b.kind == "succession_box"]
     offices, others = person_offices(box, succession)
     if death is not None:
@@ -282,23 +279,34 @@ def extract_person(doc: Document) -> Person | None:
     name = None
     if box is not None:
         name = clean_name(first_line(box.get("name"))) or None
-    name = name or doc.person_hints.get("name") or None
-    lead_name = _lead_name(doc.lead)
-    if not name and doc.title:
+        sources["name"] = "infobox"
+    if not name and doc.person_hints.get("name"):
+        name, sources["name"] = doc.person_hints["name"], "hints"
+    lead_name = clean_name(lead.name) if lead.name else None
+    if not name and doc.title and not (lead_name and _HAS_DIGIT.search(doc.title)):
+        # a title with digits is a page's or post's title ("Руководители СССР. ... 1984-1985"), not a name
         name = _DISAMBIGUATION.sub("", doc.title).strip() or None
-    name = name or lead_name or ""
+        sources["name"] = "title"
+    if not name and lead_name:
+        name, sources["name"] = lead_name, "lead"
+    if not name:
+        sources.pop("name", None)
     full_name = None
     if box is not None:
         full_name = first_line(box.get("full_name")) or None
-    full_name = full_name or lead_name
+        if full_name:
+            sources["full_name"] = "infobox"
+    if not full_name and lead_name:
+        full_name, sources["full_name"] = lead_name, "lead"
     person = Person(
-        name=name,
+        name=name or "",
         full_name=full_name,
         birth=birth,
         death=death,
         offices=offices,
         birth_name=_birth_name(box),
         positions_other=others,
+        sources=sources,
     )
     if box is not None:
         person.resting_place = one_line(box.get("resting_place")) or None

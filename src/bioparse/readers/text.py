@@ -22,12 +22,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..document import Document, RawReference, RawSection
+from ..dates import parse_range
 from ..extract.labels import (
     LABELS,
+    PAGE_CHROME,
+    RUN_TOGETHER_BY_FIRST,
+    VALUE_CHROME,
+    VALUE_CHROME_ANCHORS,
     RUN_TOGETHER_LABELS,
+    TITLE_WORDS,
     is_section_header,
     label_key,
     normalize_label,
+    trie_alternation,
 )
 from ..extract.text import strip_footnotes
 from ..model import Infobox, InfoboxRow
@@ -54,9 +61,15 @@ _STRONG_KEYS = frozenset(
     {"term", "term_start", "term_end", "predecessor", "successor", "birth", "death", "constituency"}
 )
 _TERM_KEYS = frozenset({"term", "term_start", "term_end"})
-_FUNCTION_WORDS = frozenset(
-    "of the and for in to at on de du des la le von van der del di da y et und".split()
-)
+#: Labels that also start office titles ("President of the Senate"); other values may be lower
+#: case ("Nacionalidade brasileiro", "Národnostčeská").
+_TITLE_KEYS = frozenset({"serving_with", None})
+#: Rows whose value runs over several lines (lists): plain lines after them continue the list
+#: rather than name the next office ("内閣 第1次吉田内閣" / "第2次吉田内閣" / ... / "在任期間").
+_LIST_KEYS = frozenset({"other", "spouse", "children", "awards", "alma_mater", "occupation"})
+#: Words that keep an office title going, every language's (lang/data/*/labels.json "title_words").
+_FUNCTION_WORDS = TITLE_WORDS | frozenset("von van der del di da y et und".split())
+_ELISION = re.compile(r"['’]")
 _SENTENCE_BREAK = re.compile(r"\w{4}\. [A-Z]")
 #: A pipe-table row whose cells after the first are all empty ("Dati militari | |"): full width.
 _FULL_WIDTH = re.compile(r"^\|?[^|]+\|[ \t]*\|[ \t|]*$")
@@ -67,15 +80,18 @@ _EDIT = re.compile(r"\[\s*edit\s*\]|\[change \| change source\]|\[change\]")
 _SEPARATOR_ROW = re.compile(r"^(?=.*---)[\s|:\-]*$")
 #: The label starts with a non-space: with ``[^:|]{1,40}?`` free to start on a space, a long
 #: run of tabs backtracked cubically.
+_NOTE_MARK = re.compile(r"\[[^\[\]\s\d]{1,10}\.? ?\d{1,3}\]")
+_MD_IMAGE = re.compile(r"!\[[^\[\]]{0,200}\]\([^()]{0,300}\)")
 _COLON_ROW = re.compile(r"^\s*(?:[-*•]\s+)?([^:|\s][^:|]{0,39}?)\s*:\s*(.*)$")
 _MULTISPACE_ROW = re.compile(r"^(\S[^\t]{0,38}?\S)(?:\t+| {2,})(\S.*)$")
 
 
 def _split_label_prefix(line: str) -> tuple[str, str] | None:
     """Split "Preceded byX" / "Preceded by X" / "In office" into label and value."""
-    if not line.startswith(RUN_TOGETHER_LABELS):
-        return None  # one C-level test for most lines instead of ~80 (hot: 2 calls per line)
-    for label in RUN_TOGETHER_LABELS:
+    candidates = RUN_TOGETHER_BY_FIRST.get(line[:1])
+    if not candidates or not line.startswith(candidates):
+        return None  # one C-level test against the labels sharing the first character (hot path)
+    for label in candidates:
         if not line.startswith(label):
             continue
         rest = line[len(label) :]
@@ -85,14 +101,19 @@ def _split_label_prefix(line: str) -> tuple[str, str] | None:
         after = rest.strip()
         if _CIRCA.match(after):
             return label, after  # "Reignc.268 – c.232 BCE", "Born c. 304 BCE"
+        key = LABELS.get(normalize_label(label))
         if first in " \t\u00a0":
-            word = after.split(" ", 1)[0].lower()
-            weak = LABELS.get(normalize_label(label)) not in _STRONG_KEYS
-            if weak and (word in _FUNCTION_WORDS or after[:1].islower()):
+            word = _ELISION.split(after.split(" ", 1)[0].lower(), 1)[0]  # "dell'Assemblea" -> "dell"
+            weak = key not in _STRONG_KEYS
+            if weak and (word in _FUNCTION_WORDS or (after[:1].islower() and key in _TITLE_KEYS)):
                 continue  # "President of the Senate" is a title, not a row
             return label, after
         if first.isupper() or first.isdigit() or first in "(\"'[«“?":
             return label, after
+        if first.islower() and key in _STRONG_KEYS and len(label) >= 7 and len(after) >= 3:
+            return label, after  # "Nástupcefunkce neobsazena": a long label glued to a lower-case value
+        if first.isalpha() and not first.islower():
+            return label, after  # scripts without case: "前任蔣經國", "君主裕仁"
     return None
 
 
@@ -100,6 +121,12 @@ def tokenize_line(line: str) -> Token:
     """Classify one line of an infobox rendering."""
     raw = line
     line = strip_footnotes(_EDIT.sub("", line)).replace("\u00a0", " ").strip()
+    if "[" in line:
+        line = _NOTE_MARK.sub("", line)  # "[pozn. 1]", "[N 1]", "[注 1]": note marks in any language
+    if "![" in line:
+        line = _MD_IMAGE.sub("", line).strip()  # "Presidente do Chile ![]()": an image cell's debris
+    if VALUE_CHROME is not None and any(anchor in line for anchor in VALUE_CHROME_ANCHORS):
+        line = _unchrome(line)
     if not line or _SEPARATOR_ROW.match(line) or line in {"|", "||"}:
         return Token("blank", line=raw)
     if line.startswith("![") or line.startswith("Image:") or line.startswith("File:"):
@@ -121,6 +148,11 @@ def tokenize_line(line: str) -> Token:
             return Token("row", label=split[0], value=" | ".join([split[1], *cells[1:]]), line=raw)
         return Token("row", label=label, value=" | ".join(cells[1:]), line=raw)
     return _tokenize_cell(line, raw)
+
+
+def _unchrome(line: str) -> str:
+    """A line without the furniture mirrors put inside values ("… Editar o valor en Wikidata")."""
+    return VALUE_CHROME.sub("", line).strip() if VALUE_CHROME is not None else line
 
 
 def _tokenize_cell(text: str, raw: str) -> Token:
@@ -155,15 +187,20 @@ def _joins(first: str, second: str) -> bool:
     return last in _FUNCTION_WORDS
 
 
-def _title_lines(plain: list[str]) -> tuple[list[str], str]:
-    """Split plain lines before a term row into (leftover lines, office title)."""
+def _title_lines(plain: list[str], page: set[str] | frozenset[str] = frozenset()) -> tuple[list[str], str]:
+    """Split plain lines before a term row into (leftover lines, office title).
+
+    A line naming the page (``page``: the title's words) is the person, not the start of a
+    title wrapped over lines, even when the office below it is written in lower case
+    ("Eduardo Frei Montalva" / "presidente del Senado de Chile").
+    """
     if not plain:
         return [], ""
     end = len(plain) - 1
     start = end
-    while start > 0 and _joins(plain[start - 1], plain[start]):
+    while start > 0 and _joins(plain[start - 1], plain[start]) and not _names_title(page, plain[start - 1]):
         start -= 1
-    title = " ".join(plain[start:])
+    title = " ".join(plain[start:]).rstrip(":").rstrip()
     if title.endswith(".") or len(title.split()) > 16 or _SENTENCE_BREAK.search(title):
         return plain, ""  # an image caption or a note, not an office title
     return plain[:start], title
@@ -171,13 +208,17 @@ def _title_lines(plain: list[str]) -> tuple[list[str], str]:
 
 def _row(label: str, value: str, header: bool = False) -> InfoboxRow:
     key = None if header else label_key(label)
+    if key == "office" and value:
+        return InfoboxRow(label=label, value=value, key="office", header=True)  # "Funkcja: Prezydent III RP"
     if header and is_section_header(value):
         key = "section"
     return InfoboxRow(label=label, value=value, key=key, header=header)
 
 
-def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
-    """Turn classified lines into infobox rows with office titles as headers."""
+def assemble_rows(tokens: list[Token], title: str | None = None) -> list[InfoboxRow]:
+    """Turn classified lines into infobox rows with office titles as headers (``title``, the
+    page's, keeps the name line out of a title wrapped over lines)."""
+    page = _tokens(_base_title(title)) if title else set()
     rows: list[InfoboxRow] = []
     plain: list[str] = []
     wide: set[int] = set()  # indices in ``plain`` of full-width pipe rows
@@ -200,8 +241,10 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
                     rows.append(_row("Born", "\n".join(rest)))
                     break
                 continue
+            if not any(c.isalnum() for c in text):
+                continue  # "-": a value whose dates were stripped, not a header
             target = pending or (rows[-1] if rows and not rows[-1].header else None)
-            if target is not None and _continues_value(target):
+            if target is not None and _continues_value(target, text):
                 target.value = f"{target.value}\n{text}" if target.value else text
             else:
                 rows.append(_row("", text, header=True))
@@ -211,6 +254,25 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
     for token in tokens:
         if token.kind == "blank":
             continue
+        if token.kind == "plain" and _is_bare_term(token.value) and (
+            plain or (rows and rows[-1].key in _TERM_KEYS and rows[-1].value)
+        ):
+            leftover, office_title = _title_lines(plain, page)
+            plain = leftover
+            flush_plain_as_values()
+            if office_title:
+                rows.append(_row("", office_title, header=True))
+            rows.append(InfoboxRow(label="", value=token.value, key="term"))
+            pending = pending_soft = None
+            continue
+        if token.kind == "plain" and not plain and rows and rows[-1].key == "term" and not rows[-1].label:
+            pair = _succession_pair(token.value)
+            if pair is not None:
+                # "← Giovanni MalagodiOtto Graf Lambsdorff →", "Jorge Alessandri - Salvador Allende"
+                for pair_key, person in zip(("predecessor", "successor"), pair):
+                    if person:
+                        rows.append(InfoboxRow(label="", value=person, key=pair_key))
+                continue
         if token.kind == "plain":
             if pending is not None and not pending.value and not plain and not token.soft:
                 pending.value = token.value
@@ -231,15 +293,17 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
             pending.value = f"{token.label} | {token.value}"
             continue
         if key in _TERM_KEYS:
-            leftover, title = _title_lines(plain)
-            if not title and pending_soft is not None and rows and rows[-1] is pending_soft[1]:
+            leftover, office_title = _title_lines(plain, page)
+            if office_title and rows and not rows[-1].header and rows[-1].key in _LIST_KEYS:
+                leftover, office_title = plain, ""  # the lines continue the list above
+            if not office_title and pending_soft is not None and rows and rows[-1] is pending_soft[1]:
                 # "Deputy Prime Minister" read as Deputy -> "Prime Minister": a title after all
                 rows.pop()
-                title = pending_soft[0].value and _clean(pending_soft[0].line)
+                office_title = pending_soft[0].value and _clean(pending_soft[0].line)
             plain = leftover
             flush_plain_as_values()
-            if title:
-                rows.append(_row("", title, header=True))
+            if office_title:
+                rows.append(_row("", office_title, header=True))
         else:
             flush_plain_as_values()
         pending = None
@@ -247,7 +311,7 @@ def assemble_rows(tokens: list[Token]) -> list[InfoboxRow]:
         rows.append(row)
         if token.kind == "label":
             pending = row
-        pending_soft = (token, row) if token.soft and key not in _STRONG_KEYS else None
+        pending_soft = (token, row) if token.soft and key in _TITLE_KEYS else None
     flush_plain_as_values()
     return rows
 
@@ -259,9 +323,70 @@ def _has_key(rows: list[InfoboxRow], key: str) -> bool:
     return any(row.key == key for row in rows)
 
 
-def _continues_value(row: InfoboxRow) -> bool:
-    """Multi-line values: people lists, born/died, titles wrapped in a cell."""
-    return row.key not in _TERM_KEYS or not row.value
+def _continues_value(row: InfoboxRow, text: str = "") -> bool:
+    """Multi-line values: people lists, born/died, titles wrapped in a cell, and a term's
+    end on the line after its start ("od 23 grudnia 1995" / "do 23 grudnia 2005")."""
+    if row.key not in _TERM_KEYS or not row.value:
+        return True
+    return (
+        text[:1].islower()
+        and _HAS_DIGIT.search(text) is not None
+        and _open_range(row.value)
+        and parse_range(f"{row.value} {text}").end is not None
+    )
+
+
+_HAS_DIGIT = re.compile(r"\d")
+#: A term line opens with its first date: a number, or one short word and a number ("March 4, ...").
+_TERM_START = re.compile(r"^(?:\d|[^\W\d_]{1,10}\.?\s\d)")
+
+
+def _open_range(value: str) -> bool:
+    """A start with no end yet ("od 23 grudnia 1995", which alone reads as "since")."""
+    rng = parse_range(value)
+    return rng.start is not None and rng.end is None and "\n" not in value
+
+
+_GLUED_NAMES = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+
+
+def _succession_pair(text: str) -> tuple[str, str] | None:
+    """The line under a label-less term in Wikidata-built infoboxes: predecessor and successor,
+    between arrows ("← X", "Y →", "← XY →" with the two names glued) or around " - "."""
+    line = text.strip()
+    if _HAS_DIGIT.search(line) or len(line) > 120:
+        return None
+    left, right = line.startswith("←"), line.endswith("→")
+    inner = line.strip("←→ ").strip()
+    if not inner:
+        return None
+    if " - " in inner:
+        before, _, after = inner.partition(" - ")
+        return before.strip(), after.strip()
+    if left and right:
+        glued = [m.start() for m in _GLUED_NAMES.finditer(inner)]
+        if len(glued) == 1:
+            return inner[: glued[0]].strip(), inner[glued[0] :].strip()
+        return None
+    if left:
+        return inner, ""
+    if right:
+        return "", inner.lstrip("–- ").strip()
+    return None
+
+
+def _is_bare_term(text: str) -> bool:
+    """A line that is nothing but a term ("27 de octubre de 1913-9 de dic. de 1915"): some
+    renderings put it under the office title without an "In office" label."""
+    if len(text) > 80 or not _TERM_START.match(text) or "(" in text or ")" in text:
+        return False
+    rng = parse_range(text)
+    if rng.start is None or rng.end is None or not rng.start.text or not rng.end.text:
+        return False
+    if rng.start.precision not in ("day", "month") and rng.end.precision not in ("day", "month"):
+        return False  # "1956–1974": a career table's years, not a term
+    rest = text.replace(rng.start.text, "", 1).replace(rng.end.text, "", 1)
+    return rest != text and sum(1 for c in rest if c.isalpha()) <= 4  # at most a range word
 
 
 def _clean(line: str) -> str:
@@ -341,7 +466,7 @@ def _split_regions(lines: list[str]) -> tuple[int, int]:
     return best[0], best[1]
 
 
-_LABEL_ALT = "(?:" + "|".join(re.escape(label) for label in RUN_TOGETHER_LABELS) + ")"
+_LABEL_ALT = "(?:" + trie_alternation(RUN_TOGETHER_LABELS) + ")"
 #: A label glued to what precedes it ("SelassiePrime Minister ...") or to its
 #: value after a space ("1974 Coronation2 November 1930").
 _GLUED = re.compile(
@@ -400,7 +525,7 @@ def read_text(text: str, title: str | None = None) -> Document:
         lines = lines[1:]
     if doc.title is None:
         quick = next((m for m in map(_QUICK_FACTS.match, lines[:60]) if m), None)
-        if quick:
+        if quick and not is_section_header(quick.group(1)):  # "Quick facts: Informações pessoais, ..."
             doc.title = quick.group(1).strip()
 
     if looks_like_param_dump(lines):
@@ -419,7 +544,7 @@ def read_text(text: str, title: str | None = None) -> Document:
             box_lines.pop()
             body_start -= 1
         tokens = [tokenize_line(line) for line in box_lines]
-        rows = assemble_rows(tokens)
+        rows = assemble_rows(tokens, doc.title)
         _mark_name(rows, doc.title)
         if rows:
             doc.infoboxes.append(Infobox(name=None, rows=rows))
@@ -444,8 +569,8 @@ _TITLE_SUFFIX = re.compile(r"(?<!\s)\s*(?:facts for kids|[-–|]\s*wiki\w*.*)$",
 
 
 def is_chrome(line: str) -> bool:
-    """Site furniture a scraper kept: banners, menus, 'From Wikipedia' lines."""
-    return bool(_CHROME.search(line))
+    """Site furniture a scraper kept: banners, menus, 'From Wikipedia' lines (every language's)."""
+    return bool(_CHROME.search(line)) or (PAGE_CHROME is not None and bool(PAGE_CHROME.search(line)))
 
 
 def _tokens(text: str) -> set[str]:
@@ -468,7 +593,7 @@ def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
             continue
         usable = row.key is None and row.value and not is_chrome(row.value) and len(row.value) <= 100
         if i + 1 < len(rows) and rows[i + 1].key in _TERM_KEYS:
-            if usable and not candidates and wanted & _tokens(row.value):
+            if usable and not candidates and _names_title(wanted, row.value):
                 row.key = "name"
             break  # an office title: the name comes before the first office
         if usable and not _IMAGE_NAME.search(row.value):
@@ -481,6 +606,13 @@ def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
             overlapping[0].key = "name"
         return
     candidates[0].key = "name"
+
+
+def _names_title(wanted: set[str] | frozenset[str], text: str) -> bool:
+    """Half the line's words are the title's: "Alfredo Palacio González" names "Alfredo Palacio";
+    an office title sharing one word with a page title ("... СССР") does not."""
+    tokens = _tokens(text)
+    return bool(tokens) and 2 * len(wanted & tokens) >= len(tokens)
 
 
 def _base_title(title: str) -> str:

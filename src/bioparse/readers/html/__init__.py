@@ -15,7 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ...document import Document
-from .hcard import hcard_hints
+from .hcard import hcard_hints, personendaten_hints
 from .infobox import find_infoboxes, read_infobox
 from .parsoid import about_map, categories, head_meta, is_disambiguation, redirect_target
 from .parsoid import template_call
@@ -76,6 +76,8 @@ def fill_document(doc: Document, root: etree._Element, text: str = "") -> None:
             doc.infoboxes.append(infobox)
     doc.infoboxes.extend(read_succession_boxes(root))
     doc.person_hints.update(hcard_hints(boxes))
+    for key, value in personendaten_hints(root).items():
+        doc.person_hints.setdefault(key, value)
     doc.references = read_references(root, abouts)
     doc.sections = read_sections(content_root(root))
     doc.categories = categories(root)

@@ -1,7 +1,10 @@
-"""hCard microformat data hidden in infoboxes, as person hints.
+"""Machine-readable person data in the HTML, as person hints.
 
 ``<span class="bday">1959-06-07</span>`` is what {{birth date}} emits for
-machines; the extractor trusts it above the visible prose date.
+machines; the extractor trusts it above the visible prose date.  German
+pages carry the same facts in the {{Personendaten}} table (hidden on screen,
+present in the HTML), which the wikitext reader reads from the template:
+reading its rows here keeps the two formats of one revision in agreement.
 """
 
 from __future__ import annotations
@@ -42,4 +45,34 @@ def hcard_hints(boxes: list[etree._Element]) -> dict[str, str]:
                 value = value.strip(" ()")
                 if value:
                     hints[key] = value
+    return hints
+
+
+#: {{Personendaten}} rows -> hint keys: the template's own (German) field names, as in
+#: the wikitext reader; the table's id is the template's.
+PERSONENDATEN_ROWS: dict[str, str] = {
+    "NAME": "name",
+    "GEBURTSDATUM": "birth_date",
+    "GEBURTSORT": "birth_place",
+    "STERBEDATUM": "death_date",
+    "STERBEORT": "death_place",
+}
+
+
+def personendaten_hints(root: etree._Element) -> dict[str, str]:
+    """Name, birth and death from the rendered {{Personendaten}} table ("NAME | Einstein, Albert")."""
+    hints: dict[str, str] = {}
+    for table in root.xpath("//table[@id='Vorlage_Personendaten']")[:1]:
+        for row in table.iter("tr"):
+            cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            if len(cells) != 2:
+                continue
+            key = PERSONENDATEN_ROWS.get(one_line(render(cells[0])).strip())
+            value = one_line(render(cells[1])).strip()
+            if key is None or not value:
+                continue
+            if key == "name" and value.count(",") == 1:
+                last, first = (part.strip() for part in value.split(","))
+                value = f"{first} {last}".strip()  # "Einstein, Albert" is sorted, not written
+            hints.setdefault(key, value)
     return hints

@@ -1,0 +1,78 @@
+"""The lead sentence as a source of name, birth and death, in many languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from bioparse.extract.lead import read_lead
+
+# (lead, title, name, birth (iso, place), death (iso, place)); shapes from real leads
+CASES = [
+    ("Joe Smith (born March 4, 1931, in Boston, Massachusetts) is an American lawyer.", "Joe Smith",
+     "Joe Smith", ("1931-03-04", "Boston, Massachusetts"), None),
+    ("Mario Rossi (Roma, 12 marzo 1950) è un politico italiano.", "Mario Rossi",
+     "Mario Rossi", ("1950-03-12", "Roma"), None),
+    ("Hans Müller (* 3. Mai 1920 in Köln; † 5. Juni 1990 in Bonn) war ein deutscher Politiker.", "Hans Müller",
+     "Hans Müller", ("1920-05-03", "Köln"), ("1990-06-05", "Bonn")),
+    ("Jean Dupont, né le 2 avril 1948 à Lyon, est un homme politique français.", "Jean Dupont",
+     "Jean Dupont", ("1948-04-02", "Lyon"), None),
+    ("Juan Pérez (Madrid, 1 de enero de 1900 - Sevilla, 2 de febrero de 1980) fue un político.", "Juan Pérez",
+     "Juan Pérez", ("1900-01-01", "Madrid"), ("1980-02-02", "Sevilla")),
+    ("山田太郎（1950年3月12日 - 2010年5月1日）は、日本の政治家。", "山田太郎",
+     "山田太郎", ("1950-03-12", None), ("2010-05-01", None)),
+    ("Bülent Ecevit (ur. 28 maja 1925 w Stambule, zm. 5 listopada 2006 w Ankarze) – turecki polityk.", "Bülent Ecevit",
+     "Bülent Ecevit", ("1925-05-28", "Stambule"), ("2006-11-05", "Ankarze")),
+    ("Sven Olof Joachim Palme (Stockholm, 30 januari 1927 – aldaar, 28 februari 1986) was een Zweeds politicus.", "Olof Palme",
+     "Sven Olof Joachim Palme", ("1927-01-30", "Stockholm"), ("1986-02-28", "Stockholm")),
+    ("Léon Victor Auguste Bourgeois, né à Paris le 21 mai 1851 et mort au château d’Oger (Marne) le 29 septembre 1925, est un homme politique français.",
+     "Léon Bourgeois", "Léon Victor Auguste Bourgeois", ("1851-05-21", "Paris"), ("1925-09-29", "château d’Oger (Marne)")),
+    ("Eduardo Dato e Iradier (La Coruña, 12 de agosto de 1856-Madrid, 8 de marzo de 1921) fue un abogado.", "Eduardo Dato",
+     "Eduardo Dato e Iradier", ("1856-08-12", "La Coruña"), ("1921-03-08", "Madrid")),
+    ("Juscelino Kubitschek de Oliveira (Diamantina, 12 de setembro de 1902Resende, 22 de agosto de 1976), também conhecido como JK.",
+     "Juscelino Kubitschek", "Juscelino Kubitschek de Oliveira", ("1902-09-12", "Diamantina"), ("1976-08-22", "Resende")),
+    ("Mátyás Szűrös n. 11 septembrie 1933 în Püspökladány, politician a servit ca preşedinte provizional.", "Mátyás Szűrös",
+     None, ("1933-09-11", "Püspökladány"), None),
+    ("Mauno Henrik Koivisto (s. 25. marraskuuta 1923 Turku) on Suomen yhdeksäs presidentti.", "Mauno Koivisto",
+     "Mauno Henrik Koivisto", ("1923-11-25", "Turku"), None),
+]
+
+
+@pytest.mark.parametrize("lead,title,name,birth,death", CASES, ids=[c[1] for c in CASES])
+def test_read_lead(lead: str, title: str, name: str | None, birth: tuple | None, death: tuple | None) -> None:
+    facts = read_lead(lead, title)
+    assert facts.name == name
+    got_birth = None if facts.birth is None else (facts.birth.date and facts.birth.date.iso, facts.birth.place)
+    got_death = None if facts.death is None else (facts.death.date and facts.death.date.iso, facts.death.place)
+    assert got_birth == birth
+    assert got_death == death
+
+
+def test_a_caption_is_not_the_subjects_bracket() -> None:
+    """"Helmut Schmidt (1969)" under a portrait: the year is the photo's."""
+    facts = read_lead("Helmut Schmidt (1969)\nHelmut Schmidt (* 23. Dezember 1918 in Hamburg) ist ein Politiker.", "Helmut Schmidt")
+    assert facts.birth is not None and facts.birth.date is not None and facts.birth.date.iso == "1918-12-23"
+
+
+def test_only_the_first_sentence_counts() -> None:
+    """A bracket in a later sentence belongs to someone or something else."""
+    facts = read_lead("Anna Berg ist eine Malerin. Ihr Vater Karl Berg (* 3. Mai 1920 in Köln) war Arzt.", "Anna Berg")
+    assert facts.birth is None
+
+
+def test_words_running_into_the_date_are_no_place() -> None:
+    """"ولد في ثلاثة أوت 1903" ("born on three August 1903"): the words before the year are its date."""
+    facts = read_lead("الحبيب بورقيبة ولد في ثلاثة أوت 1903 - توفي في ستة أفريل 2000 .أول رئيس", "الحبيب بورقيبة")
+    assert facts.birth is None or facts.birth.place is None
+
+
+def test_shared_era_applies_to_both_ends() -> None:
+    facts = read_lead("Ashoka (c.304 – 232 BCE), popularly known as Ashoka the Great, was an emperor.", "Ashoka")
+    assert facts.birth is not None and facts.birth.date is not None and facts.birth.date.iso == "-0303"
+    assert facts.death is not None and facts.death.date is not None and facts.death.date.iso == "-0231"
+    assert facts.birth.place is None and facts.death.place is None
+
+
+@pytest.mark.parametrize("text", ["", "(((((", "x (" * 500, "1234 " * 1000, "né " * 2000, "(* 1. 2. 3.)"])
+def test_bad_input_never_crashes(text: str) -> None:
+    read_lead(text, "X")
+    read_lead(text, None)
