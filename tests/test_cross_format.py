@@ -62,16 +62,7 @@ def summary(article: Article) -> dict[str, Any]:
 
 #: Known disagreements caused outside the HTML reader; strict, so fixing them
 #: turns these into failures that ask for this list to be cleaned up.
-KNOWN_GAPS: dict[str, str] = {
-    "enterprise_dewiki_Albert_Einstein": (
-        "no infobox: the wikitext reader reads {{Personendaten}}, the HTML reader does not yet "
-        "read its rendering (table#Vorlage_Personendaten), so the HTML gives no person"
-    ),
-    "enterprise_frwiki_Josephine_Baker": (
-        "{{Infobox Biographie2}} fills birth and death from Wikidata: the HTML shows them, "
-        "the wikitext holds no value (docs/formats.md, 'Where formats cannot agree')"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 CASES = [
     pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_GAPS[p.stem], strict=True))
     if p.stem in KNOWN_GAPS

@@ -80,6 +80,8 @@ _CLOSE = ")）"
 #: (Old Style) keeps its bracket: it stands after a space and before a word.
 _FOOTNOTE = re.compile(r"(?<=\S)\[[^\[\]]{1,20}\]|\s\[[A-Za-z]{1,6}\.? \d{1,3}\]")
 _YEAR = re.compile(r"(?<!\d)\d{3,4}(?!\d)(?:\s{0,2}(?:BCE|BC|AD|CE|a\.\s?C\.|d\.\s?C\.|v\.\s?Chr\.|n\.\s?Chr\.|av\. J\.-C\.))?")
+#: An ISO date, as date templates render in prose ("née le {{date de naissance|3|juin|1906}}").
+_ISO_DATE = re.compile(r"(?<![\d-])\d{4}-[01]\d(?:-[0-3]\d)?(?![\d-])")
 _CJK_DATE = re.compile(r"\d{1,4}\s{0,2}年(?:\s{0,2}\d{1,2}\s{0,2}月(?:\s{0,2}\d{1,2}\s{0,2}日)?)?")
 #: Where one date ends and the next begins: a dash between the birth and death parts.
 _RANGE_DASH = re.compile(r"\s[-–—−~〜]\s|[–—−〜～－]|(?<=\d)-(?=\s?[\dA-ZÀ-ÖØ-Þ])|\s-(?=\d)")
@@ -399,6 +401,9 @@ def _date_span(clause: str) -> tuple[int, int] | None:
     year = _YEAR.search(clause)
     if year is None:
         return None
+    iso = _ISO_DATE.search(clause)
+    if iso is not None and iso.start() == year.start():
+        return iso.start(), iso.end()
     end = year.end()
     head = clause[:end]
     # the date runs back over comma-separated pieces that hold digits ("March 4, 1931")
