@@ -183,6 +183,9 @@ class Person:
     alma_mater: list[str] = field(default_factory=list)
     occupation: list[str] = field(default_factory=list)
     awards: list[str] = field(default_factory=list)
+    #: Why the page was judged a biography: the signals that fired, e.g.
+    #: "category:births", "infobox:officeholder", "lead:dates" (see docs/schema.md).
+    evidence: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -207,6 +210,9 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     #: Set on error records: this page could not be parsed at all.
     error: str | None = None
+    #: What the page is about: "person", "group", "fictional", "list",
+    #: "disambiguation" or "other"; None for redirects and error records.
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)

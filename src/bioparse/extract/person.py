@@ -13,6 +13,7 @@ import unicodedata
 from ..dates import parse_date, parse_range, split_event
 from ..document import Document
 from ..model import Date, Event, Infobox, Person
+from .biography import is_person_office, lead_clause
 from .offices import merge_offices, offices_from_infobox
 from .text import first_line, items, one_line, tidy
 
@@ -21,7 +22,6 @@ _PERSON_KEYS = frozenset(
 )
 _OFFICE_KEYS = frozenset({"term", "term_start", "predecessor", "successor"})
 _PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "month": 3, "day": 4}
-_LEAD_PAREN = re.compile(r"\(([^()]{4,400})\)")
 _BIRTHS_CATEGORY = re.compile(r"^(\d{1,4})( BC)? births$", re.I)
 _DEATHS_CATEGORY = re.compile(r"^(\d{1,4})( BC)? deaths$", re.I)
 _HAS_DIGIT = re.compile(r"\d")
@@ -127,7 +127,7 @@ def _event(box: Infobox | None, doc: Document, which: str) -> Event | None:
     if hint_place and not place:
         place = one_line(hint_place)
     if date is None:
-        date = _lead_date(doc.lead, which)
+        date = _lead_date(doc.lead, which, doc.title)
     if date is None:
         date = _category_date(doc.categories, which)
     if date is None and not place:
@@ -167,12 +167,11 @@ def _birth_name(box: Infobox | None) -> str | None:
     return None
 
 
-def _lead_date(lead: str, which: str) -> Date | None:
-    """Dates in the lead's first parenthesis: "(born 19 November 1970)", "(1920 – 2001)"."""
-    match = _LEAD_PAREN.search(lead[:1500])
-    if not match:
-        return None
-    for part in re.split(r"[;]", match.group(1)):
+def _lead_date(lead: str, which: str, title: str | None = None) -> Date | None:
+    """Dates in the parenthesis right after the subject's name: "(born 19 November 1970)", "(1920 – 2001)"."""
+    clause = lead_clause(lead, title)
+    parts = [p for content in (clause.parens if clause else []) for p in content.split(";")]
+    for part in parts:
         part = part.strip()
         low = part.lower()
         if low.startswith(("born ", "b. ", "né ", "née ", "geboren ")):
@@ -239,21 +238,26 @@ def _place_lines(value: str, place: str | None) -> str | None:
     return place
 
 
-def extract_person(doc: Document) -> Person | None:
-    """The person the page is about, or None for pages that are not biographies."""
+def extract_person(doc: Document, *, decided: bool = False) -> Person | None:
+    """The person the page is about, or None for pages that are not biographies.
+
+    ``decided``: :func:`bioparse.extract.biography.classify` already said this
+    page is a person, so a Person is returned even without dates or offices.
+    """
     box = main_infobox(doc)
     birth = _event(box, doc, "birth")
     death = _event(box, doc, "death")
     offices = []
     if box is not None:
         offices = offices_from_infobox(box)
-    succession = [o for b in doc.infoboxes if b.kind == "succession_box" for o in offices_from_infobox(b)]
+    succession = [o for b in doc.infoboxes if b.kind == "succession_box" for o in offices_from_infobox(b)
+                  if o.title is None or is_person_office(o.title)]
     offices = merge_offices(offices, succession)
     if death is not None:
         for office in offices:
             office.incumbent = False  # nobody holds office after death
     has_person_rows = box is not None and any(r.key in _PERSON_KEYS for r in box.rows)
-    if not (birth or death or offices or has_person_rows or doc.person_hints):
+    if not decided and not (birth or death or offices or has_person_rows or doc.person_hints):
         return None
     name = None
     if box is not None:
