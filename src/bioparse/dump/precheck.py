@@ -1,0 +1,195 @@
+"""``--people-only`` decides early: a cheap look at the raw page before the full parse.
+
+:func:`bioparse.extract.biography.classify` calls a page a person only when
+one of its signals fires, and every signal leaves a footprint in the raw
+page: a births/deaths/living/people category link, a person infobox or
+Persondata template, an hCard birth date, or, for the lead, a line before the
+first heading with a digit next to a bracket, a template or a "born" word.
+:func:`may_be_person` looks for those footprints only, with the same
+language data, so it can answer "no" only for pages the full parse would not
+call a person; any doubt (text pages, odd input, an error here) says "yes".
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from urllib.parse import unquote
+
+from ..extract.biography import box_type, lead_signals, tables
+from ..readers.wikitext import _HEADING as _READER_HEADING
+from ..readers.wikitext import _REDIRECT, _inside, _section_text
+from ..readers.wikitext.render import Ctx, categories
+from ..readers.wikitext.scan import mask_tags, normalize_name, strip_comments, template_spans
+from ..readers.wikitext.templates import install
+
+__all__ = ["may_be_person"]
+
+_TEMPLATE_NAME = re.compile(r"\{\{\s*([^{}|\n]{1,200})")
+#: A heading line, as the wikitext reader cuts sections.
+_HEADING = re.compile(r"^(={1,6})[^\n]+?\1[ \t]*$", re.M)
+_DIGIT = re.compile(r"\d")
+_BRACKET = re.compile(r"[(（]|\{\{")
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_HTML_HEADING = re.compile(r"<h2[\s>]", re.I)
+_HCARD = re.compile(r"\b(?:bday|dday|deathdate)\b")
+_INFOBOX_CLASS = re.compile(r"class=\"[^\"]{0,200}\binfobox\b", re.I)
+
+
+def may_be_person(text: str, format: str, title: str | None = None) -> bool:
+    """False only for pages the full parse cannot call a person (``format`` as in :class:`Page`)."""
+    try:
+        if format == "wikitext":
+            return _wikitext(text, title)
+        if format == "html":
+            return _html(text)
+        if format == "enterprise":
+            return _enterprise(text, title)
+    except Exception:  # noqa: BLE001 - a pre-check failure must never drop a page
+        return True
+    return True  # plain text: no cheap footprint to rule it out
+
+
+def _wikitext(text: str, title: str | None) -> bool:
+    if "\x7f" in text:
+        text = text.replace("\x7f", "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "<!--" in text:
+        text = strip_comments(text)
+    if _REDIRECT.match(text):
+        return False  # the parser gives redirects no person
+    if "[[" in text and any(_person_category(name) for name in categories(text)):
+        return True
+    if "{{" in text and any(_person_template(m.group(1)) for m in _TEMPLATE_NAME.finditer(text)):
+        return True
+    head = _wikitext_head(text)
+    if not _lead_footprint(head, skip_markup=True):
+        return False
+    return bool(lead_signals(_wikitext_lead(head), title))
+
+
+def _wikitext_lead(head: str) -> str:
+    """The lead as the wikitext reader renders it (same masking, template spans and renderer)."""
+    masked = mask_tags(head)
+    page = masked.text
+    ctx = install(Ctx(tags=masked.tags))
+    spans = template_spans(page)
+    starts = [a for a, _ in spans]
+    end = len(page)
+    for h in _READER_HEADING.finditer(page):
+        if not _inside(h.start(), spans, starts):
+            end = h.start()
+            break
+    return _section_text(page, 0, end, spans, starts, ctx)
+
+
+def _wikitext_head(text: str) -> str:
+    """The text before the first heading the reader would see (one not inside a template)."""
+    for m in _HEADING.finditer(text):
+        head = text[: m.start()]
+        if head.count("{{") <= head.count("}}"):
+            return head
+    return text
+
+
+def _lead_footprint(head: str, *, skip_markup: bool) -> bool:
+    """A line with a digit and a bracket, a template or a born/died word.
+
+    Lead signals need a digit in the subject's bracket or after its "born"
+    word; in wikitext the bracket may also come from a template.  Table and
+    template-parameter lines (``|``, ``!``) and lines that are one template
+    alone ({{Use dmy dates|date=...}}) are not lead prose.
+    """
+    t = tables()
+    for line in head.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if skip_markup:
+            if line[0] in "|!":
+                continue
+            if line.startswith("{{") and line.endswith("}}") and line.count("{{") == 1:
+                continue
+        if not (_BRACKET.search(line) or t.born.search(line) or t.died.search(line)):
+            continue
+        # a template left open at the line's end may render the digits onto this line
+        if _DIGIT.search(line) or line.count("{{") > line.count("}}"):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _person_category(name: str) -> bool:
+    t = tables()
+    name = name.strip()
+    return any(p.search(name) for p in (t.births, t.deaths, t.living, t.people))
+
+
+@functools.lru_cache(maxsize=65536)
+def _person_template(raw_name: str) -> bool:
+    t = tables()
+    key = box_type(normalize_name(raw_name))
+    return bool(t.person_box.search(key)) or key in t.person_templates
+
+
+def _html(text: str) -> bool:
+    if _HCARD.search(text) or _INFOBOX_CLASS.search(text):
+        return True  # hCard dates, or an infobox whose rows or type may speak
+    if "%" in text:
+        text = unquote(text)
+    flat = text.replace("_", " ")
+    if _unanchored_categories().search(flat):
+        return True
+    if _unanchored_templates().search(flat):
+        return True
+    m = _HTML_HEADING.search(text)
+    head = text[: m.start()] if m else text
+    return _lead_footprint(_TAG.sub(" ", head), skip_markup=False)
+
+
+def _enterprise(text: str, title: str | None) -> bool:
+    """An Enterprise record: the body the reader would read (HTML first, as it does)."""
+    record = json.loads(text)
+    if not isinstance(record, dict):
+        return True
+    body = record.get("article_body")
+    if not isinstance(body, dict):
+        return True
+    html = body.get("html")
+    if isinstance(html, str) and html.strip():
+        return _html(html)
+    wikitext = body.get("wikitext")
+    if isinstance(wikitext, str) and wikitext.strip():
+        name = record.get("name")
+        return _wikitext(wikitext, title or (name if isinstance(name, str) and name else None))
+    return True
+
+
+def _strip_anchors(pattern: str) -> str:
+    """``^Living people$`` -> ``Living people``: a footprint anywhere in the raw page."""
+    if pattern.startswith("^"):
+        pattern = pattern[1:]
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1]
+    return pattern
+
+
+@functools.lru_cache(maxsize=1)
+def _unanchored_categories() -> re.Pattern[str]:
+    raw = tables().raw
+    parts = [
+        _strip_anchors(p)
+        for key in ("births_categories", "deaths_categories", "living_categories", "people_categories")
+        for p in raw[key]
+    ]
+    return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!x)x", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _unanchored_templates() -> re.Pattern[str]:
+    raw = tables().raw
+    parts = [_strip_anchors(p) for p in raw["person_infoboxes"]]
+    parts += [re.escape(p) for p in raw["person_templates"]]
+    return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!x)x", re.I)
