@@ -174,13 +174,12 @@ def _lead_date(lead: str, which: str, title: str | None = None) -> Date | None:
     for part in parts:
         part = part.strip()
         low = part.lower()
-        if low.startswith(("born ", "b. ", "né ", "née ", "geboren ")):
-            if which == "birth":
-                return parse_date(part.split(" ", 1)[1])
-            continue
-        if low.startswith(("died ", "d. ")):
-            if which == "death":
-                return parse_date(part.split(" ", 1)[1])
+        if low.startswith(("born ", "b. ", "né ", "née ", "geboren ", "died ", "d. ")):
+            # "born Alisa Rosenbaum" is a birth name: the dates follow in the next part
+            born = low.startswith(("born ", "b. ", "né ", "née ", "geboren "))
+            date = parse_date(part.split(" ", 1)[1]) if born == (which == "birth") else None
+            if date is not None:
+                return date
             continue
         rng = parse_range(part)
         if rng.start is not None and rng.end is not None:
