@@ -12,6 +12,7 @@ call a person; any doubt (text pages, odd input, an error here) says "yes".
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -20,17 +21,21 @@ from urllib.parse import unquote
 from ..extract.biography import box_type, lead_signals, tables
 from ..readers.wikitext import _HEADING as _READER_HEADING
 from ..readers.wikitext import _REDIRECT, _inside, _section_text
-from ..readers.wikitext.render import Ctx, categories
-from ..readers.wikitext.scan import mask_tags, normalize_name, strip_comments, template_spans
+from ..readers.wikitext.render import CATEGORY_NS, Ctx
+from ..readers.wikitext.scan import MARK, Masked, mask_tags, normalize_name, strip_comments, template_spans
 from ..readers.wikitext.templates import install
 
 __all__ = ["may_be_person"]
 
 _TEMPLATE_NAME = re.compile(r"\{\{\s*([^{}|\n]{1,200})")
+#: Any namespaced link "[[Ns:Name|...]]"; the namespace is checked against the reader's
+#: category names afterwards (one pattern instead of an alternation tried at every "[[").
+_NS_LINK = re.compile(r"\[\[\s*([^\[\]|:\n]{1,40}?)\s*:\s*([^\[\]|\n]*)(?:\|[^\[\]\n]*)?\]\]")
+_CATEGORY_NS = frozenset(CATEGORY_NS)
+_MARKER = re.compile(MARK + r"([RX])\d+" + MARK)
 #: A heading line, as the wikitext reader cuts sections.
 _HEADING = re.compile(r"^(={1,6})[^\n]+?\1[ \t]*$", re.M)
 _DIGIT = re.compile(r"\d")
-_BRACKET = re.compile(r"[(（]|\{\{")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _HTML_HEADING = re.compile(r"<h2[\s>]", re.I)
 _HCARD = re.compile(r"\b(?:bday|dday|deathdate)\b")
@@ -56,23 +61,51 @@ def _wikitext(text: str, title: str | None) -> bool:
         text = text.replace("\x7f", "")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "<!--" in text:
-        text = strip_comments(text)
+    if _structured(text):
+        return True
+    if "<!--" in text and _comment_inside_name(text) and _structured(strip_comments(text)):
+        return True
     if _REDIRECT.match(text):
         return False  # the parser gives redirects no person
-    if "[[" in text and any(_person_category(name) for name in categories(text)):
-        return True
+    head = _wikitext_head(text)
+    if "<!--" in head:
+        stripped = strip_comments(head)
+        # a cut inside a comment: the reader's lead may run on past it, so cut the stripped page
+        head = stripped if head.count("<!--") <= head.count("-->") else _wikitext_head(strip_comments(text))
+    masked = mask_tags(head)
+    if not _lead_footprint(masked.text, skip_markup=True):
+        return False
+    return bool(lead_signals(_wikitext_lead(masked), title))
+
+
+def _comment_inside_name(text: str) -> bool:
+    """A comment inside a link or a template name: stripping it may join a category or a name."""
+    pos = text.find("<!--")
+    while pos >= 0:
+        before = text[max(0, pos - 300) : pos]
+        link = before.rfind("[[")
+        if link >= 0 and not any(c in before[link + 2 :] for c in "]\n"):
+            return True
+        tpl = before.rfind("{{")
+        if tpl >= 0 and not any(c in before[tpl + 2 :] for c in "{}|\n"):
+            return True
+        pos = text.find("<!--", pos + 4)
+    return False
+
+
+def _structured(text: str) -> bool:
+    """A person category or a person infobox / Persondata template anywhere in the page."""
+    if "[[" in text:
+        for m in _NS_LINK.finditer(text):
+            if m.group(1).strip().lower() in _CATEGORY_NS and _person_category(m.group(2).replace("_", " ")):
+                return True
     if "{{" in text and any(_person_template(m.group(1)) for m in _TEMPLATE_NAME.finditer(text)):
         return True
-    head = _wikitext_head(text)
-    if not _lead_footprint(head, skip_markup=True):
-        return False
-    return bool(lead_signals(_wikitext_lead(head), title))
+    return False
 
 
-def _wikitext_lead(head: str) -> str:
+def _wikitext_lead(masked: Masked) -> str:
     """The lead as the wikitext reader renders it (same masking, template spans and renderer)."""
-    masked = mask_tags(head)
     page = masked.text
     ctx = install(Ctx(tags=masked.tags))
     spans = template_spans(page)
@@ -95,29 +128,61 @@ def _wikitext_head(text: str) -> str:
 
 
 def _lead_footprint(head: str, *, skip_markup: bool) -> bool:
-    """A line with a digit and a bracket, a template or a born/died word.
+    """A line with a digit and either a bracket holding a digit or a born/died word after a boundary.
 
-    Lead signals need a digit in the subject's bracket or after its "born"
-    word; in wikitext the bracket may also come from a template.  Table and
-    template-parameter lines (``|``, ``!``) and lines that are one template
-    alone ({{Use dmy dates|date=...}}) are not lead prose.
+    Lead signals need a digit inside the subject's bracket, or a "born" word
+    right after a dash or comma that follows the name (and a digit).  Wikitext table and template-parameter lines (``|``, ``!``) are not
+    lead prose; cut-out tags (refs) hold no lead text, kept ones (nowiki)
+    count as digits.  A template left open at the line's end may render
+    digits onto it, so it counts too.
     """
     t = tables()
     for line in head.split("\n"):
         line = line.strip()
-        if not line:
+        if not line or (skip_markup and line[0] in "|!"):
             continue
-        if skip_markup:
-            if line[0] in "|!":
-                continue
-            if line.startswith("{{") and line.endswith("}}") and line.count("{{") == 1:
-                continue
-        if not (_BRACKET.search(line) or t.born.search(line) or t.died.search(line)):
+        if MARK in line:
+            line = _MARKER.sub(lambda m: "" if m.group(1) == "R" else "0", line)
+        open_template = line.count("{{") > line.count("}}")
+        if not (open_template or _DIGIT.search(line)):
             continue
-        # a template left open at the line's end may render the digits onto this line
-        if _DIGIT.search(line) or line.count("{{") > line.count("}}"):
+        if ("(" in line or "（" in line) and (open_template or _bracket_with_digit(line)):
             return True
+        for m in _TAIL_BOUNDARY.finditer(line):
+            pos = _SKIP.match(line, m.end()).end()  # type: ignore[union-attr]
+            if line.startswith(("{{", "[["), pos) or t.born.match(line, pos) or t.died.match(line, pos):
+                return True
     return False
+
+
+#: Where a rendered "Name — born ..." tail can start in raw wikitext: a spaced dash, a comma,
+#: a dash entity, or the end of a template (which may render a dash).
+_TAIL_BOUNDARY = re.compile(r"\s[—–-]\s|[,，]|&[mn]dash;|\}\}")
+#: What renders to nothing or is stripped before the born word: spaces, quotes, bold/italic marks.
+_SKIP = re.compile(r"[\s\"'„“”«»]*")
+
+
+_OPEN_BRACKET = re.compile(r"[(（]")
+_ANY_BRACKET = re.compile(r"[()（）]")
+
+
+def _bracket_with_digit(line: str) -> bool:
+    """A bracket of ``line`` (to its matching close, or the line's end) holds a digit; one pass."""
+    digits = [m.start() for m in _DIGIT.finditer(line)]
+    if not digits:
+        return False
+
+    def digit_between(a: int, b: int) -> bool:
+        i = bisect.bisect_right(digits, a)
+        return i < len(digits) and digits[i] < b
+
+    stack: list[int] = []
+    for m in _ANY_BRACKET.finditer(line):
+        if m.group() in "(（":
+            stack.append(m.start())
+        elif stack and digit_between(stack.pop(), m.start()):
+            return True
+    return any(digit_between(a, len(line)) for a in stack)
 
 
 @functools.lru_cache(maxsize=65536)
