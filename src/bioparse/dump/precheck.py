@@ -16,9 +16,12 @@ import bisect
 import functools
 import json
 import re
+import html as html_lib
 from urllib.parse import unquote
 
 from ..extract.biography import box_type, lead_signals, tables
+from ..readers.html.hcard import HCARD_CLASSES
+from ..readers.html.infobox import INFOBOX_DIV_CLASSES, INFOBOX_TABLE_CLASSES
 from ..readers.wikitext import _HEADING as _READER_HEADING
 from ..readers.wikitext import _REDIRECT, _inside, _section_text
 from ..readers.wikitext.render import CATEGORY_NS, Ctx
@@ -38,8 +41,13 @@ _HEADING = re.compile(r"^(={1,6})[^\n]+?\1[ \t]*$", re.M)
 _DIGIT = re.compile(r"\d")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _HTML_HEADING = re.compile(r"<h2[\s>]", re.I)
-_HCARD = re.compile(r"\b(?:bday|dday|deathdate)\b")
-_INFOBOX_CLASS = re.compile(r"class=\"[^\"]{0,200}\binfobox\b", re.I)
+_HCARD = re.compile(r"(?<![\w-])(?:" + "|".join(k for k, v in HCARD_CLASSES.items() if v.endswith("_date")) + r")(?![\w-])")
+_INFOBOX_CLASS = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(INFOBOX_TABLE_CLASSES | INFOBOX_DIV_CLASSES)) + r")(?![\w-])", re.I
+)
+#: Category names as HTML carries them: Parsoid ``href="./Category:X"``, desktop ``title="Category:X"``,
+#: and the link texts of ``#catlinks`` (any attribute value or link text with a colon or not).
+_HTML_CATEGORY = re.compile(r"(?:href|title)=[\"']([^\"'#?]{1,400})[\"']|>([^<>]{1,300})</a>")
 
 
 def may_be_person(text: str, format: str, title: str | None = None) -> bool:
@@ -200,18 +208,16 @@ def _person_template(raw_name: str) -> bool:
 
 
 def _html(text: str) -> bool:
+    """HTML: hCard dates or any infobox (its rows or type may speak), a person category, or the lead."""
     if _HCARD.search(text) or _INFOBOX_CLASS.search(text):
-        return True  # hCard dates, or an infobox whose rows or type may speak
-    if "%" in text:
-        text = unquote(text)
-    flat = text.replace("_", " ")
-    if _unanchored_categories().search(flat):
         return True
-    if _unanchored_templates().search(flat):
-        return True
-    m = _HTML_HEADING.search(text)
-    head = text[: m.start()] if m else text
-    return _lead_footprint(_TAG.sub(" ", head), skip_markup=False)
+    for m in _HTML_CATEGORY.finditer(text):
+        name = " ".join(html_lib.unescape(unquote(m.group(1) or m.group(2))).replace("_", " ").split())
+        if _person_category(name.split(":", 1)[-1]) or _person_category(name):
+            return True
+    heading = _HTML_HEADING.search(text)
+    head = text[: heading.start()] if heading else text
+    return _lead_footprint(html_lib.unescape(_TAG.sub(" ", head)), skip_markup=False)
 
 
 def _enterprise(text: str, title: str | None) -> bool:
@@ -230,31 +236,3 @@ def _enterprise(text: str, title: str | None) -> bool:
         name = record.get("name")
         return _wikitext(wikitext, title or (name if isinstance(name, str) and name else None))
     return True
-
-
-def _strip_anchors(pattern: str) -> str:
-    """``^Living people$`` -> ``Living people``: a footprint anywhere in the raw page."""
-    if pattern.startswith("^"):
-        pattern = pattern[1:]
-    if pattern.endswith("$") and not pattern.endswith("\\$"):
-        pattern = pattern[:-1]
-    return pattern
-
-
-@functools.lru_cache(maxsize=1)
-def _unanchored_categories() -> re.Pattern[str]:
-    raw = tables().raw
-    parts = [
-        _strip_anchors(p)
-        for key in ("births_categories", "deaths_categories", "living_categories", "people_categories")
-        for p in raw[key]
-    ]
-    return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!x)x", re.I)
-
-
-@functools.lru_cache(maxsize=1)
-def _unanchored_templates() -> re.Pattern[str]:
-    raw = tables().raw
-    parts = [_strip_anchors(p) for p in raw["person_infoboxes"]]
-    parts += [re.escape(p) for p in raw["person_templates"]]
-    return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!x)x", re.I)
