@@ -33,7 +33,7 @@ __all__ = ["may_be_person"]
 _TEMPLATE_NAME = re.compile(r"\{\{\s*([^{}|\n]{1,200})")
 #: Any namespaced link "[[Ns:Name|...]]"; the namespace is checked against the reader's
 #: category names afterwards (one pattern instead of an alternation tried at every "[[").
-_NS_LINK = re.compile(r"\[\[\s*([^\[\]|:\n]{1,40}?)\s*:\s*([^\[\]|\n]*)(?:\|[^\[\]\n]*)?\]\]")
+_NS_LINK = re.compile(r"\[\[([^\[\]|:]{1,40}):\s*([^\[\]|\n]*)(?:\|[^\[\]\n]*)?\]\]")
 _CATEGORY_NS = frozenset(CATEGORY_NS)
 _MARKER = re.compile(MARK + r"([RX])\d+" + MARK)
 #: A heading line, as the wikitext reader cuts sections.
@@ -104,12 +104,11 @@ def _comment_inside_name(text: str) -> bool:
 def _structured(text: str) -> bool:
     """A person category or a person infobox / Persondata template anywhere in the page."""
     if "[[" in text:
-        for m in _NS_LINK.finditer(text):
-            if m.group(1).strip().lower() in _CATEGORY_NS and _person_category(m.group(2).replace("_", " ")):
+        for ns, name in _NS_LINK.findall(text):
+            if ns.strip().lower() in _CATEGORY_NS and _person_category(name.replace("_", " ")):
                 return True
-    if "{{" in text and any(_person_template(m.group(1)) for m in _TEMPLATE_NAME.finditer(text)):
-        return True
-    return False
+    # findall and a set: each distinct template name is looked up once (cite templates repeat)
+    return "{{" in text and any(_person_template(name) for name in set(_TEMPLATE_NAME.findall(text)))
 
 
 def _wikitext_lead(masked: Masked) -> str:
