@@ -19,7 +19,7 @@ import re
 import html as html_lib
 from urllib.parse import unquote
 
-from ..extract.biography import box_type, lead_signals, tables
+from ..extract.biography import box_type, lead_evidence, tables
 from ..readers.html.hcard import HCARD_CLASSES
 from ..readers.html.infobox import INFOBOX_DIV_CLASSES, INFOBOX_TABLE_CLASSES
 from ..readers.wikitext import _HEADING as _READER_HEADING
@@ -83,7 +83,7 @@ def _wikitext(text: str, title: str | None) -> bool:
     masked = mask_tags(head)
     if not _lead_footprint(masked.text, skip_markup=True):
         return False
-    return bool(lead_signals(_wikitext_lead(masked), title))
+    return bool(lead_evidence(_wikitext_lead(masked), title))
 
 
 def _comment_inside_name(text: str) -> bool:
@@ -135,7 +135,7 @@ def _wikitext_head(text: str) -> str:
 
 
 def _lead_footprint(head: str, *, skip_markup: bool) -> bool:
-    """A line with a digit and either a bracket holding a digit or a born/died word after a boundary.
+    """A line with an occupation word, or a digit and either a bracket holding a digit or a born/died word after a boundary.
 
     Lead signals need a digit inside the subject's bracket, or a "born" word
     right after a dash or comma that follows the name (and a digit).  Wikitext table and template-parameter lines (``|``, ``!``) are not
@@ -150,6 +150,8 @@ def _lead_footprint(head: str, *, skip_markup: bool) -> bool:
             continue
         if MARK in line:
             line = _MARKER.sub(lambda m: "" if m.group(1) == "R" else "0", line)
+        if not t.occupations.isdisjoint(_WORDS.findall(line.lower())):
+            return True  # "Name — ... occupation" needs no digit
         open_template = line.count("{{") > line.count("}}")
         if not (open_template or _DIGIT.search(line)):
             continue
@@ -170,6 +172,7 @@ _SKIP = re.compile(r"[\s\"'„“”«»]*")
 
 
 _OPEN_BRACKET = re.compile(r"[(（]")
+_WORDS = re.compile(r"[^\W\d_]+")
 _ANY_BRACKET = re.compile(r"[()（）]")
 
 

@@ -13,7 +13,9 @@ page is a person only when a signal that belongs to people fires:
   (plain text and desktop HTML: ``row:birth``, ``row:death``, ``row:office``);
 * the lead's first sentence: the subject's name, then a parenthesis with a
   birth (``lead:born``), a lifespan (``lead:dates``) or a bare birth year
-  (``lead:year``, the weakest: a non-person infobox overrules it).
+  (``lead:year``), or, with no bracket, an occupation within a few words
+  of the name ("Jezups Šmulāns — Ludzys apleicīnis pūdars": ``lead:occupation``).
+  The last two are the weakest: a non-person infobox overrules them.
 
 Pages about people that are not one person are given their kind and no
 person: families, bands and dynasties ("group"), fictional and mythological
@@ -31,7 +33,7 @@ from .. import lang
 from ..document import Document
 from ..model import Infobox
 
-__all__ = ["Verdict", "LeadClause", "classify", "lead_clause", "is_person_office", "tables"]
+__all__ = ["Verdict", "LeadClause", "classify", "lead_clause", "lead_evidence", "is_person_office", "tables"]
 
 #: Bounds that keep the lead scan cheap and local to the first sentence.
 _NAME_CHARS = 150
@@ -102,11 +104,15 @@ class _Tables:
     bc: re.Pattern[str]
     determiners: frozenset[str]
     non_office: re.Pattern[str]
+    #: Occupation nouns and the words between a name and them ("is", "was", "a", "—"), lower case.
+    occupations: frozenset[str]
+    connectors: frozenset[str]
     #: Raw patterns, for the people-only pre-check (:mod:`bioparse.dump.precheck`).
     raw: dict[str, list[str]]
 
 
 _NEVER = r"(?!x)x"
+_WEAK = frozenset({"lead:year", "lead:occupation"})
 _LIFE_CATEGORIES = frozenset({"category:births", "category:deaths", "category:living"})
 
 
@@ -129,6 +135,7 @@ def tables() -> _Tables:
         "fictional_categories", "group_categories", "list_categories", "list_titles",
         "person_infoboxes", "non_person_infoboxes", "fictional_infoboxes", "group_infoboxes",
         "person_templates", "born_words", "died_words", "bc_markers", "determiners", "non_office_titles",
+        "occupations", "lead_connectors",
     )
     raw = {key: [str(p) for p in lang.merged("biography", key)] for key in keys}
 
@@ -154,6 +161,8 @@ def tables() -> _Tables:
         bc=_words(raw["bc_markers"]),
         determiners=frozenset(d.lower() for d in raw["determiners"]),
         non_office=rx("non_office_titles"),
+        occupations=frozenset(w.lower() for w in raw["occupations"]),
+        connectors=frozenset(w.lower() for w in raw["lead_connectors"]),
         raw=raw,
     )
 
@@ -208,7 +217,7 @@ def classify(doc: Document) -> Verdict:
             return Verdict("fictional")
         if any(t.group_cat.search(c) for c in categories) or (first_type and t.group_box.search(first_type)):
             return Verdict("group")
-    strong = [e for e in evidence if e != "lead:year"]
+    strong = [e for e in evidence if e not in _WEAK]
     non_person = bool(first_type) and not t.person_box.search(first_type) and bool(t.non_person_box.search(first_type))
     if strong and not (non_person and all(e.startswith("lead:") for e in strong)):
         return Verdict("person", evidence)
@@ -242,8 +251,16 @@ def signals(doc: Document, first_type: str | None = None) -> list[str]:
             out.append("hcard:death")
     elif hints and "persondata" not in out and (hints.get("birth_date") or hints.get("death_date")):
         out.append("persondata")
-    out.extend(lead_signals(doc.lead, doc.title))
+    out.extend(lead_evidence(doc.lead, doc.title))
     return list(dict.fromkeys(out))
+
+
+def lead_evidence(lead: str, title: str | None) -> list[str]:
+    """Every lead signal: the subject clause's bracket or tail, else an occupation after the name."""
+    found = lead_signals(lead, title)
+    if not found and occupation_signal(lead, title):
+        found = ["lead:occupation"]
+    return found
 
 
 _BIRTH_KEYS = frozenset({"birth", "birth_date"})
@@ -288,6 +305,31 @@ def lead_signals(lead: str, title: str | None) -> list[str]:
         if word and _DIGIT.search(tail):
             out.append("lead:born")
     return out
+
+
+_TOKEN = re.compile(r"[^\W\d_]+|[—–-]")
+_OCCUPATION_WINDOW = 4
+
+
+def occupation_signal(lead: str, title: str | None) -> bool:
+    """"Jezups Šmulāns — Ludzys apleicīnis pūdars, ...": the name, then within a few words an occupation.
+
+    Only the first line counts; the name is its leading capitalised words.
+    """
+    line = next((ln.strip() for ln in lead.split("\n") if ln.strip()), "")
+    words = line.split()
+    n = 0
+    while n < len(words) and n < 8 and words[n][:1].isupper():
+        n += 1
+    name = " ".join(words[:n]).rstrip(",")
+    if not n or not _is_name(name, title):
+        return False
+    t = tables()
+    tokens = [w.lower() for w in _TOKEN.findall(" ".join(words[n : n + 12]))]
+    i = 0
+    while i < len(tokens) and tokens[i] in t.connectors:
+        i += 1
+    return any(w in t.occupations for w in tokens[i : i + _OCCUPATION_WINDOW])
 
 
 def _paren_signals(content: str) -> list[str]:
