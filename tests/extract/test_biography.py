@@ -61,8 +61,20 @@ def test_living_people_category_without_any_date() -> None:
 
 def test_people_category_of_a_smaller_language() -> None:
     # Latgalian: "Zeimeigi Latgolys ļauds" (notable people of Latgale)
-    text = "Bonifacejs Briška — latgaļu rakstinīks.\n\n[[Kategoreja:Zeimeigi Latgolys ļauds]]\n"
+    text = "Dzims Varakļuonu pogostā.\n\n[[Kategoreja:Zeimeigi Latgolys ļauds]]\n"
     assert kind_and_evidence(text, "Bonifacejs Briška") == ("person", ["category:people"])
+
+
+def test_occupation_right_after_the_name() -> None:
+    # Jezups Šmulāns (Latgalian): a potter, no dates, no categories
+    text = (
+        "'''Jezups Šmulāns''' — Ludzys apleicīnis pūdars, nu kura omotu vuicejīs vīns nu vysuzeimeiguokūs "
+        "Latgolys pūdnīku [[Ontons Šmulāns]], taipoš [[Apolinarejs Dieglis]]."
+    )
+    assert kind_and_evidence(text, "Jezups Šmulāns") == ("person", ["lead:occupation"])
+    # Daugpiļs Universitets: a name, then no occupation within a few words
+    text = "'''Daugpiļs Universitets''' — universitets Daugpilī, pats lelais vuiceibys īstots."
+    assert kind_and_evidence(text, "Daugpiļs Universitets") == ("other", [])
 
 
 # --- infobox type ---------------------------------------------------------------------------
