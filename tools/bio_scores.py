@@ -84,13 +84,22 @@ def _fmt(value: float | None) -> str:
 
 
 def table(per: dict[str, Score], total: Score) -> str:
+    """One row per language with a labelled or predicted person, the others summed in one row."""
     lines = ["| language | pages | persons | predicted | precision | recall |", "|---|---:|---:|---:|---:|---:|"]
-    order = sorted(per, key=lambda c: (-(per[c].tp + per[c].fn + per[c].fp + per[c].tn), c))
-    for code in order + ["all"]:
-        s = total if code == "all" else per[code]
+
+    def row(name: str, s: Score) -> str:
         pages = s.tp + s.fp + s.fn + s.tn
-        name = "**overall**" if code == "all" else code
-        lines.append(f"| {name} | {pages} | {s.tp + s.fn} | {s.tp + s.fp} | {_fmt(s.precision)} | {_fmt(s.recall)} |")
+        return f"| {name} | {pages} | {s.tp + s.fn} | {s.tp + s.fp} | {_fmt(s.precision)} | {_fmt(s.recall)} |"
+
+    with_people = sorted((c for c in per if per[c].tp + per[c].fn + per[c].fp),
+                         key=lambda c: (-(per[c].tp + per[c].fn), c))
+    rest = [c for c in per if c not in with_people]
+    for code in with_people:
+        lines.append(row(code, per[code]))
+    if rest:
+        others = Score(tn=sum(per[c].tn for c in rest))
+        lines.append(row(f"{len(rest)} other languages (no persons)", others))
+    lines.append(row("**overall**", total))
     return "\n".join(lines)
 
 
