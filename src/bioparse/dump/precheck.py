@@ -144,13 +144,15 @@ def _lead_footprint(head: str, *, skip_markup: bool) -> bool:
     digits onto it, so it counts too.
     """
     t = tables()
+    # one pass over the whole head first: most heads hold no occupation word at all
+    occupation = not t.occupations.isdisjoint(_WORDS.findall(head.lower()))
     for line in head.split("\n"):
         line = line.strip()
         if not line or (skip_markup and line[0] in "|!"):
             continue
         if MARK in line:
             line = _MARKER.sub(lambda m: "" if m.group(1) == "R" else "0", line)
-        if not t.occupations.isdisjoint(_WORDS.findall(line.lower())):
+        if occupation and not t.occupations.isdisjoint(_WORDS.findall(line.lower())):
             return True  # "Name — ... occupation" needs no digit
         open_template = line.count("{{") > line.count("}}")
         if not (open_template or _DIGIT.search(line)):
