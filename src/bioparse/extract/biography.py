@@ -41,6 +41,8 @@ _NAME_WORDS = 12
 _PAREN_CHARS = 400
 _LEAD_LINES = 3
 _TAIL_CHARS = 100
+#: The first three paragraphs are looked for in this much of the lead (a 10 MB one-line page stays cheap).
+_LEAD_SCAN = 20000
 
 _OPENERS = "(（"
 _CLOSERS = ")）"
@@ -316,8 +318,8 @@ def occupation_signal(lead: str, title: str | None) -> bool:
 
     Only the first line counts; the name is its leading capitalised words.
     """
-    line = next((ln.strip() for ln in lead.split("\n") if ln.strip()), "")
-    words = line.split()
+    line = next((ln.strip() for ln in lead[:_LEAD_SCAN].split("\n") if ln.strip()), "")
+    words = line[:_NAME_CHARS * 4].split()
     n = 0
     while n < len(words) and n < 8 and words[n][:1].isupper():
         n += 1
@@ -372,7 +374,7 @@ def lead_clause(lead: str, title: str | None = None) -> LeadClause | None:
     about something else.
     """
     seen = 0
-    for line in lead.split("\n"):
+    for line in lead[:_LEAD_SCAN].split("\n"):
         line = line.strip()
         if not line:
             continue
