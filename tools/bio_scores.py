@@ -110,12 +110,16 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true", help="list every false and missed person")
     args = ap.parse_args()
     per, total, kinds = score(load(args.fixtures))
-    text = table(per, total)
+    agree = sum(n for (want, got), n in kinds.items() if want == got)
+    misses = ", ".join(f"{want} -> {got}: {n}" for (want, got), n in sorted(kinds.items()) if want != got)
+    text = table(per, total) + (
+        f"\n\n`Article.kind` agrees with the labelled kind on {agree} of {sum(kinds.values())} pages"
+        + (f" (labelled -> predicted: {misses})." if misses else ".")
+    )
     print(text)
     if args.errors:
         for line in total.errors:
             print(line)
-        print("kinds (labelled -> predicted):", dict(kinds))
     if args.write:
         doc = ROOT / "docs" / "biography.md"
         body = doc.read_text(encoding="utf-8")
