@@ -19,6 +19,9 @@ import pytest
 
 import bioparse
 from bioparse.model import Article, Event, Office, to_dict
+from bioparse.extract.article import build_article
+from bioparse.model import Article, Event
+from bioparse.readers.enterprise import read_record, split_records
 from expectations import iso, norm
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "enterprise"
@@ -129,3 +132,22 @@ def test_merkel_gives_every_office_once() -> None:
         assert chancellor.predecessor_link == "Gerhard Schröder"
         member = person.offices[8]
         assert member.predecessor is None and member.established
+def _records() -> list[tuple[str, dict[str, Any]]]:
+    """Every Enterprise record in the fixtures (single records and NDJSON lines)."""
+    out = []
+    for path in [*RECORDS, FIXTURES.parent / "html" / "enterprise_sample_2records.ndjson"]:
+        for i, line in enumerate(split_records(path.read_text(encoding="utf-8"))):
+            out.append((f"{path.stem}#{i}", json.loads(line)))
+    return out
+
+
+@pytest.mark.parametrize(("where", "record"), _records(), ids=[w for w, _ in _records()])
+def test_html_and_wikitext_agree_on_whether_it_is_a_person(where: str, record: dict[str, Any]) -> None:
+    """Same revision, same verdict: the kind (and so the presence of a person) does not depend on the format."""
+    from_html = build_article(read_record(record, body="html"))
+    from_wikitext = build_article(read_record(record, body="wikitext"))
+    assert from_html.source_format == "html" and from_wikitext.source_format == "wikitext"
+    assert from_html.kind == from_wikitext.kind == "person", where
+    assert from_html.person is not None and from_wikitext.person is not None
+    # both formats found evidence of their own, not a leftover default
+    assert from_html.person.evidence and from_wikitext.person.evidence

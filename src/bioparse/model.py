@@ -225,6 +225,9 @@ class Person:
     #: "title", "lead" (the first sentence) or "categories".  Fields left
     #: empty are absent.
     sources: dict[str, str] = field(default_factory=dict)
+    #: Why the page was judged a biography: the signals that fired, e.g.
+    #: "category:births", "infobox:officeholder", "lead:dates" (see docs/schema.md).
+    evidence: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -254,6 +257,9 @@ class Article:
     wikidata_id: str | None = None
     #: Top-level fields left out on request (``--fields``): present but empty here.
     omitted: list[str] = field(default_factory=list)
+    #: What the page is about: "person", "group", "fictional", "list",
+    #: "disambiguation" or "other"; None for redirects and error records.
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)

@@ -10,10 +10,12 @@ import pytest
 
 import bioparse.api
 from bioparse.cli import main
+from bioparse.dump import precheck
 from bioparse.model import Article, Person
 from dump_fixtures import DUMPS, TABLE_TITLES
 
 TABLE = DUMPS / "enwiki-table-markup.xml.bz2"
+ENWIKI = DUMPS / "enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -79,9 +81,21 @@ def test_people_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         return article
 
     monkeypatch.setattr(bioparse.api, "parse", fake)
+    # the stand-in person has no footprint in the page, so let the pre-check pass everything
+    monkeypatch.setattr(precheck, "may_be_person", lambda *args, **kwargs: True)
     out = tmp_path / "o.jsonl"
     assert run(str(TABLE), "-o", str(out), "--people-only", "--workers", "2") == 0
     assert [r["title"] for r in read_jsonl(out)] == ["Economy of Estonia"]
+
+
+def test_people_only_equals_the_full_dump_filtered(tmp_path: Path) -> None:
+    """The pre-check skips parsing, never people: same person records, byte for byte."""
+    full, people = tmp_path / "full.jsonl", tmp_path / "people.jsonl"
+    assert run(str(ENWIKI), "-o", str(full), "--workers", "1") == 0
+    assert run(str(ENWIKI), "-o", str(people), "--people-only", "--workers", "1") == 0
+    kept = [line for line in full.read_bytes().splitlines() if orjson.loads(line)["person"] is not None]
+    assert kept  # the sample has biographies (Abraham Lincoln, Aristotle, ...)
+    assert people.read_bytes().splitlines() == kept
 
 
 def test_failing_page_gives_error_record_and_run_goes_on(

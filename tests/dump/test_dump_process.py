@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import bioparse.api
+from bioparse.dump import precheck
 from bioparse.dump.pages import Page
 from bioparse.dump.process import process_batch, process_page
 from bioparse.model import Article, Person
@@ -63,6 +64,8 @@ def test_parser_failure_gives_error_record(monkeypatch: pytest.MonkeyPatch) -> N
         raise RuntimeError("kaput")
 
     monkeypatch.setattr(bioparse.api, "parse", boom)
+    # a page the pre-check lets through and the parser then fails on keeps its error record
+    monkeypatch.setattr(precheck, "may_be_person", lambda *args, **kwargs: True)
     record = process_page(page(), people_only=True)
     assert record is not None
     assert record["error"] == "RuntimeError: kaput"
@@ -81,6 +84,7 @@ def test_people_only(monkeypatch: pytest.MonkeyPatch) -> None:
         return article
 
     monkeypatch.setattr(bioparse.api, "parse", fake)
+    monkeypatch.setattr(precheck, "may_be_person", lambda *args, **kwargs: True)
     assert process_page(page(), people_only=True) is None
     assert process_page(page(), people_only=False) is not None
     person = process_page(page(title="Golda Meir"), people_only=True)

@@ -67,7 +67,9 @@ def process_page(
     plus the container's metadata in ``meta`` and, when the dump marks the
     page as a redirect the parser did not see, ``is_redirect``.
     Error records are kept even with ``people_only``: a failure is never
-    silently dropped.
+    silently dropped.  With ``people_only``, pages that
+    :func:`~bioparse.dump.precheck.may_be_person` rules out are not parsed
+    at all (they cannot be people), which is what makes the option fast.
     """
     outcome = _article(page, people_only, fields)
     if outcome is None or isinstance(outcome, dict):
@@ -78,7 +80,10 @@ def process_page(
 def _article(page: Page, people_only: bool, fields: frozenset[str] | None = None) -> Article | dict[str, Any] | None:
     """The parsed Article, an error record (dict), or None when filtered out."""
     from ..api import parse
+    from .precheck import may_be_person
 
+    if people_only and not may_be_person(page.text, page.format, page.title or None):
+        return None  # cannot be a biography: skip the full parse
     try:
         if fields is None:  # the plain call: stays compatible with wrappers of parse
             article = parse(page.text, format=page.format, title=clean(page.title) or None)

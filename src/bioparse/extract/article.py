@@ -8,6 +8,7 @@ from collections.abc import Collection
 from ..document import Document
 from ..fields import wants
 from ..model import Article
+from .biography import classify
 from .person import extract_person, main_infobox
 from .references import extract_references, extract_sections
 
@@ -48,7 +49,12 @@ def build_article(doc: Document, fields: Collection[str] | None = None) -> Artic
         warnings.append(f"references/sections failed: {type(exc).__name__}: {exc}")
     if not doc.is_redirect:
         try:
-            article.person = extract_person(doc)
+            verdict = classify(doc)
+            article.kind = verdict.kind
+            if verdict.is_person:
+                article.person = extract_person(doc, decided=True)
+                if article.person is not None:
+                    article.person.evidence = verdict.evidence
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"person extraction failed: {type(exc).__name__}: {exc}")
     return article

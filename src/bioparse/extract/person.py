@@ -15,6 +15,7 @@ import unicodedata
 from ..dates import parse_date, parse_range, split_event
 from ..document import Document
 from ..model import Date, Event, Infobox, Person
+from .biography import is_person_office, lead_clause
 from .lead import LeadFacts, read_lead
 from .offices import person_offices
 from .text import first_line, items, one_line, tidy
@@ -144,6 +145,10 @@ def _event(
         if not place and from_lead.place:
             place, place_from = from_lead.place, "lead"
     if date is None:
+        date = _lead_date(doc.lead, which, doc.title)
+        if date is not None:
+            date_from = "lead"
+    if date is None:
         date = _category_date(doc.categories, which)
         date_from = "categories" if date is not None else ""
     if date is not None:
@@ -210,6 +215,26 @@ def _birth_name(box: Infobox | None) -> str | None:
     return None
 
 
+def _lead_date(lead: str, which: str, title: str | None = None) -> Date | None:
+    """Dates in the parenthesis right after the subject's name: "(born 19 November 1970)", "(1920 – 2001)"."""
+    clause = lead_clause(lead, title)
+    parts = [p for content in (clause.parens if clause else []) for p in content.split(";")]
+    for part in parts:
+        part = part.strip()
+        low = part.lower()
+        if low.startswith(("born ", "b. ", "né ", "née ", "geboren ", "died ", "d. ")):
+            # "born Alisa Rosenbaum" is a birth name: the dates follow in the next part
+            born = low.startswith(("born ", "b. ", "né ", "née ", "geboren "))
+            date = parse_date(part.split(" ", 1)[1]) if born == (which == "birth") else None
+            if date is not None:
+                return date
+            continue
+        rng = parse_range(part)
+        if rng.start is not None and rng.end is not None:
+            return rng.start if which == "birth" else rng.end
+    return None
+
+
 def _category_date(categories: list[str], which: str) -> Date | None:
     pattern = _BIRTHS_CATEGORY if which == "birth" else _DEATHS_CATEGORY
     for category in categories:
@@ -246,7 +271,7 @@ def _place_lines(value: str, place: str | None) -> str | None:
     return place
 
 
-def _read_lead(doc: Document) -> LeadFacts:
+def read_subject_lead(doc: Document) -> LeadFacts:
     """The lead's first sentence; when the lead says nothing about the subject (only furniture,
     hatnotes or category bullets), the first section's, but only when that section's "heading"
     is a caption naming the subject ("Helmut Schmidt (1969)") or a bullet ("- Frau"): renderings
@@ -261,20 +286,26 @@ def _read_lead(doc: Document) -> LeadFacts:
     return facts
 
 
-def extract_person(doc: Document) -> Person | None:
-    """The person the page is about, or None for pages that are not biographies."""
+def extract_person(doc: Document, *, decided: bool = False) -> Person | None:
+    """The person the page is about, or None for pages that are not biographies.
+
+    ``decided``: :func:`bioparse.extract.biography.classify` already said this
+    page is a person, so a Person is returned even without dates or offices.
+    """
     box = main_infobox(doc)
-    lead = _read_lead(doc)
+    lead = read_subject_lead(doc)
     sources: dict[str, str] = {}
     birth = _event(box, doc, "birth", lead, sources)
     death = _event(box, doc, "death", lead, sources)
     succession = [b for b in doc.infoboxes if b.kind == "succession_box"]
     offices, others = person_offices(box, succession)
+    # a succession box of states by admission date or of records is no office of a person
+    offices = [o for o in offices if o.source != "succession_box" or o.title is None or is_person_office(o.title)]
     if death is not None:
         for office in offices + others:
             office.incumbent = False  # nobody holds office after death
     has_person_rows = box is not None and any(r.key in _PERSON_KEYS for r in box.rows)
-    if not (birth or death or offices or has_person_rows or doc.person_hints):
+    if not decided and not (birth or death or offices or has_person_rows or doc.person_hints):
         return None
     name = None
     if box is not None:

@@ -33,7 +33,7 @@ CATEGORY_NS = (
     "kategoria", "kategorija", "kategorio", "kategória", "kategooria", "luokka", "flokkur",
     "категория", "категорія", "категорија", "κατηγορία", "קטגוריה", "تصنيف", "رده",
     "زمرہ", "カテゴリ", "分类", "分類", "분류", "kategoriya", "rummad", "kategorî",
-    "kategorii", "ವರ್ಗ", "หมวดหมู่", "thể loại", "categorya", "kateqoriya", "catigurìa",
+    "kategorii", "ವರ್ಗ", "หมวดหมู่", "thể loại", "categorya", "kateqoriya", "catigurìa", "kategoreja",
 )
 _NS_FILE = re.compile(r"\[\[\s*:?\s*(?:" + "|".join(re.escape(n) for n in FILE_NS) + r")\s*:", re.I)
 _CATEGORY = re.compile(
