@@ -29,23 +29,26 @@ def parse_document(text: str, format: str = "auto", title: str | None = None) ->
     return read(text, format=format, title=title)
 
 
-def parse(text: str, format: str = "auto", title: str | None = None) -> Article:
+def parse(text: str, format: str = "auto", title: str | None = None, *, sections: bool = True,
+          references: bool = True) -> Article:
     """Parse one article given as a string.
 
     ``format`` is "auto" (detected from the content), "text", "wikitext" or
     "html".  Never raises on bad content: a reader failure becomes a warning
-    on an Article with no person.
+    on an Article with no person.  ``sections=False`` / ``references=False``
+    leave ``Article.sections`` / ``Article.references`` empty and spare the
+    readers that work (the person is the same: the lead is still read).
     """
     fmt = detect_format(text) if format == "auto" else format
     if fmt not in _FORMATS:  # checked here so a ValueError from inside a reader is caught below
         raise ValueError(f"unknown format {format!r}: expected auto, text, wikitext or html")
     try:
-        doc = read(text, format=fmt, title=title)
+        doc = read(text, format=fmt, title=title, sections=sections, references=references)
     except Exception as exc:  # a reader bug must not stop a whole run
         out_fmt = "html" if fmt == "enterprise" else fmt
         doc = Document(source_format=out_fmt, title=title)
         doc.warnings.append(f"reader failed: {type(exc).__name__}: {exc}")
-    return build_article(doc)
+    return build_article(doc, sections=sections, references=references)
 
 
 def parse_file(path: str | os.PathLike[str], format: str = "auto", title: str | None = None) -> Article:

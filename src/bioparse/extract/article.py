@@ -8,8 +8,12 @@ from .person import extract_person, main_infobox
 from .references import extract_references, extract_sections
 
 
-def build_article(doc: Document) -> Article:
-    """Run every extractor over ``doc``; an extractor failure becomes a warning."""
+def build_article(doc: Document, *, sections: bool = True, references: bool = True) -> Article:
+    """Run every extractor over ``doc``; an extractor failure becomes a warning.
+
+    ``sections`` / ``references`` False leave those lists empty on the Article
+    (the reader may still have read the lead for the person).
+    """
     warnings = list(doc.warnings)
     article = Article(
         title=doc.title,
@@ -24,8 +28,10 @@ def build_article(doc: Document) -> Article:
         warnings=warnings,
     )
     try:
-        article.references = extract_references(doc)
-        article.sections = extract_sections(doc, article.references)
+        if references:
+            article.references = extract_references(doc)
+        if sections:
+            article.sections = extract_sections(doc, article.references)
     except Exception as exc:  # noqa: BLE001 - one bad field must not lose the page
         warnings.append(f"references/sections failed: {type(exc).__name__}: {exc}")
     if not doc.is_redirect:

@@ -28,7 +28,8 @@ def split_records(text: str) -> list[str]:
     return [stripped]
 
 
-def read_enterprise(text: str, body: str = "html", title: str | None = None) -> Document:
+def read_enterprise(text: str, body: str = "html", title: str | None = None, *, sections: bool = True,
+                    references: bool = True) -> Document:
     """Read one record (the first, for NDJSON) through its HTML or wikitext body.
 
     ``body`` is "html" (Parsoid HTML, the richer of the two) or "wikitext".
@@ -58,12 +59,13 @@ def read_enterprise(text: str, body: str = "html", title: str | None = None) -> 
         doc = Document(source_format=fmt, title=title)
         doc.warnings.append("Enterprise record is not a JSON object")
         return doc
-    doc = read_record(record, body=fmt, title=title)
+    doc = read_record(record, body=fmt, title=title, sections=sections, references=references)
     doc.warnings[:0] = warnings
     return doc
 
 
-def read_record(record: dict[str, Any], body: str = "html", title: str | None = None) -> Document:
+def read_record(record: dict[str, Any], body: str = "html", title: str | None = None, *,
+                sections: bool = True, references: bool = True) -> Document:
     """Read an already-decoded record (``bioparse dump`` iterates these)."""
     name = record.get("name")
     page_title = title or (name if isinstance(name, str) and name else None)
@@ -83,11 +85,11 @@ def read_record(record: dict[str, Any], body: str = "html", title: str | None = 
     if body == "wikitext":
         from .wikitext import read_wikitext
 
-        doc = read_wikitext(content, title=page_title)
+        doc = read_wikitext(content, title=page_title, sections=sections, references=references)
     else:
         from .html import read_html
 
-        doc = read_html(content, title=page_title)
+        doc = read_html(content, title=page_title, sections=sections, references=references)
     if page_title:
         doc.title = page_title
     if fallback_note:

@@ -43,8 +43,12 @@ def parse_tree(text: str) -> etree._Element | None:
     return root.getroottree().getroot()
 
 
-def read_html(text: str, title: str | None = None) -> Document:
-    """Read one HTML page (or fragment); never raises on bad content."""
+def read_html(text: str, title: str | None = None, *, sections: bool = True,
+              references: bool = True) -> Document:
+    """Read one HTML page (or fragment); never raises on bad content.
+
+    ``sections=False`` reads only the lead, ``references=False`` no reference list.
+    """
     doc = Document(source_format="html", title=title)
     try:
         root = parse_tree(text)
@@ -54,12 +58,13 @@ def read_html(text: str, title: str | None = None) -> Document:
     if root is None:
         doc.warnings.append("empty input")
         return doc
-    fill_document(doc, root, text)
+    fill_document(doc, root, text, sections=sections, references=references)
     return doc
 
 
-def fill_document(doc: Document, root: etree._Element, text: str = "") -> None:
-    """Everything the page says, read from one parsed tree into ``doc``."""
+def fill_document(doc: Document, root: etree._Element, text: str = "", *, sections: bool = True,
+                  references: bool = True) -> None:
+    """Everything the page says (or asked for), read from one parsed tree into ``doc``."""
     abouts = about_map(root)
     if doc.title is None:
         doc.title = page_title(root)
@@ -71,8 +76,9 @@ def fill_document(doc: Document, root: etree._Element, text: str = "") -> None:
         if infobox.rows:
             doc.infoboxes.append(infobox)
     doc.person_hints.update(hcard_hints(boxes))
-    doc.references = read_references(root, abouts)
-    doc.sections = read_sections(content_root(root))
+    if references:
+        doc.references = read_references(root, abouts)
+    doc.sections = read_sections(content_root(root), lead_only=not sections)
     doc.categories = categories(root)
     target = redirect_target(root) or _desktop_redirect(root)
     if target:
@@ -86,7 +92,7 @@ def fill_document(doc: Document, root: etree._Element, text: str = "") -> None:
     lang = root.get("lang")
     if lang:
         doc.meta.setdefault("language", lang)
-    if not doc.infoboxes and not any(s.text for s in doc.sections):
+    if sections and not doc.infoboxes and not any(s.text for s in doc.sections):
         doc.warnings.append("no infobox and no text found in the HTML")
 
 

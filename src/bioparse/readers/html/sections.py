@@ -101,8 +101,16 @@ def content_root(root: etree._Element) -> etree._Element:
     return root
 
 
-def read_sections(root: etree._Element) -> list[RawSection]:
-    """The lead (level 0, title "") and every section in page order."""
+class _LeadDone(Exception):
+    """Raised at the first heading when only the lead is wanted."""
+
+
+def read_sections(root: etree._Element, *, lead_only: bool = False) -> list[RawSection]:
+    """The lead (level 0, title "") and every section in page order.
+
+    ``lead_only`` stops the walk at the first heading: the lead is all that
+    person extraction reads, and the rest of the page is most of the work.
+    """
     sections: list[RawSection] = [RawSection(title="", level=0)]
 
     def flush(out: list[str]) -> None:
@@ -112,6 +120,8 @@ def read_sections(root: etree._Element) -> list[RawSection]:
     def hook(el: etree._Element, out: list[str]) -> bool:
         tag = el.tag
         if tag in _HEADINGS:
+            if lead_only:
+                raise _LeadDone
             flush(out)
             title = one_line(render(el))
             sections.append(RawSection(title=title, level=_HEADINGS[tag]))
@@ -129,6 +139,9 @@ def read_sections(root: etree._Element) -> list[RawSection]:
         return False
 
     out: list[str] = []
-    walk(root, out, _skip, hook)
+    try:
+        walk(root, out, _skip, hook)
+    except _LeadDone:
+        pass
     flush(out)
     return sections

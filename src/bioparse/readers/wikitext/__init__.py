@@ -45,20 +45,26 @@ DISAMBIGUATION = frozenset({
 _REFLIST_KEYS = refs.REFLIST
 
 
-def read_wikitext(text: str, title: str | None = None) -> Document:
-    """Read one page's wikitext; never raises on content, problems become warnings."""
+def read_wikitext(text: str, title: str | None = None, *, sections: bool = True,
+                  references: bool = True) -> Document:
+    """Read one page's wikitext; never raises on content, problems become warnings.
+
+    ``sections=False`` renders only the lead (what person extraction reads) and
+    ``references=False`` skips footnotes and cite templates altogether: the two
+    most expensive parts of the page, which a person-only user never sees.
+    """
     doc = Document(source_format="wikitext", title=title)
     if not isinstance(text, str):
         doc.warnings.append(f"wikitext reader got {type(text).__name__}, not text")
         return doc
     try:
-        _read(text, doc)
+        _read(text, doc, sections, references)
     except RecursionError:
         doc.warnings.append("wikitext too deeply nested; page partly read")
     return doc
 
 
-def _read(text: str, doc: Document) -> None:
+def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool = True) -> None:
     if "\x7f" in text:
         text = text.replace("\x7f", "")
     if "\r" in text:
@@ -105,12 +111,23 @@ def _read(text: str, doc: Document) -> None:
     for _pos, group in boxes:
         doc.infoboxes.extend(group)
 
-    uses = refs.collect_uses(page, masked.tags, def_ranges)
-    biblio = refs.bibliography(page, spans, ctx) if any(u.kind == "sfn" for u in uses) else {}
-    doc.references, cited_at = refs.build_references(uses, ctx, biblio, doc.warnings)
+    cited_at: list[tuple[int, str]] = []
+    if want_refs:
+        uses = refs.collect_uses(page, masked.tags, def_ranges)
+        biblio = refs.bibliography(page, spans, ctx) if any(u.kind == "sfn" for u in uses) else {}
+        doc.references, cited_at = refs.build_references(uses, ctx, biblio, doc.warnings)
     doc.categories = list(dict.fromkeys(categories(page)))
 
     headings = [h for h in _HEADING.finditer(page) if not _inside(h.start(), spans, starts)]
+    if not want_sections:
+        # The lead alone: the text before the first heading, as the full path gives it.
+        end = headings[0].start() if headings else len(page)
+        ctx.links = []
+        body = _section_text(page, 0, end, spans, starts, ctx)
+        if body or not headings:
+            doc.sections.append(RawSection(title="", level=0, text=body))
+        ctx.links = []
+        return
     bounds: list[tuple[str, int, int, int]] = []
     prev_end, prev_title, prev_level = 0, "", 0
     for h in headings:
