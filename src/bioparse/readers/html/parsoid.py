@@ -15,6 +15,8 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from .index import TreeIndex, descendants
+
 #: No "[" inside a link: each scan stops at the next bracket (a run of "[[" was quadratic).
 _WIKILINK = re.compile(r"\[\[(?:[^|\[\]]*\|)?([^\[\]]*)\]\]")
 _QUOTES = re.compile(r"'{2,}")
@@ -30,8 +32,10 @@ class TemplateCall:
     params: dict[str, str] = field(default_factory=dict)
 
 
-def about_map(root: etree._Element) -> dict[str, str]:
+def about_map(root: etree._Element, index: TreeIndex | None = None) -> dict[str, str]:
     """``about`` id -> the raw data-mw of the group's first element (one XPath pass)."""
+    if index is not None:
+        return index.abouts
     found: dict[str, str] = {}
     for el in root.xpath("//*[@about][@data-mw]"):
         about = el.get("about")
@@ -105,14 +109,19 @@ def _strip_namespace(name: str) -> str:
     return name.split(":", 1)[1].strip() if ":" in name else name
 
 
-def categories(root: etree._Element) -> list[str]:
+def categories(root: etree._Element, index: TreeIndex | None = None) -> list[str]:
     """Category names without namespace, from Parsoid page properties or ``#catlinks``."""
     names: list[str] = []
-    for link in root.xpath("//link[@rel='mw:PageProp/Category'][@href]"):
+    full = "//*[@id='catlinks']//li/a"
+    if index is None:
+        links, anchors = root.xpath("//link[@rel='mw:PageProp/Category'][@href]"), root.xpath(full)
+    else:
+        links, anchors = index.category_links, descendants(index.ids.get("catlinks", []), ".//li/a", root, full)
+    for link in links:
         name = _strip_namespace(_page_name(link.get("href", "")))
         if name and name not in names:
             names.append(name)
-    for a in root.xpath("//*[@id='catlinks']//li/a"):
+    for a in anchors:
         name = " ".join(a.text_content().split())
         if not name:
             href = a.get("href") or ""
@@ -122,15 +131,18 @@ def categories(root: etree._Element) -> list[str]:
     return names
 
 
-def redirect_target(root: etree._Element) -> str | None:
+def redirect_target(root: etree._Element, index: TreeIndex | None = None) -> str | None:
     """The target of a Parsoid redirect page, if this is one."""
-    for link in root.xpath("//link[@rel='mw:PageProp/redirect'][@href]"):
+    links = root.xpath("//link[@rel='mw:PageProp/redirect'][@href]") if index is None else index.redirect_links
+    for link in links:
         return _page_name(link.get("href", "")) or None
     return None
 
 
-def is_disambiguation(root: etree._Element) -> bool:
+def is_disambiguation(root: etree._Element, index: TreeIndex | None = None) -> bool:
     """Disambiguation pages: Parsoid's page property, or the desktop box."""
+    if index is not None:
+        return index.disambiguation_meta or "disambigbox" in index.ids
     return bool(
         root.xpath(
             "boolean(//meta[@property='mw:PageProp/disambiguation'] | //*[@id='disambigbox'])"
@@ -138,19 +150,21 @@ def is_disambiguation(root: etree._Element) -> bool:
     )
 
 
-def head_meta(root: etree._Element) -> dict[str, str]:
+def head_meta(root: etree._Element, index: TreeIndex | None = None) -> dict[str, str]:
     """Revision id, page id and modification time from a Parsoid ``<head>``."""
     meta: dict[str, str] = {}
     about = root.get("about") or ""
     m = re.search(r"revision/(\d+)$", about)
     if m:
         meta["revision"] = m.group(1)
-    for el in root.xpath("//head/meta[@property][@content]"):
+    props = root.xpath("//head/meta[@property][@content]") if index is None else index.head_props
+    for el in props:
         prop = el.get("property")
         if prop == "mw:pageId":
             meta["page_id"] = el.get("content", "")
         elif prop == "dc:modified":
             meta["date_modified"] = el.get("content", "")
-    for el in root.xpath("//head/meta[@http-equiv='content-language'][@content]"):
+    langs = root.xpath("//head/meta[@http-equiv='content-language'][@content]") if index is None else index.head_languages
+    for el in langs:
         meta["language"] = el.get("content", "")
     return meta

@@ -13,6 +13,7 @@ import re
 from lxml import etree
 
 from ...document import RawReference
+from .index import TreeIndex
 from .parsoid import ext_attrs, plain_wikitext, template_call
 from .text import classes, has_class, render
 
@@ -52,13 +53,16 @@ _CITE_PARAMS: dict[str, str] = {
 _AUTHOR_PARAMS = re.compile(r"^(?:last|author|first)(\d*)$")
 
 
-def read_references(root: etree._Element, abouts: dict[str, str]) -> list[RawReference]:
+def read_references(root: etree._Element, abouts: dict[str, str],
+                    index: TreeIndex | None = None) -> list[RawReference]:
     """Every references-list entry, numbered as displayed (per list)."""
     refs: list[RawReference] = []
     seen: set[str] = set()
-    for ol in root.xpath(
-        "//ol[contains(@class,'references') or contains(@class,'mw-references')]"
-    ):
+    lists = (
+        root.xpath("//ol[contains(@class,'references') or contains(@class,'mw-references')]")
+        if index is None else index.reference_lists
+    )
+    for ol in lists:
         toks = classes(ol)
         if not toks & {"references", "mw-references"}:
             continue
