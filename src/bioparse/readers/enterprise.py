@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 from ..document import Document
 
 
@@ -50,7 +52,7 @@ def read_enterprise(text: str, body: str = "html", title: str | None = None, *, 
             f"(bioparse dump reads every record)"
         )
     try:
-        record = json.loads(records[0])
+        record = loads(records[0])
     except ValueError as exc:
         doc = Document(source_format=fmt, title=title)
         doc.warnings.append(f"Enterprise record is not valid JSON: {exc}")
@@ -62,6 +64,15 @@ def read_enterprise(text: str, body: str = "html", title: str | None = None, *, 
     doc = read_record(record, body=fmt, title=title, sections=sections, references=references)
     doc.warnings[:0] = warnings
     return doc
+
+
+def loads(text: str) -> Any:
+    """``json.loads`` at orjson's speed (records are megabytes); json's own errors and
+    leniency (lone surrogates) when orjson refuses the text."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def read_record(record: dict[str, Any], body: str = "html", title: str | None = None, *,

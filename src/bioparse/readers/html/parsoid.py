@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
+import orjson
 from lxml import etree
 
 from .index import TreeIndex, descendants
@@ -44,6 +45,14 @@ def about_map(root: etree._Element, index: TreeIndex | None = None) -> dict[str,
     return found
 
 
+def _loads(raw: str) -> Any:
+    """orjson first (data-mw is parsed for every citation), json when orjson refuses."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw)
+
+
 def template_call(el: etree._Element, abouts: dict[str, str]) -> TemplateCall | None:
     """The first template call that produced ``el``, when Parsoid recorded it."""
     raw = el.get("data-mw")
@@ -53,7 +62,7 @@ def template_call(el: etree._Element, abouts: dict[str, str]) -> TemplateCall | 
     if not raw:
         return None
     try:
-        data = json.loads(raw)
+        data = _loads(raw)
     except ValueError:
         return None
     if not isinstance(data, dict):
@@ -80,7 +89,7 @@ def ext_attrs(el: etree._Element) -> dict[str, Any]:
     if not raw:
         return {}
     try:
-        data = json.loads(raw)
+        data = _loads(raw)
     except ValueError:
         return {}
     attrs = data.get("attrs") if isinstance(data, dict) else None
