@@ -8,7 +8,16 @@ same run, since absolute numbers drift on shared machines):
   2 workers on the same pages as multistream + index (workers decompress);
 * bioparse.parse alone, mwparserfromhell parse alone and wtf_wikipedia's full
   job on the same extracted articles (via ../shared/bench);
-* peak RSS of the pipeline at 1x, 4x and 16x the real dump's size.
+* peak RSS of the pipeline at 1x, 4x and 16x the real dump's size;
+* plain bz2 with raw page bytes handed to the workers (``bioparse.dump.rawsplit``,
+  the proposed hook, via ``_raw_handoff.py``), 1 and 2 workers, its output
+  checked byte-identical to ``bioparse dump``'s;
+* the person-only path (``sections=False, references=False``): parse alone and
+  the whole pipeline on one core, against wtf_wikipedia.
+
+On a loaded machine two workers cannot get two cores, so each 2-worker run
+also gets a CPU-bound estimate from its CPU accounting: 1-worker wall time over
+max(parent CPU, all CPU / 2), the speed-up two idle cores would give.
 
 Usage: python benchmarks/dump.py [--mb 50] [--skip-peers]
 """
@@ -60,20 +69,33 @@ def floor(inp: str) -> dict:
     return json.loads(proc.stdout)
 
 
-def parse_alone(articles: str) -> float:
+def parse_alone(articles: str, person: bool = False) -> float:
+    kw = ",sections=False,references=False" if person else ""
     code = (
         "import sys,json,time\n"
         "from bioparse import parse\n"
         "arts=[json.loads(l) for l in open(sys.argv[1]) if l.strip()]\n"
-        "[parse(a['text'],format='wikitext',title=a['title']) for a in arts[:10]]\n"
+        f"[parse(a['text'],format='wikitext',title=a['title']{kw}) for a in arts[:10]]\n"
         "best=1e9\n"
         "for _ in range(3):\n"
         "    t=time.perf_counter()\n"
-        "    for a in arts: parse(a['text'],format='wikitext',title=a['title'])\n"
+        f"    for a in arts: parse(a['text'],format='wikitext',title=a['title']{kw})\n"
         "    best=min(best,time.perf_counter()-t)\n"
         "print(len(arts)/best)"
     )
     return float(subprocess.run([PY, "-c", code, articles], capture_output=True, text=True, check=True).stdout)
+
+
+def raw_handoff(inp: str, out: str, workers: int, person: bool = False) -> dict:
+    cmd = [PY, str(HERE / "_raw_handoff.py"), inp, out, str(workers)] + (["--person"] if person else [])
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def cpu_bound(one_seconds: float, run: dict) -> float:
+    """1-worker wall time over the least wall time the run's CPU allows on two idle cores."""
+    total = run["cpu_parent_s"] + run["cpu_workers_s"]
+    return one_seconds / max(run["cpu_parent_s"], total / 2)
 
 
 def peers(tmp: str) -> dict:
@@ -110,15 +132,31 @@ def main() -> None:
         f = floor(tiled)
         rows.append(("floor: bz2 + XML streaming", f"{f['pages'] / f['seconds']:.0f}", f"{xml_mb / f['seconds']:.1f}", f"{f['rss_parent_mb']:.0f}", "-"))
         runs = {}
+        outputs = {}
         for label, inp, w in (("dump, 1 worker", tiled, 1), ("dump, 2 workers", tiled, 2), ("dump, 2 workers, multistream+index", ms, 2)):
             r = measure_dump(inp, out, w)
             runs[label] = r
+            outputs[label] = Path(out).read_bytes() if w == 1 else None
             rows.append((label, f"{r['pages'] / r['seconds']:.0f}", f"{xml_mb / r['seconds']:.1f}",
                          f"{r['rss_parent_mb']:.0f}", f"{r['rss_worker_mb']:.0f}" if w > 1 else "-"))
         one = runs["dump, 1 worker"]
         ratios["speed-up 1 -> 2 workers (plain bz2)"] = one["seconds"] / runs["dump, 2 workers"]["seconds"]
         ratios["speed-up 1 -> 2 workers (multistream+index)"] = one["seconds"] / runs["dump, 2 workers, multistream+index"]["seconds"]
         ratios["floor share of 1-worker time"] = f["seconds"] / one["seconds"]
+        ratios["CPU-bound speed-up, 2 workers (plain bz2)"] = cpu_bound(one["seconds"], runs["dump, 2 workers"])
+        ratios["CPU-bound speed-up, 2 workers (multistream+index)"] = cpu_bound(
+            one["seconds"], runs["dump, 2 workers, multistream+index"])
+        for w in (1, 2):
+            r = raw_handoff(tiled, out, w)
+            if Path(out).read_bytes() != outputs["dump, 1 worker"]:
+                raise SystemExit("raw page hand-off output differs from bioparse dump's")
+            runs[f"raw {w}"] = r
+            rows.append((f"plain bz2, raw page bytes to workers, {w} worker{'s' if w > 1 else ''}",
+                         f"{r['pages'] / r['seconds']:.0f}", f"{xml_mb / r['seconds']:.1f}", f"{r['rss_parent_mb']:.0f}",
+                         f"{r['rss_worker_mb']:.0f}" if w > 1 else "-"))
+        ratios["speed-up 1 -> 2 workers (plain bz2, raw page hand-off)"] = runs["raw 1"]["seconds"] / runs["raw 2"]["seconds"]
+        ratios["CPU-bound speed-up, 2 workers (plain bz2, raw page hand-off)"] = cpu_bound(runs["raw 1"]["seconds"],
+                                                                                          runs["raw 2"])
 
         if not args.skip_peers:
             pe = peers(tmp)
@@ -133,6 +171,13 @@ def main() -> None:
             pipeline_articles = one["pages"] * per_tile / one["seconds"]
             rows.append(("dump, 1 worker (articles/s, redirects not counted)", f"{pipeline_articles:.1f}", "-", "-", "-"))
             ratios["pipeline (1 core) / wtf_wikipedia"] = pipeline_articles / pe["wtf"]
+            lean = parse_alone(pe["articles"], person=True)
+            rows.append(("bioparse.parse, sections=False, references=False", f"{lean:.1f}", "-", "-", "-"))
+            ratios["person-only parse / wtf_wikipedia"] = lean / pe["wtf"]
+            rp = raw_handoff(tiled, out, 1, person=True)
+            person_articles = rp["pages"] * per_tile / rp["seconds"]
+            rows.append(("person-only pipeline, 1 worker (articles/s)", f"{person_articles:.1f}", "-", "-", "-"))
+            ratios["person-only pipeline (1 core) / wtf_wikipedia"] = person_articles / pe["wtf"]
             ratios["bioparse.parse / wtf_wikipedia"] = ours / pe["wtf"]
             ratios["bioparse.parse / mwparserfromhell parse"] = ours / pe["mwph"]
 
