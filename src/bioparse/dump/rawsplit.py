@@ -24,6 +24,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
@@ -144,7 +145,7 @@ def iter_page_chunks(
 
 
 def _chunks(
-    stream: io.BufferedIOBase, chunks: Iterator[bytes], head: bytes, first: int, source: str, path: str,
+    stream: IO[bytes], chunks: Iterator[bytes], head: bytes, first: int, source: str, path: str,
     namespaces: set[int] | None, counting: _Counting, chunk_bytes: int, chunk_pages: int,
 ) -> Iterator[PageChunk]:
     ns_names = _siteinfo_names(head[:first])
