@@ -64,7 +64,7 @@ class _Scanner:
     def __init__(self) -> None:
         self.closer: bytes | None = None  # inside an opaque construct: the bytes that end it
 
-    def ends(self, buf: bytes, start: int, final: bool = False) -> tuple[list[int], int]:
+    def ends(self, buf: bytes | bytearray, start: int, final: bool = False) -> tuple[list[int], int]:
         """Offsets just after each markup ``</page>`` in ``buf[start:]``, and where to resume.
 
         The resume point never splits an opener, closer or ``</page>``
@@ -150,16 +150,17 @@ def _chunks(
 ) -> Iterator[PageChunk]:
     ns_names = _siteinfo_names(head[:first])
     scanner = _Scanner()
-    buf = head[first:]
+    # A bytearray: appending is amortised O(1), so one huge page stays linear.
+    buf = bytearray(head[first:])
     scan_from = 0
     cut_ends: list[int] = []
     position = 0
 
     def emit(upto: int, n: int) -> PageChunk:
         nonlocal buf, position, scan_from, cut_ends
-        chunk = PageChunk(buf[:upto], source, position, n, namespaces, ns_names)
+        chunk = PageChunk(bytes(buf[:upto]), source, position, n, namespaces, ns_names)
         position += n
-        buf = buf[upto:]
+        del buf[:upto]
         scan_from -= upto
         cut_ends = [e - upto for e in cut_ends[n:]]
         return chunk
