@@ -8,12 +8,11 @@ import string
 from pathlib import Path
 
 import pytest
+from dump_fixtures import DUMPS
 
 from bioparse.dump.pages import DumpError
 from bioparse.dump.rawsplit import iter_page_chunks, pages_of_chunk
 from bioparse.dump.sources import iter_pages
-
-from dump_fixtures import DUMPS
 
 XML_DUMPS = sorted(p for p in DUMPS.iterdir() if p.is_file() and ".xml" in p.name and "multistream" not in p.name)
 

@@ -128,11 +128,10 @@ def walk(
     for event, el in it:
         tag = el.tag
         if event == "start":
-            if el is not root:
-                if (hook is not None and hook(el, out)) or skip(el):
-                    it.skip_subtree()
-                    skipped = el
-                    continue
+            if el is not root and ((hook is not None and hook(el, out)) or skip(el)):
+                it.skip_subtree()
+                skipped = el
+                continue
             if tag == "br":
                 append("\n")
                 if el is root:

@@ -84,7 +84,7 @@ def cite_fields(t: scan.Template, ctx: Ctx) -> dict[str, str]:
     for key in named:
         for out_name, rank in _ALIAS_INDEX.get(key, ()):
             present.setdefault(out_name, []).append((rank, key))
-    for out, aliases in _FIELD_ALIASES.items():
+    for out in _FIELD_ALIASES:
         if out not in present:
             continue
         for _rank, alias in sorted(present[out]):
