@@ -8,7 +8,20 @@ same run, since absolute numbers drift on shared machines):
   2 workers on the same pages as multistream + index (workers decompress);
 * bioparse.parse alone, mwparserfromhell parse alone and wtf_wikipedia's full
   job on the same extracted articles (via ../shared/bench);
-* peak RSS of the pipeline at 1x, 4x and 16x the real dump's size.
+* peak RSS of the pipeline at 1x, 4x and 16x the real dump's size;
+* plain bz2 with raw page bytes handed to the workers (``bioparse.dump.rawsplit``,
+  the proposed hook, via ``_raw_handoff.py``), 1 and 2 workers, its output
+  checked byte-identical to ``bioparse dump``'s;
+* the person-only path (``sections=False, references=False``): parse alone and
+  the whole pipeline on one core, against wtf_wikipedia.
+
+On a loaded machine wall times say more about the other jobs than about the
+code, so every rate is also given per CPU-second (``getrusage`` of the process
+and its children; for wtf_wikipedia the CPU of three timed passes, i.e. a run
+with ``--passes 3`` minus one with ``--passes 0``, node run ``--single-threaded``
+so no background GC thread adds CPU that a wall clock would not see), and each 2-worker run gets a
+CPU-bound speed-up: the 1-worker run's CPU over max(parent CPU, all CPU / 2),
+what two idle cores would give.
 
 Usage: python benchmarks/dump.py [--mb 50] [--skip-peers]
 """
@@ -60,20 +73,46 @@ def floor(inp: str) -> dict:
     return json.loads(proc.stdout)
 
 
-def parse_alone(articles: str) -> float:
+def child_cpu(cmd: list[str], env: dict | None = None) -> tuple[str, float]:
+    """stdout of ``cmd`` and the CPU seconds it used (user + system, its children included)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return out, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def parse_alone(articles: str, person: bool = False) -> dict:
+    kw = ",sections=False,references=False" if person else ""
     code = (
         "import sys,json,time\n"
         "from bioparse import parse\n"
         "arts=[json.loads(l) for l in open(sys.argv[1]) if l.strip()]\n"
-        "[parse(a['text'],format='wikitext',title=a['title']) for a in arts[:10]]\n"
-        "best=1e9\n"
+        f"[parse(a['text'],format='wikitext',title=a['title']{kw}) for a in arts[:10]]\n"
+        "best=1e9; cpu=0.0\n"
         "for _ in range(3):\n"
-        "    t=time.perf_counter()\n"
-        "    for a in arts: parse(a['text'],format='wikitext',title=a['title'])\n"
-        "    best=min(best,time.perf_counter()-t)\n"
-        "print(len(arts)/best)"
+        "    t=time.perf_counter(); c=time.process_time()\n"
+        f"    for a in arts: parse(a['text'],format='wikitext',title=a['title']{kw})\n"
+        "    best=min(best,time.perf_counter()-t); cpu+=time.process_time()-c\n"
+        "print(json.dumps({'wall':len(arts)/best,'cpu':3*len(arts)/cpu}))"  # CPU: mean of the passes, as for the peer
     )
-    return float(subprocess.run([PY, "-c", code, articles], capture_output=True, text=True, check=True).stdout)
+    return json.loads(subprocess.run([PY, "-c", code, articles], capture_output=True, text=True, check=True).stdout)
+
+
+def raw_handoff(inp: str, out: str, workers: int, person: bool = False) -> dict:
+    cmd = [PY, str(HERE / "_raw_handoff.py"), inp, out, str(workers)] + (["--person"] if person else [])
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def cpu_of(run: dict) -> float:
+    return run["cpu_parent_s"] + run["cpu_workers_s"]
+
+
+def cpu_bound(one: dict, run: dict) -> float:
+    """1-worker CPU over the least wall time the 2-worker run's CPU allows on two idle cores."""
+    return cpu_of(one) / max(run["cpu_parent_s"], cpu_of(run) / 2)
 
 
 def peers(tmp: str) -> dict:
@@ -83,8 +122,12 @@ def peers(tmp: str) -> dict:
     vpy = os.path.join(home, "venv", "bin", "python")
     subprocess.run([vpy, str(BENCH / "extract.py"), str(DUMP), articles], check=True, capture_output=True, env=env)
     mwph = json.loads(subprocess.run([vpy, str(BENCH / "bench_mwph.py"), articles], capture_output=True, text=True, check=True, env=env).stdout)
-    wtf = json.loads(subprocess.run(["node", str(BENCH / "bench_wtf.js"), articles, "--mode", "full"], capture_output=True, text=True, check=True, env=env).stdout)
-    return {"articles": articles, "mwph": mwph["articles_per_s"], "wtf": wtf["articles_per_s"], "n": wtf["articles"]}
+    out, cpu3 = child_cpu(["node", "--single-threaded", str(BENCH / "bench_wtf.js"), articles, "--mode", "full", "--passes", "3"], env)
+    wtf = json.loads(out)
+    _out0, cpu0 = child_cpu(["node", "--single-threaded", str(BENCH / "bench_wtf.js"), articles, "--mode", "full", "--passes", "0"], env)
+    wtf_cpu = 3 * wtf["articles"] / max(cpu3 - cpu0, 1e-9)
+    return {"articles": articles, "mwph": mwph["articles_per_s"], "wtf": wtf["articles_per_s"], "n": wtf["articles"],
+            "wtf_cpu": wtf_cpu}
 
 
 def main() -> None:
@@ -110,19 +153,35 @@ def main() -> None:
         f = floor(tiled)
         rows.append(("floor: bz2 + XML streaming", f"{f['pages'] / f['seconds']:.0f}", f"{xml_mb / f['seconds']:.1f}", f"{f['rss_parent_mb']:.0f}", "-"))
         runs = {}
+        outputs = {}
         for label, inp, w in (("dump, 1 worker", tiled, 1), ("dump, 2 workers", tiled, 2), ("dump, 2 workers, multistream+index", ms, 2)):
             r = measure_dump(inp, out, w)
             runs[label] = r
+            outputs[label] = Path(out).read_bytes() if w == 1 else None
             rows.append((label, f"{r['pages'] / r['seconds']:.0f}", f"{xml_mb / r['seconds']:.1f}",
                          f"{r['rss_parent_mb']:.0f}", f"{r['rss_worker_mb']:.0f}" if w > 1 else "-"))
         one = runs["dump, 1 worker"]
         ratios["speed-up 1 -> 2 workers (plain bz2)"] = one["seconds"] / runs["dump, 2 workers"]["seconds"]
         ratios["speed-up 1 -> 2 workers (multistream+index)"] = one["seconds"] / runs["dump, 2 workers, multistream+index"]["seconds"]
         ratios["floor share of 1-worker time"] = f["seconds"] / one["seconds"]
+        ratios["CPU-bound speed-up, 2 workers (plain bz2)"] = cpu_bound(one, runs["dump, 2 workers"])
+        ratios["CPU-bound speed-up, 2 workers (multistream+index)"] = cpu_bound(
+            one, runs["dump, 2 workers, multistream+index"])
+        for w in (1, 2):
+            r = raw_handoff(tiled, out, w)
+            if Path(out).read_bytes() != outputs["dump, 1 worker"]:
+                raise SystemExit("raw page hand-off output differs from bioparse dump's")
+            runs[f"raw {w}"] = r
+            rows.append((f"plain bz2, raw page bytes to workers, {w} worker{'s' if w > 1 else ''}",
+                         f"{r['pages'] / r['seconds']:.0f}", f"{xml_mb / r['seconds']:.1f}", f"{r['rss_parent_mb']:.0f}",
+                         f"{r['rss_worker_mb']:.0f}" if w > 1 else "-"))
+        ratios["speed-up 1 -> 2 workers (plain bz2, raw page hand-off)"] = runs["raw 1"]["seconds"] / runs["raw 2"]["seconds"]
+        ratios["CPU-bound speed-up, 2 workers (plain bz2, raw page hand-off)"] = cpu_bound(one, runs["raw 2"])
 
         if not args.skip_peers:
             pe = peers(tmp)
-            ours = parse_alone(pe["articles"])
+            ours_both = parse_alone(pe["articles"])
+            ours = ours_both["wall"]
             rows.append((f"bioparse.parse alone ({pe['n']} articles)", f"{ours:.1f}", "-", "-", "-"))
             rows.append(("mwparserfromhell parse alone", f"{pe['mwph']:.1f}", "-", "-", "-"))
             rows.append(("wtf_wikipedia full", f"{pe['wtf']:.1f}", "-", "-", "-"))
@@ -133,6 +192,19 @@ def main() -> None:
             pipeline_articles = one["pages"] * per_tile / one["seconds"]
             rows.append(("dump, 1 worker (articles/s, redirects not counted)", f"{pipeline_articles:.1f}", "-", "-", "-"))
             ratios["pipeline (1 core) / wtf_wikipedia"] = pipeline_articles / pe["wtf"]
+            lean_both = parse_alone(pe["articles"], person=True)
+            lean = lean_both["wall"]
+            rows.append(("bioparse.parse, sections=False, references=False", f"{lean:.1f}", "-", "-", "-"))
+            ratios["person-only parse / wtf_wikipedia"] = lean / pe["wtf"]
+            rp = raw_handoff(tiled, out, 1, person=True)
+            person_articles = rp["pages"] * per_tile / rp["seconds"]
+            rows.append(("person-only pipeline, 1 worker (articles/s)", f"{person_articles:.1f}", "-", "-", "-"))
+            ratios["person-only pipeline (1 core) / wtf_wikipedia"] = person_articles / pe["wtf"]
+            # The same ratios per CPU-second (robust to other jobs on the machine).
+            ratios["CPU: pipeline (1 core) / wtf_wikipedia"] = one["pages"] * per_tile / cpu_of(one) / pe["wtf_cpu"]
+            ratios["CPU: bioparse.parse / wtf_wikipedia"] = ours_both["cpu"] / pe["wtf_cpu"]
+            ratios["CPU: person-only parse / wtf_wikipedia"] = lean_both["cpu"] / pe["wtf_cpu"]
+            ratios["CPU: person-only pipeline (1 core) / wtf_wikipedia"] = rp["pages"] * per_tile / cpu_of(rp) / pe["wtf_cpu"]
             ratios["bioparse.parse / wtf_wikipedia"] = ours / pe["wtf"]
             ratios["bioparse.parse / mwparserfromhell parse"] = ours / pe["mwph"]
 

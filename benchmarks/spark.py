@@ -89,6 +89,8 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=2, help="times the sample's pages are repeated")
     ap.add_argument("--per-stream", type=int, default=100, help="pages per multistream block")
     ap.add_argument("--pages-per-task", type=int, default=100, help="Spark pages per task (multistream)")
+    ap.add_argument("--scaling", action="store_true",
+                    help="only the runs the scaling targets need: dump --workers 1, local[1] and local[2] on multistream")
     args = ap.parse_args()
     header, pages, footer = split_pages(read_xml(str(DUMP)))
     tiled = pages * args.copies
@@ -103,11 +105,14 @@ def main() -> None:
                           per_stream=args.per_stream)
         out = os.path.join(tmp, "out")
         results.append(("bioparse dump --workers 1 (plain bz2)", run_dump(plain, out + ".jsonl", 1)))
-        results.append(("bioparse dump --workers 2 (plain bz2)", run_dump(plain, out + ".jsonl", 2)))
+        if not args.scaling:
+            results.append(("bioparse dump --workers 2 (plain bz2)", run_dump(plain, out + ".jsonl", 2)))
         results.append(("spark local[1], multistream", run_spark(ms, out, "local[1]", 0, args.pages_per_task)))
         results.append(("spark local[2], multistream", run_spark(ms, out, "local[2]", 0, args.pages_per_task)))
-        results.append(("spark local[2], plain bz2 (one task)", run_spark(plain, out, "local[2]", 0, args.pages_per_task)))
-        results.append(("spark local[2], plain bz2, repartition=2", run_spark(plain, out, "local[2]", 2, args.pages_per_task)))
+        if not args.scaling:
+            results.append(("spark local[2], plain bz2 (one task)", run_spark(plain, out, "local[2]", 0, args.pages_per_task)))
+            results.append(("spark local[2], plain bz2, repartition=2",
+                            run_spark(plain, out, "local[2]", 2, args.pages_per_task)))
 
     base = results[0][1]["job"]
     print(f"input: {DUMP.name} x{args.copies} ({len(tiled)} pages, {xml_mb:.1f} MB XML), "
@@ -120,6 +125,10 @@ def main() -> None:
         print(f"| {label} | {r['tasks']} | {r['records']} | {r['startup']:.1f} | {r['cold']:.1f} | {r['job']:.1f} | "
               f"{len(tiled) / r['job']:.0f} | {base / r['job']:.2f}x |")
     print()
+    by = dict(results)
+    one, two = by["spark local[1], multistream"]["job"], by["spark local[2], multistream"]["job"]
+    print(f"- spark local[2] / local[1] (warm, multistream): {one / two:.2f}x")
+    print(f"- spark local[1] per-task throughput / bioparse dump --workers 1: {base / one:.0%}")
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 

@@ -81,3 +81,27 @@ def test_same_input_same_json() -> None:
 
     text = SEED.read_text(encoding="utf-8")
     assert dumps(bioparse.parse(text)) == dumps(bioparse.parse(text))
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+_PERSON_PAGES = sorted(
+    p for d in ("wikitext", "html") for p in (FIXTURES / d).iterdir()
+    if p.is_file() and p.suffix in (".wiki", ".html", ".json")
+)
+
+
+@pytest.mark.parametrize("path", _PERSON_PAGES, ids=lambda p: p.name)
+def test_person_only_parse_gives_the_same_person(path: Path) -> None:
+    """sections=False / references=False skip work, never change the person."""
+    fmt = "enterprise" if path.suffix == ".json" else "auto"
+    text = path.read_text(encoding="utf-8", errors="replace")
+    full = bioparse.parse(text, format=fmt)
+    lean = bioparse.parse(text, format=fmt, sections=False, references=False)
+    assert lean.sections == [] and lean.references == []
+    assert lean.person == full.person
+    assert lean.infoboxes == full.infoboxes and lean.categories == full.categories
+    no_refs = bioparse.parse(text, format=fmt, references=False)
+    assert no_refs.references == []
+    assert [(s.title, s.text) for s in no_refs.sections] == [(s.title, s.text) for s in full.sections]
+    no_sections = bioparse.parse(text, format=fmt, sections=False)
+    assert no_sections.sections == [] and no_sections.references == full.references

@@ -3,6 +3,7 @@ closed pipes, a second writer, odd names.  Every probe is bounded (``procs.PROBE
 
 from __future__ import annotations
 
+import bz2
 import hashlib
 import os
 import re
@@ -97,10 +98,18 @@ def test_output_inside_an_input_directory_is_refused(tmp_path: Path) -> None:
 
 def test_second_writer_is_refused_and_the_first_succeeds(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    first = start("dump", BIG, "-o", out, "--workers", "1", "--limit", "64", "--quiet")
+    # The first writer reads stdin, held open until the second has been refused: no race with
+    # how fast the first one would otherwise finish.
+    first = start("dump", "-", "-o", out, "--workers", "1", "--limit", "64", "--quiet", stdin=subprocess.PIPE)
     assert wait_for(lambda: Path(str(out) + ".lock").exists())
     status, err = run("dump", SMALL, "-o", out, "--workers", "1", "--quiet")
     assert status == 2 and "another bioparse" in err, err
+    assert first.stdin is not None
+    try:
+        first.stdin.write(bz2.decompress(BIG.read_bytes()))
+        first.stdin.close()
+    except BrokenPipeError:  # it stops reading after --limit pages
+        pass
     status, err = finish(first)
     assert status == 0, err
     assert [r["title"] for r in records(out)] == article_titles(BIG, 64)

@@ -212,12 +212,15 @@ def iter_xml_pages(
     namespaces: set[int] | None = None,
     start_position: int = 0,
     chunk: int = CHUNK,
+    ns_names: dict[str, int] | None = None,
 ) -> Iterator[Page]:
     """Yield the pages of an XML export read from ``stream``.
 
     Raises :class:`DumpError` (with ``pages`` set) when the XML breaks off or
     is malformed, after yielding every page before the break.  Junk after
     the closing ``</mediawiki>`` is ignored: every page is already read.
+    ``ns_names`` gives the ``<siteinfo>`` namespace names when ``stream``
+    holds pages cut out of a dump (:mod:`.rawsplit`).
     """
     chunks = _utf8_chunks(stream, chunk)
     head, fragment = _prolog(chunks)
@@ -233,6 +236,8 @@ def iter_xml_pages(
         collect_ids=False,
     )
     state = _State(source, namespaces, start_position)
+    if ns_names:
+        state.ns_names = dict(ns_names)
 
     def feed_all() -> Iterator[bytes]:
         if fragment:

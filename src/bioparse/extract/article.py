@@ -21,7 +21,9 @@ def _qid(value: str | None) -> str | None:
     return value if value and _QID.fullmatch(value) else None
 
 
-def build_article(doc: Document, fields: Collection[str] | None = None) -> Article:
+def build_article(
+    doc: Document, fields: Collection[str] | None = None, *, sections: bool = True, references: bool = True
+) -> Article:
     """Run every extractor over ``doc``; an extractor failure becomes a warning.
 
     References and sections are not built when ``fields`` leaves both out
@@ -42,9 +44,13 @@ def build_article(doc: Document, fields: Collection[str] | None = None) -> Artic
         wikidata_id=_qid(doc.meta.get("wikidata")),
     )
     try:
-        if wants(fields, "references") or wants(fields, "sections"):
-            article.references = extract_references(doc)
-            article.sections = extract_sections(doc, article.references)
+        want_sections = sections and wants(fields, "sections")
+        want_references = references and wants(fields, "references")
+        if want_references or want_sections:
+            refs = extract_references(doc)
+            article.references = refs if want_references else []
+            if want_sections:
+                article.sections = extract_sections(doc, refs)
     except Exception as exc:  # noqa: BLE001 - one bad field must not lose the page
         warnings.append(f"references/sections failed: {type(exc).__name__}: {exc}")
     if not doc.is_redirect:

@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from ...document import Document
 from .hcard import hcard_hints, personendaten_hints
+from .index import TreeIndex, descendants, index_tree
 from .infobox import find_infoboxes, read_infobox
 from .parsoid import about_map, categories, head_meta, is_disambiguation, redirect_target
 from .parsoid import template_call
@@ -47,8 +48,12 @@ def parse_tree(text: str) -> etree._Element | None:
     return root.getroottree().getroot()
 
 
-def read_html(text: str, title: str | None = None) -> Document:
-    """Read one HTML page (or fragment); never raises on bad content."""
+def read_html(text: str, title: str | None = None, *, sections: bool = True,
+              references: bool = True) -> Document:
+    """Read one HTML page (or fragment); never raises on bad content.
+
+    ``sections=False`` reads only the lead, ``references=False`` no reference list.
+    """
     doc = Document(source_format="html", title=title)
     try:
         root = parse_tree(text)
@@ -58,16 +63,18 @@ def read_html(text: str, title: str | None = None) -> Document:
     if root is None:
         doc.warnings.append("empty input")
         return doc
-    fill_document(doc, root, text)
+    fill_document(doc, root, text, sections=sections, references=references)
     return doc
 
 
-def fill_document(doc: Document, root: etree._Element, text: str = "") -> None:
-    """Everything the page says, read from one parsed tree into ``doc``."""
-    abouts = about_map(root)
+def fill_document(doc: Document, root: etree._Element, text: str = "", *, sections: bool = True,
+                  references: bool = True) -> None:
+    """Everything the page says (or asked for), read from one parsed tree into ``doc``."""
+    index = index_tree(root)
+    abouts = about_map(root, index)
     if doc.title is None:
-        doc.title = page_title(root)
-    boxes = find_infoboxes(root)
+        doc.title = page_title(root, index)
+    boxes = find_infoboxes(root, index)
     for box in boxes:
         call = template_call(box, abouts)
         name = call.name if call and call.name else None
@@ -78,15 +85,16 @@ def fill_document(doc: Document, root: etree._Element, text: str = "") -> None:
     doc.person_hints.update(hcard_hints(boxes))
     for key, value in personendaten_hints(root).items():
         doc.person_hints.setdefault(key, value)
-    doc.references = read_references(root, abouts)
-    doc.sections = read_sections(content_root(root))
-    doc.categories = categories(root)
-    target = redirect_target(root) or _desktop_redirect(root)
+    if references:
+        doc.references = read_references(root, abouts, index)
+    doc.sections = read_sections(content_root(root, index), lead_only=not sections)
+    doc.categories = categories(root, index)
+    target = redirect_target(root, index) or _desktop_redirect(root, index)
     if target:
         doc.is_redirect = True
         doc.redirect_target = target
-    doc.is_disambiguation = is_disambiguation(root)
-    doc.meta.update(head_meta(root))
+    doc.is_disambiguation = is_disambiguation(root, index)
+    doc.meta.update(head_meta(root, index))
     for name, value in _WG.findall(text[:200000]):
         key = "revision" if name == "RevisionId" else "page_id"
         doc.meta.setdefault(key, value)
@@ -96,7 +104,7 @@ def fill_document(doc: Document, root: etree._Element, text: str = "") -> None:
     lang = root.get("lang")
     if lang:
         doc.meta.setdefault("language", lang)
-    if not doc.infoboxes and not any(s.text for s in doc.sections):
+    if sections and not doc.infoboxes and not any(s.text for s in doc.sections):
         doc.warnings.append("no infobox and no text found in the HTML")
 
 
@@ -116,15 +124,21 @@ def _wikidata_item(root: etree._Element, text: str) -> str | None:
     return None
 
 
-def page_title(root: etree._Element) -> str | None:
+def page_title(root: etree._Element, index: TreeIndex | None = None) -> str | None:
     """The page title: first heading, then ``<title>`` without the site suffix."""
     for xpath in ("//h1[@id='firstHeading']", "//h1[@id='titleHeading']", "//header//h1"):
-        found = root.xpath(xpath)
+        if index is None:
+            found = root.xpath(xpath)
+        elif xpath == "//header//h1":
+            found = descendants(index.headers, ".//h1", root, xpath)
+        else:
+            wanted = xpath.split("'")[1]
+            found = [el for ident, el in index.h1s if ident == wanted]
         if found:
             title = one_line(render(found[0]))
             if title:
                 return title
-    found = root.xpath("//head/title")
+    found = root.xpath("//head/title") if index is None else index.head_titles
     if found:
         title = _TITLE_SUFFIX.sub("", one_line(found[0].text_content()))
         if title:
@@ -132,8 +146,10 @@ def page_title(root: etree._Element) -> str | None:
     return None
 
 
-def _desktop_redirect(root: etree._Element) -> str | None:
-    for a in root.xpath("//*[contains(@class,'redirectText')]//a"):
+def _desktop_redirect(root: etree._Element, index: TreeIndex | None = None) -> str | None:
+    full = "//*[contains(@class,'redirectText')]//a"
+    anchors = root.xpath(full) if index is None else descendants(index.redirect_text, ".//a", root, full)
+    for a in anchors:
         name = one_line(a.text_content())
         if name:
             return name

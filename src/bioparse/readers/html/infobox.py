@@ -15,6 +15,7 @@ from lxml import etree
 
 from ...extract.labels import is_section_header, label_key
 from ...model import Infobox, InfoboxRow
+from .index import TreeIndex
 from .text import classes, has_class, is_hidden, links_in, one_line, render, skip_in_cell
 
 #: Class tokens that make a table an infobox.
@@ -42,10 +43,10 @@ _FIND = (
 )
 
 
-def find_infoboxes(root: etree._Element) -> list[etree._Element]:
+def find_infoboxes(root: etree._Element, index: TreeIndex | None = None) -> list[etree._Element]:
     """Top-level infobox elements in page order (sub-boxes belong to their parent)."""
     found: list[etree._Element] = []
-    for el in root.xpath(_FIND):
+    for el in (root.xpath(_FIND) if index is None else index.infoboxes):
         toks = classes(el)
         wanted = INFOBOX_TABLE_CLASSES if el.tag == "table" else INFOBOX_DIV_CLASSES
         if not toks & wanted or toks & NOT_INFOBOX_CLASSES:

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
+import orjson
 from lxml import etree
+
+from .index import TreeIndex, descendants
 
 #: No "[" inside a link: each scan stops at the next bracket (a run of "[[" was quadratic).
 _WIKILINK = re.compile(r"\[\[(?:[^|\[\]]*\|)?([^\[\]]*)\]\]")
@@ -30,14 +33,24 @@ class TemplateCall:
     params: dict[str, str] = field(default_factory=dict)
 
 
-def about_map(root: etree._Element) -> dict[str, str]:
+def about_map(root: etree._Element, index: TreeIndex | None = None) -> dict[str, str]:
     """``about`` id -> the raw data-mw of the group's first element (one XPath pass)."""
+    if index is not None:
+        return index.abouts
     found: dict[str, str] = {}
     for el in root.xpath("//*[@about][@data-mw]"):
         about = el.get("about")
         if about and about not in found:
             found[about] = el.get("data-mw") or ""
     return found
+
+
+def _loads(raw: str) -> Any:
+    """orjson first (data-mw is parsed for every citation), json when orjson refuses."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw)
 
 
 def template_call(el: etree._Element, abouts: dict[str, str]) -> TemplateCall | None:
@@ -49,7 +62,7 @@ def template_call(el: etree._Element, abouts: dict[str, str]) -> TemplateCall | 
     if not raw:
         return None
     try:
-        data = json.loads(raw)
+        data = _loads(raw)
     except ValueError:
         return None
     if not isinstance(data, dict):
@@ -76,7 +89,7 @@ def ext_attrs(el: etree._Element) -> dict[str, Any]:
     if not raw:
         return {}
     try:
-        data = json.loads(raw)
+        data = _loads(raw)
     except ValueError:
         return {}
     attrs = data.get("attrs") if isinstance(data, dict) else None
@@ -105,14 +118,19 @@ def _strip_namespace(name: str) -> str:
     return name.split(":", 1)[1].strip() if ":" in name else name
 
 
-def categories(root: etree._Element) -> list[str]:
+def categories(root: etree._Element, index: TreeIndex | None = None) -> list[str]:
     """Category names without namespace, from Parsoid page properties or ``#catlinks``."""
     names: list[str] = []
-    for link in root.xpath("//link[@rel='mw:PageProp/Category'][@href]"):
+    full = "//*[@id='catlinks']//li/a"
+    if index is None:
+        links, anchors = root.xpath("//link[@rel='mw:PageProp/Category'][@href]"), root.xpath(full)
+    else:
+        links, anchors = index.category_links, descendants(index.ids.get("catlinks", []), ".//li/a", root, full)
+    for link in links:
         name = _strip_namespace(_page_name(link.get("href", "")))
         if name and name not in names:
             names.append(name)
-    for a in root.xpath("//*[@id='catlinks']//li/a"):
+    for a in anchors:
         name = " ".join(a.text_content().split())
         if not name:
             href = a.get("href") or ""
@@ -122,15 +140,18 @@ def categories(root: etree._Element) -> list[str]:
     return names
 
 
-def redirect_target(root: etree._Element) -> str | None:
+def redirect_target(root: etree._Element, index: TreeIndex | None = None) -> str | None:
     """The target of a Parsoid redirect page, if this is one."""
-    for link in root.xpath("//link[@rel='mw:PageProp/redirect'][@href]"):
+    links = root.xpath("//link[@rel='mw:PageProp/redirect'][@href]") if index is None else index.redirect_links
+    for link in links:
         return _page_name(link.get("href", "")) or None
     return None
 
 
-def is_disambiguation(root: etree._Element) -> bool:
+def is_disambiguation(root: etree._Element, index: TreeIndex | None = None) -> bool:
     """Disambiguation pages: Parsoid's page property, or the desktop box."""
+    if index is not None:
+        return index.disambiguation_meta or "disambigbox" in index.ids
     return bool(
         root.xpath(
             "boolean(//meta[@property='mw:PageProp/disambiguation'] | //*[@id='disambigbox'])"
@@ -138,19 +159,21 @@ def is_disambiguation(root: etree._Element) -> bool:
     )
 
 
-def head_meta(root: etree._Element) -> dict[str, str]:
+def head_meta(root: etree._Element, index: TreeIndex | None = None) -> dict[str, str]:
     """Revision id, page id and modification time from a Parsoid ``<head>``."""
     meta: dict[str, str] = {}
     about = root.get("about") or ""
     m = re.search(r"revision/(\d+)$", about)
     if m:
         meta["revision"] = m.group(1)
-    for el in root.xpath("//head/meta[@property][@content]"):
+    props = root.xpath("//head/meta[@property][@content]") if index is None else index.head_props
+    for el in props:
         prop = el.get("property")
         if prop == "mw:pageId":
             meta["page_id"] = el.get("content", "")
         elif prop == "dc:modified":
             meta["date_modified"] = el.get("content", "")
-    for el in root.xpath("//head/meta[@http-equiv='content-language'][@content]"):
+    langs = root.xpath("//head/meta[@http-equiv='content-language'][@content]") if index is None else index.head_languages
+    for el in langs:
         meta["language"] = el.get("content", "")
     return meta

@@ -13,8 +13,9 @@ import re
 from lxml import etree
 
 from ...document import RawReference
+from .index import TreeIndex
 from .parsoid import ext_attrs, plain_wikitext, template_call
-from .text import classes, has_class, render
+from .text import classes, has_class, render, skip_furniture
 
 _REF_TEXT_CLASSES = ("reference-text", "mw-reference-text")
 _NAMED = re.compile(r"^cite_note-(.+?)-\d+$")
@@ -52,13 +53,16 @@ _CITE_PARAMS: dict[str, str] = {
 _AUTHOR_PARAMS = re.compile(r"^(?:last|author|first)(\d*)$")
 
 
-def read_references(root: etree._Element, abouts: dict[str, str]) -> list[RawReference]:
+def read_references(root: etree._Element, abouts: dict[str, str],
+                    index: TreeIndex | None = None) -> list[RawReference]:
     """Every references-list entry, numbered as displayed (per list)."""
     refs: list[RawReference] = []
     seen: set[str] = set()
-    for ol in root.xpath(
-        "//ol[contains(@class,'references') or contains(@class,'mw-references')]"
-    ):
+    lists = (
+        root.xpath("//ol[contains(@class,'references') or contains(@class,'mw-references')]")
+        if index is None else index.reference_lists
+    )
+    for ol in lists:
         toks = classes(ol)
         if not toks & {"references", "mw-references"}:
             continue
@@ -135,7 +139,7 @@ def _fields(body: etree._Element, text: str, abouts: dict[str, str]) -> dict[str
         if call is not None and call.name.lower().startswith(("cite", "citation")):
             fields = _from_params(call.name, call.params)
         if not fields:
-            fields = _from_rendered(cite)
+            fields = _from_rendered(cite, text if _only_child(body, cite) else None)
     else:
         fields = _from_rendered(body) if body.find(".//a[@href]") is not None else {}
     lang = _LANGUAGE.search(text)
@@ -171,10 +175,22 @@ def _from_params(name: str, params: dict[str, str]) -> dict[str, str]:
     return fields
 
 
-def _from_rendered(cite: etree._Element) -> dict[str, str]:
-    """CS1 fields read back from rendered citation text (desktop, Kiwix)."""
+def _only_child(body: etree._Element, cite: etree._Element) -> bool:
+    """True when ``cite`` is all ``body`` shows, so both render to the same text."""
+    if cite.getparent() is not body or len(body) != 1:
+        return False
+    if (body.text and body.text.strip()) or (cite.tail and cite.tail.strip()):
+        return False
+    return not skip_furniture(cite)
+
+
+def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[str, str]:
+    """CS1 fields read back from rendered citation text (desktop, Kiwix).
+
+    ``rendered``: the citation's text when the caller already has it.
+    """
     fields: dict[str, str] = {}
-    text = " ".join(render(cite).split())
+    text = rendered if rendered is not None else " ".join(render(cite).split())
     toks = classes(cite)
     kind = next((t for t in ("web", "news", "book", "journal", "magazine") if t in toks), None)
     if "citation" in toks:

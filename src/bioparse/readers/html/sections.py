@@ -12,6 +12,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ...document import RawSection
+from .index import TreeIndex
 from .text import classes, one_line, render, skip_furniture, tidy, walk
 
 _HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -76,19 +77,27 @@ _SKIP_TAGS = frozenset({"figure", "h1", "header"})
 
 
 def _skip(el: etree._Element) -> bool:
-    if el.tag == "section" and not classes(el) & SKIP_CLASSES:
+    tag = el.tag
+    if tag == "section" and not classes(el) & SKIP_CLASSES:
         return False  # mobile-html collapses sections with display:none
     if skip_furniture(el):
         return True
-    if el.tag in _SKIP_TAGS:
+    if tag in _SKIP_TAGS:
         return True
-    if classes(el) & SKIP_CLASSES:
+    value = el.get("class")
+    if value and not SKIP_CLASSES.isdisjoint(value.split()):
         return True
     return el.get("id") in SKIP_IDS
 
 
-def content_root(root: etree._Element) -> etree._Element:
+def content_root(root: etree._Element, index: TreeIndex | None = None) -> etree._Element:
     """The article body: ``.mw-parser-output``, ``#mw-content-text`` or ``<body>``."""
+    if index is not None:
+        for found_el in (index.parser_output, index.first_id("mw-content-text"), index.first_id("bodyContent"),
+                         index.body):
+            if found_el is not None:
+                return found_el
+        return root
     for xpath in (
         "//*[contains(concat(' ', normalize-space(@class), ' '), ' mw-parser-output ')]",
         "//*[@id='mw-content-text']",
@@ -101,8 +110,16 @@ def content_root(root: etree._Element) -> etree._Element:
     return root
 
 
-def read_sections(root: etree._Element) -> list[RawSection]:
-    """The lead (level 0, title "") and every section in page order."""
+class _LeadDone(Exception):
+    """Raised at the first heading when only the lead is wanted."""
+
+
+def read_sections(root: etree._Element, *, lead_only: bool = False) -> list[RawSection]:
+    """The lead (level 0, title "") and every section in page order.
+
+    ``lead_only`` stops the walk at the first heading: the lead is all that
+    person extraction reads, and the rest of the page is most of the work.
+    """
     sections: list[RawSection] = [RawSection(title="", level=0)]
 
     def flush(out: list[str]) -> None:
@@ -112,6 +129,8 @@ def read_sections(root: etree._Element) -> list[RawSection]:
     def hook(el: etree._Element, out: list[str]) -> bool:
         tag = el.tag
         if tag in _HEADINGS:
+            if lead_only:
+                raise _LeadDone
             flush(out)
             title = one_line(render(el))
             sections.append(RawSection(title=title, level=_HEADINGS[tag]))
@@ -129,6 +148,9 @@ def read_sections(root: etree._Element) -> list[RawSection]:
         return False
 
     out: list[str] = []
-    walk(root, out, _skip, hook)
+    try:
+        walk(root, out, _skip, hook)
+    except _LeadDone:
+        pass
     flush(out)
     return sections

@@ -88,12 +88,15 @@ def skip_furniture(el: etree._Element, keep_hcard_dates: bool = False) -> bool:
         return True
     if tag in INVISIBLE_TAGS:
         return True
-    toks = classes(el)
-    if toks & FURNITURE_CLASSES:
-        return True
-    if tag == "sup" and ("reference" in toks or "mw-ref" in toks):
-        return True
-    if is_hidden(el):
+    value = el.get("class")
+    if value:  # most elements have no class: no token set to build
+        toks = set(value.split())
+        if not FURNITURE_CLASSES.isdisjoint(toks):
+            return True
+        if tag == "sup" and ("reference" in toks or "mw-ref" in toks):
+            return True
+    style = el.get("style")
+    if style and "display:none" in style.replace(" ", "").lower():
         return not (keep_hcard_dates and holds_hcard_date(el))
     return False
 
@@ -113,8 +116,61 @@ def walk(
 
     ``hook(el, out)`` may claim an element (return True) before it is
     rendered: the sections reader uses it for headings and footnote markers.
-    Iterative, so pathological nesting cannot exhaust the Python stack.
+    Iterative (lxml's ``iterwalk``, in C), so pathological nesting cannot
+    exhaust the Python stack.
     """
+    if _HAS_OTHER_NODES(root):
+        _walk_stack(root, out, skip, hook)
+        return
+    append = out.append
+    it = etree.iterwalk(root, events=("start", "end"))
+    skipped: etree._Element | None = None
+    for event, el in it:
+        tag = el.tag
+        if event == "start":
+            if el is not root and ((hook is not None and hook(el, out)) or skip(el)):
+                it.skip_subtree()
+                skipped = el
+                continue
+            if tag == "br":
+                append("\n")
+                if el is root:
+                    return
+                it.skip_subtree()
+                skipped = el
+                continue
+            if tag in BLOCK_TAGS:
+                append("\n")
+            elif tag == "td" or tag == "th":
+                append(" ")
+            text = el.text
+            if text:
+                append(_WS.sub(" ", text) if _NEEDS_COLLAPSE.search(text) else text)
+            continue
+        if el is not skipped:
+            if tag in BLOCK_TAGS:
+                append("\n")
+            elif tag == "td" or tag == "th":
+                append(" ")
+        if el is root:
+            return
+        tail = el.tail
+        if tail:
+            append(_WS.sub(" ", tail) if _NEEDS_COLLAPSE.search(tail) else tail)
+
+
+#: Comments and processing instructions are not reported by ``iterwalk`` but their
+#: tails are text; trees from :func:`parse_tree` have none (the parser drops them).
+_HAS_OTHER_NODES = etree.XPath("boolean(descendant::comment() | descendant::processing-instruction())")
+
+
+def _walk_stack(
+    root: etree._Element,
+    out: list[str],
+    skip: Skip = skip_furniture,
+    hook: Hook | None = None,
+) -> None:
+    """:func:`walk` for trees that still hold comments or processing instructions."""
     # Stack items: an element to open, an element to close, or literal text.
     stack: list[tuple[int, etree._Element | None, str]] = [(_OPEN, root, "")]
     while stack:

@@ -49,27 +49,26 @@ DISAMBIGUATION = frozenset({
 _REFLIST_KEYS = refs.REFLIST
 
 
-def read_wikitext(text: str, title: str | None = None, fields: Collection[str] | None = None) -> Document:
+def read_wikitext(text: str, title: str | None = None, *, sections: bool = True,
+                  references: bool = True) -> Document:
     """Read one page's wikitext; never raises on content, problems become warnings.
 
-    With ``fields`` (see :mod:`bioparse.fields`) lacking "sections", only the
-    lead's text is rendered (the person extractor reads it); lacking both
-    "sections" and "references", references are not built.
+    ``sections=False`` renders only the lead (what person extraction reads) and
+    ``references=False`` skips footnotes and cite templates altogether: the two
+    most expensive parts of the page, which a person-only user never sees.
     """
     doc = Document(source_format="wikitext", title=title)
     if not isinstance(text, str):
         doc.warnings.append(f"wikitext reader got {type(text).__name__}, not text")
         return doc
     try:
-        _read(text, doc, fields)
+        _read(text, doc, sections, references)
     except RecursionError:
         doc.warnings.append("wikitext too deeply nested; page partly read")
     return doc
 
 
-def _read(text: str, doc: Document, fields: Collection[str] | None = None) -> None:
-    want_sections = wants(fields, "sections")
-    want_refs = want_sections or wants(fields, "references")
+def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool = True) -> None:
     if "\x7f" in text:
         text = text.replace("\x7f", "")
     if "\r" in text:
@@ -125,6 +124,15 @@ def _read(text: str, doc: Document, fields: Collection[str] | None = None) -> No
     doc.categories = list(dict.fromkeys(categories(page)))
 
     headings = [h for h in _HEADING.finditer(page) if not _inside(h.start(), spans, starts)]
+    if not want_sections:
+        # The lead alone: the text before the first heading, as the full path gives it.
+        end = headings[0].start() if headings else len(page)
+        ctx.links = []
+        body = _section_text(page, 0, end, spans, starts, ctx)
+        if body or not headings:
+            doc.sections.append(RawSection(title="", level=0, text=body))
+        ctx.links = []
+        return
     bounds: list[tuple[str, int, int, int]] = []
     prev_end, prev_title, prev_level = 0, "", 0
     for h in headings:

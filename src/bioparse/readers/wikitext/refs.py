@@ -44,6 +44,8 @@ _FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "isbn": ("isbn", "isbn13"),
 }
 _AUTHOR = re.compile(r"^(?:last|surname|author|first|given|autor|auteur|nom|prénom|apellido(?:s)?|nombre|cognome|vorname|nachname)(\d*)$")
+#: First letters of the names _AUTHOR accepts.
+_AUTHOR_INITIALS = frozenset("lsafgnpcv")
 
 
 _URL = re.compile(r"\[?((?:https?:)?//[^\s\[\]<>\"|{}]+)")
@@ -63,12 +65,29 @@ class Use:
     note: scan.Template | None = None
 
 
+#: Parameter name -> (CS1 field, preference) for every alias above.
+_ALIAS_INDEX: dict[str, list[tuple[str, int]]] = {}
+for _out, _aliases in _FIELD_ALIASES.items():
+    for _rank, _alias in enumerate(_aliases):
+        _ALIAS_INDEX.setdefault(_alias, []).append((_out, _rank))
+
+
 def cite_fields(t: scan.Template, ctx: Ctx) -> dict[str, str]:
-    """The cite template's fields rendered to text, under CS1 names."""
+    """The cite template's fields rendered to text, under CS1 names.
+
+    Only the aliases the call uses are looked at (a call names a handful of
+    the fifty), in the same order of preference as ``_FIELD_ALIASES``.
+    """
     fields: dict[str, str] = {"template": t.key}
     named = {k.strip().lower(): v for k, v in t.params if not k.isdigit()}
-    for out, aliases in _FIELD_ALIASES.items():
-        for alias in aliases:
+    present: dict[str, list[tuple[int, str]]] = {}
+    for key in named:
+        for out_name, rank in _ALIAS_INDEX.get(key, ()):
+            present.setdefault(out_name, []).append((rank, key))
+    for out in _FIELD_ALIASES:
+        if out not in present:
+            continue
+        for _rank, alias in sorted(present[out]):
             raw = named.get(alias)
             if raw and raw.strip():
                 text = raw.strip() if out in _VERBATIM and "{{" not in raw and "<" not in raw else ctx.render(raw)
@@ -84,6 +103,8 @@ def cite_fields(t: scan.Template, ctx: Ctx) -> dict[str, str]:
 def _authors(named: dict[str, str], ctx: Ctx) -> list[str]:
     by_index: dict[int, dict[str, str]] = {}
     for key, raw in named.items():
+        if key[:1] not in _AUTHOR_INITIALS:
+            continue  # most parameters (url, title, date ...) cannot be author keys
         m = _AUTHOR.match(key)
         if not m or not raw.strip():
             continue

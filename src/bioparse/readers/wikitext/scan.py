@@ -86,7 +86,7 @@ def mask_tags(text: str, tags: list[Tag] | None = None, list_defined: bool = Fal
         else:
             if no_closer_after.get(name, len(text) + 1) <= m.end():
                 continue
-            closer = re.compile(r"</" + name + r"\s*>", re.I).search(text, m.end())
+            closer = _closer(name).search(text, m.end())
             if closer is None:
                 no_closer_after[name] = m.end()
                 continue
@@ -106,6 +106,19 @@ def mask_tags(text: str, tags: list[Tag] | None = None, list_defined: bool = Fal
         pos = end
     parts.append(text[pos:])
     return Masked("".join(parts), out_tags)
+
+
+_CLOSERS: dict[str, re.Pattern[str]] = {}
+
+
+def _closer(name: str) -> re.Pattern[str]:
+    """``</name>`` (any case, spaces before ``>``), compiled once per tag name."""
+    pattern = _CLOSERS.get(name)
+    if pattern is None:
+        pattern = re.compile(r"</" + name + r"\s*>", re.I)
+        if len(_CLOSERS) < 256:  # tag names come from _OPENER's fixed list
+            _CLOSERS[name] = pattern
+    return pattern
 
 
 def parse_attrs(raw: str) -> dict[str, str]:

@@ -1,0 +1,207 @@
+"""Cut a single-stream XML dump into runs of whole ``<page>`` elements, as bytes.
+
+With plain ``.bz2`` (or ``.gz``, or uncompressed) XML there is no index to
+hand workers independent blocks, so the reading process decompresses
+everything.  :func:`iter_page_chunks` keeps that process to the least work
+that stays safe: decompress, find page ends with ``bytes.find``, and ship
+the raw bytes; the XML parse (lxml) and everything after it happen in the
+worker (:func:`pages_of_chunk`), exactly as for a multistream block.
+
+Safety: a cut is made only at a ``</page>`` that is markup, never one
+inside a CDATA section, a comment or a processing instruction (each is
+skipped whole, by a linear scan of openers and closers).  Pages are found by
+their unprefixed name; a dump whose root element has a namespace prefix,
+or a prolog the sequential reader would refuse (a DTD), gets ``None`` and
+is left to :func:`bioparse.dump.sources.iter_pages`.  Entities stay
+unresolved in the worker as in the sequential reader.  Positions count every
+page (filtered namespaces too), and the ``<siteinfo>`` namespace names go
+with each chunk for exports older than schema 0.6.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from lxml import etree
+
+from .pages import DumpError, Page
+from .sources import ReadStats, _Counting, _describe, _open_decompressed, _peek_nonspace, zlib_error
+from .xml import _namespace_names, _prolog, _utf8_chunks, iter_xml_pages
+
+#: A chunk is cut when it holds this many bytes or pages (one worker task).
+CHUNK_BYTES = 2 << 20
+CHUNK_PAGES = 32
+_END = b"</page>"
+#: Openers of the constructs whose content is not markup, and their closers.
+_OPAQUE = ((b"<![CDATA[", b"]]>"), (b"<!--", b"-->"), (b"<?", b"?>"))
+
+
+@dataclass
+class PageChunk:
+    """Whole ``<page>`` elements (UTF-8 bytes) and what a worker needs to number them."""
+
+    data: bytes
+    source: str
+    start_position: int
+    n_pages: int
+    namespaces: set[int] | None
+    ns_names: dict[str, int] = field(default_factory=dict)
+
+
+def pages_of_chunk(chunk: PageChunk) -> list[Page]:
+    """Parse one chunk (runs in a worker); the same Pages the sequential reader yields."""
+    return list(iter_xml_pages(io.BytesIO(chunk.data), source=chunk.source, namespaces=chunk.namespaces,
+                               start_position=chunk.start_position, ns_names=chunk.ns_names))
+
+
+class _Scanner:
+    """Finds page ends in a growing buffer, skipping CDATA, comments and PIs (linear)."""
+
+    def __init__(self) -> None:
+        self.closer: bytes | None = None  # inside an opaque construct: the bytes that end it
+
+    def ends(self, buf: bytes | bytearray, start: int, final: bool = False) -> tuple[list[int], int]:
+        """Offsets just after each markup ``</page>`` in ``buf[start:]``, and where to resume.
+
+        The resume point never splits an opener, closer or ``</page>``
+        across two calls: it stays a few bytes back when the tail is unread.
+        """
+        out: list[int] = []
+        pos = start
+        n = len(buf)
+        keep = 0 if final else 9  # longest token: "<![CDATA["
+        while pos < n:
+            if self.closer is not None:
+                j = buf.find(self.closer, pos)
+                if j < 0:
+                    return out, max(pos, n - len(self.closer) + 1)
+                pos = j + len(self.closer)
+                self.closer = None
+                continue
+            lt = buf.find(b"<", pos)
+            if lt < 0:
+                return out, n
+            if n - lt < keep:
+                return out, lt
+            if buf.startswith(_END, lt):
+                pos = lt + len(_END)
+                out.append(pos)
+                continue
+            for opener, closer in _OPAQUE:
+                if buf.startswith(opener, lt):
+                    self.closer = closer
+                    pos = lt + len(opener)
+                    break
+            else:
+                pos = lt + 1
+        return out, pos
+
+
+def iter_page_chunks(
+    path: str,
+    *,
+    namespaces: set[int] | None = None,
+    stats: ReadStats | None = None,
+    chunk_bytes: int = CHUNK_BYTES,
+    chunk_pages: int = CHUNK_PAGES,
+) -> Iterator[PageChunk] | None:
+    """Chunks of whole pages of the XML dump ``path``, or None when it must be read sequentially.
+
+    Raises :class:`DumpError` (after yielding every complete page before the
+    break) when the input is truncated or corrupt, like ``iter_pages``.
+    """
+    p = Path(path)
+    if not p.is_file() or any(s in (".tar", ".tgz", ".ndjson", ".jsonl", ".json") for s in
+                              (x.lower() for x in p.suffixes)):
+        return None
+    counting = _Counting(open(p, "rb"), stats)
+    stream = _open_decompressed(counting)
+    try:
+        if _peek_nonspace(stream) != b"<":
+            stream.close()
+            return None
+        chunks = _utf8_chunks(stream, 1 << 20)  # type: ignore[arg-type]
+        head, _fragment = _prolog(chunks)
+    except (DumpError, EOFError, OSError, ValueError, zlib_error()):
+        stream.close()
+        return None  # the sequential reader reports it, with its own wording
+    first = head.find(b"<page")
+    if first < 0 and len(head) < (1 << 20):
+        # the siteinfo can be long: read on until the first page
+        for data in chunks:
+            head += data
+            first = head.find(b"<page")
+            if first >= 0 or len(head) > (8 << 20):
+                break
+    root = head.lstrip()[:200]
+    if first < 0 or (root.startswith(b"<") and b":" in root.split(b">", 1)[0].split(b" ", 1)[0]):
+        stream.close()
+        return None
+    return _chunks(stream, chunks, head, first, p.name, str(p), namespaces, counting, chunk_bytes, chunk_pages)
+
+
+def _chunks(
+    stream: IO[bytes], chunks: Iterator[bytes], head: bytes, first: int, source: str, path: str,
+    namespaces: set[int] | None, counting: _Counting, chunk_bytes: int, chunk_pages: int,
+) -> Iterator[PageChunk]:
+    ns_names = _siteinfo_names(head[:first])
+    scanner = _Scanner()
+    # A bytearray: appending is amortised O(1), so one huge page stays linear.
+    buf = bytearray(head[first:])
+    scan_from = 0
+    cut_ends: list[int] = []
+    position = 0
+
+    def emit(upto: int, n: int) -> PageChunk:
+        nonlocal buf, position, scan_from, cut_ends
+        chunk = PageChunk(bytes(buf[:upto]), source, position, n, namespaces, ns_names)
+        position += n
+        del buf[:upto]
+        scan_from -= upto
+        cut_ends = [e - upto for e in cut_ends[n:]]
+        return chunk
+
+    try:
+        with stream:
+            for data in _chain(b"", chunks):  # b"": the head's own pages first
+                buf += data
+                found, scan_from = scanner.ends(buf, scan_from)
+                cut_ends.extend(found)
+                while cut_ends and (len(cut_ends) >= chunk_pages or cut_ends[-1] >= chunk_bytes):
+                    n = min(len(cut_ends), chunk_pages)
+                    while n > 1 and cut_ends[n - 1] > chunk_bytes:
+                        n -= 1
+                    yield emit(cut_ends[n - 1], n)
+            found, scan_from = scanner.ends(buf, scan_from, final=True)
+            cut_ends.extend(found)
+            if cut_ends:
+                yield emit(cut_ends[-1], len(cut_ends))
+    except (EOFError, OSError, ValueError, zlib_error()) as exc:
+        if cut_ends:
+            yield emit(cut_ends[-1], len(cut_ends))
+        raise DumpError(_describe(exc), path, counting.offset, position) from None
+    if buf.strip() and b"<page" in buf:
+        raise DumpError("malformed XML: a page is not closed", path, counting.offset, position)
+
+
+def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest
+
+
+def _siteinfo_names(head: bytes) -> dict[str, int]:
+    """Namespace names from the ``<siteinfo>`` before the first page ({} when absent)."""
+    start = head.find(b"<siteinfo")
+    end = head.find(b"</siteinfo>")
+    if start < 0 or end < 0:
+        return {}
+    try:
+        el = etree.fromstring(head[start:end + len(b"</siteinfo>")],
+                              etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    except etree.XMLSyntaxError:
+        return {}
+    return _namespace_names(el)

@@ -1,0 +1,69 @@
+"""The one-pass tree index answers every page-wide query exactly as the XPath it replaces."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from bioparse.readers.html import _desktop_redirect, page_title, parse_tree
+from bioparse.readers.html.index import index_tree
+from bioparse.readers.html.infobox import find_infoboxes
+from bioparse.readers.html.parsoid import about_map, categories, head_meta, is_disambiguation, redirect_target
+from bioparse.readers.html.refs import read_references
+from bioparse.readers.html.sections import content_root
+from bioparse.readers.html.text import render
+
+HTML = Path(__file__).resolve().parents[2] / "fixtures" / "html"
+PAGES = sorted(p for p in HTML.iterdir() if p.suffix in (".html", ".json"))
+
+#: Small pages that exercise the fallbacks (several catlinks, headers, redirect boxes, bodies).
+SYNTHETIC = [
+    "<html><body><div id='catlinks'><ul><li><a href='/wiki/Category:A'>A</a></li></ul></div>"
+    "<div id='catlinks'><div id='catlinks'><li><a>B</a></li></div></div></body></html>",
+    "<html><body><header><h1>One</h1></header><header><header><h1>Two</h1></header></header></body></html>",
+    "<html><body><div class='redirectText'><div class='x redirectText'><a>Target</a></div></div></body></html>",
+    "<html><head><title>T - Wikipedia</title><meta property='mw:pageId' content='5'></head>"
+    "<body><p class='a\u00a0mw-parser-output'>x</p><div class=' mw-parser-output\tq'>y</div></body></html>",
+]
+
+
+def _text(path: Path) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return json.loads(text)["article_body"]["html"] if path.suffix == ".json" else text
+
+
+def _same(root: etree._Element) -> None:
+    ix = index_tree(root)
+    assert about_map(root, ix) == about_map(root)
+    assert find_infoboxes(root, ix) == find_infoboxes(root)
+    assert content_root(root, ix) is content_root(root)
+    assert categories(root, ix) == categories(root)
+    assert redirect_target(root, ix) == redirect_target(root)
+    assert _desktop_redirect(root, ix) == _desktop_redirect(root)
+    assert is_disambiguation(root, ix) == is_disambiguation(root)
+    assert head_meta(root, ix) == head_meta(root)
+    assert page_title(root, ix) == page_title(root)
+    abouts = about_map(root)
+    assert read_references(root, abouts, ix) == read_references(root, abouts)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_index_matches_xpath_on_real_pages(path: Path) -> None:
+    root = parse_tree(_text(path))
+    assert root is not None
+    _same(root)
+
+
+@pytest.mark.parametrize("html", SYNTHETIC)
+def test_index_matches_xpath_on_edge_cases(html: str) -> None:
+    root = parse_tree(html)
+    assert root is not None
+    _same(root)
+
+
+def test_walk_with_comments_keeps_their_tails() -> None:
+    root = etree.fromstring("<div>a<!-- c -->b<?pi x?>c<br/>d<p>e</p>f</div>")
+    assert render(root) == "abc\nd\ne\nf"
