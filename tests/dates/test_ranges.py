@@ -131,3 +131,10 @@ def test_english_words_are_not_foreign_months() -> None:
     """'see' is a month name in some locale; in "see 2021 election" it is an English word."""
     rng = parse_range("see 2021 German federal election")
     assert rng.start is not None and (rng.start.iso, rng.start.precision) == ("2021", "year")
+
+
+def test_a_start_day_that_its_borrowed_month_does_not_have_is_dropped() -> None:
+    # found by the property tests: "0IAN-001" is day 0 of January (Romanian "ian") up to year 1;
+    # day 0 does not exist, so the start keeps only its month
+    span = parse_range("0IAN-001")
+    assert span.start is not None and span.start.iso == "0001-01" and span.start.precision == "month"

@@ -17,6 +17,7 @@ from ..model import Date, DateRange, Precision
 from .calendar import apply_old_style, with_calendar
 from .fallback import foreign_candidate
 from .hits import find, iso_hit, iso_of, partial
+from .iso import days_in_month
 from .lexicon import lexicon
 from .patterns import _FLAGS, _FOOTNOTE_RE, _ISO_RE, _MAX_INPUT, _MON, _OS_RE, _SPACE_RE, Hit
 from .prepare import Prepared, prepare
@@ -208,10 +209,13 @@ def _complete_start(start: Hit, end: Hit, left: str) -> Hit:
         year = end.year
         if month is not None and end.month is not None and month > end.month:
             year -= 1  # "December 21 – January 5, 1968" starts the year before.
-        precision: Precision = "day" if start.day is not None and month is not None else "month"
         if month is None:
             return start
-        return Hit(year, month, start.day, precision, start.start, start.end, end.bc, end.explicit_era)
+        day = start.day
+        if day is not None and not 1 <= day <= days_in_month(year, month):
+            day = None  # "0 Jan – 2001": no such day, the month stands
+        precision: Precision = "day" if day is not None else "month"
+        return Hit(year, month, day, precision, start.start, start.end, end.bc, end.explicit_era)
     if end.bc and not start.explicit_era and start.year > 0:
         # "c. 324 – c. 297 BC": the era written once applies to both ends.
         return replace(start, year=1 - start.year, bc=True, explicit_era=True)
