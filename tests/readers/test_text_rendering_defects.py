@@ -48,3 +48,13 @@ def test_is_caption() -> None:
     assert is_caption("Taiwan Province Government emblem.svg")
     assert not is_caption("Taiwan Province Government emblem.svg 第11任臺灣省政府主席")
     assert not is_caption("President of the Senate")
+
+
+def test_site_banner_is_no_row() -> None:
+    # line 3: 'Aller à la navigation Aller à la recherche', the site's skip links (lang/data/fr)
+    doc = read_text(_read("nicolas_sarkozy__fr__fr.wiki34.com.txt"))
+    rows = doc.infoboxes[0].rows
+    assert not any("Aller à la" in row.value for row in rows)
+    assert rows[0].key == "name" and rows[0].value == "Nicolas Sarkozy"
+    # file names ('Armoires république française.svg') are no office titles
+    assert not any(row.value.endswith((".svg", ".jpg")) for row in rows)

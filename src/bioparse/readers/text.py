@@ -132,6 +132,8 @@ def tokenize_line(line: str) -> Token:
         return Token("blank", line=raw)
     if line.startswith("![") or line.startswith("Image:") or line.startswith("File:") or is_caption(line):
         return Token("blank", line=raw)
+    if PAGE_CHROME is not None and len(line) <= _CHROME_LINE_MAX and PAGE_CHROME.search(line):
+        return Token("blank", line=raw)  # "Aller à la navigation Aller à la recherche": a banner, no row
     if "|" in line:
         cells = [c.strip() for c in line.strip("|").split("|")]
         cells = [c for c in cells if c]
@@ -154,6 +156,8 @@ def tokenize_line(line: str) -> Token:
 #: An image's file name closing a line ("... (beschnitten).jpeg", "...玉照 (國民大會實錄).jpg").
 _FILE_NAME_END = re.compile(r"\.(?:jpe?g|png|svg|gif|tiff?|webp)$", re.I)
 _CAPTION_MAX = 300
+#: Longer lines holding a furniture phrase are prose quoting it, not the banner itself.
+_CHROME_LINE_MAX = 120
 
 
 def is_caption(line: str) -> bool:
@@ -618,9 +622,9 @@ def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
         overlapping = [row for row in candidates if wanted & _tokens(row.value)]
         if overlapping:
             overlapping[0].key = "name"
-        elif rows and rows[0] is candidates[0] and not _tokens_of_rows(rows) & wanted and _HAS_DIGIT.search(rows[0].value) is None:
-            # the page's first line shares no word with the box: it was a caption ("故總統",
-            # the late President) and the box's own first line names the person
+        elif rows[0] is candidates[0] and _HAS_DIGIT.search(rows[0].value) is None and not _shares_letters(title, rows[0].value):
+            # the page's first line shares not one letter with the box's first line: it was a caption
+            # ("故總統", the late President) and the box's own first line names the person ("李登輝")
             candidates[0].key = "name"
         return
     candidates[0].key = "name"
@@ -631,8 +635,11 @@ def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
 _YEAR_CAPTION = re.compile(r"(?:\(|,| in| c\.) ?\d{4}\)?$")
 
 
-def _tokens_of_rows(rows: list[InfoboxRow]) -> set[str]:
-    return {t for row in rows for t in _tokens(row.value)}
+def _shares_letters(title: str | None, line: str) -> bool:
+    """True when a letter of the title appears in the line ("吉田茂" and "吉田 茂" do; any two
+    Latin lines nearly always do, so only a caption in a script of many letters is told apart)."""
+    letters = {c for c in _base_title(title or "") if c.isalpha()}
+    return any(c in letters for c in line)
 
 
 def _names_title(wanted: set[str] | frozenset[str], text: str) -> bool:
