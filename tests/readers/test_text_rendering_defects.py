@@ -58,3 +58,14 @@ def test_site_banner_is_no_row() -> None:
     assert rows[0].key == "name" and rows[0].value == "Nicolas Sarkozy"
     # file names ('Armoires république française.svg') are no office titles
     assert not any(row.value.endswith((".svg", ".jpg")) for row in rows)
+
+
+def test_caption_with_the_pictures_year_is_not_the_name() -> None:
+    # the caption shape of the de Helmut Schmidt page ('Helmut Schmidt (1969)') above an infobox
+    text = (
+        "Jane Doe\nJane Doe (1969)\nMinister of Fish\nIn office\n1 May 2000 – 2 May 2001\n"
+        "Preceded byJohn Roe\nPersonal details\nBorn\n3 March 1940\n"
+    )
+    article = bioparse.parse(text, format="text")
+    assert article.person is not None
+    assert article.person.name == "Jane Doe"
