@@ -30,6 +30,8 @@ The rendered labels themselves are data, one file per language:
 ``page_chrome``    site furniture: a line holding one is not content ("Hoppa till innehållet")
 ``value_chrome``   furniture inside values, removed from the line ("Editar o valor en Wikidata")
 ``assumed_office`` term labels that mean the term is still running ("Assumed office", "Assunto carica")
+``caption_words``  words of an image caption ("Official portrait", "官方肖像"): a short line holding
+                   one describes a picture, it is neither the name nor a row
 
 The lookups below are merged over every language, so a page is read without
 knowing its language.  A label that means different things in two languages
@@ -157,6 +159,12 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 #: Site furniture of every language, one case-insensitive pattern (None when no data).
 PAGE_CHROME: re.Pattern[str] | None = (
     re.compile(trie_alternation(_PAGE_CHROME_WORDS), re.I) if _PAGE_CHROME_WORDS else None
+)
+
+_CAPTION_WORDS = sorted({p.lower() for p in lang.merged("labels", "caption_words")})
+#: Image-caption words of every language, one case-insensitive pattern (None when no data).
+CAPTION: re.Pattern[str] | None = (
+    re.compile(trie_alternation(_CAPTION_WORDS), re.I) if _CAPTION_WORDS else None
 )
 
 #: Run-together labels grouped by their first character, each group longest first: a line is

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from ..document import Document, RawReference, RawSection
 from ..dates import parse_range
 from ..extract.labels import (
+    CAPTION,
     LABELS,
     PAGE_CHROME,
     RUN_TOGETHER_BY_FIRST,
@@ -129,8 +130,10 @@ def tokenize_line(line: str) -> Token:
         line = _unchrome(line)
     if not line or _SEPARATOR_ROW.match(line) or line in {"|", "||"}:
         return Token("blank", line=raw)
-    if line.startswith("![") or line.startswith("Image:") or line.startswith("File:"):
+    if line.startswith("![") or line.startswith("Image:") or line.startswith("File:") or is_caption(line):
         return Token("blank", line=raw)
+    if PAGE_CHROME is not None and len(line) <= _CHROME_LINE_MAX and PAGE_CHROME.search(line):
+        return Token("blank", line=raw)  # "Aller à la navigation Aller à la recherche": a banner, no row
     if "|" in line:
         cells = [c.strip() for c in line.strip("|").split("|")]
         cells = [c for c in cells if c]
@@ -148,6 +151,21 @@ def tokenize_line(line: str) -> Token:
             return Token("row", label=split[0], value=" | ".join([split[1], *cells[1:]]), line=raw)
         return Token("row", label=label, value=" | ".join(cells[1:]), line=raw)
     return _tokenize_cell(line, raw)
+
+
+#: An image's file name closing a line ("... (beschnitten).jpeg", "...玉照 (國民大會實錄).jpg").
+_FILE_NAME_END = re.compile(r"\.(?:jpe?g|png|svg|gif|tiff?|webp)$", re.I)
+_CAPTION_MAX = 300
+#: Longer lines holding a furniture phrase are prose quoting it, not the banner itself.
+_CHROME_LINE_MAX = 120
+
+
+def is_caption(line: str) -> bool:
+    """An image's file name or caption ("Official portrait, 2009", "總統官方肖像"): it describes
+    a picture, so it is neither the person's name nor a labelled row ("總統" + "官方肖像")."""
+    if len(line) > _CAPTION_MAX:
+        return False
+    return bool(_FILE_NAME_END.search(line)) or (CAPTION is not None and bool(CAPTION.search(line)))
 
 
 def _unchrome(line: str) -> str:
@@ -596,7 +614,7 @@ def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
             if usable and not candidates and _names_title(wanted, row.value):
                 row.key = "name"
             break  # an office title: the name comes before the first office
-        if usable and not _IMAGE_NAME.search(row.value):
+        if usable and not _IMAGE_NAME.search(row.value) and not _YEAR_CAPTION.search(row.value):
             candidates.append(row)
     if not candidates:
         return
@@ -604,8 +622,24 @@ def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
         overlapping = [row for row in candidates if wanted & _tokens(row.value)]
         if overlapping:
             overlapping[0].key = "name"
+        elif rows[0] is candidates[0] and _HAS_DIGIT.search(rows[0].value) is None and not _shares_letters(title, rows[0].value):
+            # the page's first line shares not one letter with the box's first line: it was a caption
+            # ("故總統", the late President) and the box's own first line names the person ("李登輝")
+            candidates[0].key = "name"
         return
     candidates[0].key = "name"
+
+
+#: A caption giving the picture's year after the name ("Helmut Schmidt (1969)",
+#: "Barend Biesheuvel in 1982"): a name line never ends in a bare year.
+_YEAR_CAPTION = re.compile(r"(?:\(|,| in| c\.) ?\d{4}\)?$")
+
+
+def _shares_letters(title: str | None, line: str) -> bool:
+    """True when a letter of the title appears in the line ("吉田茂" and "吉田 茂" do; any two
+    Latin lines nearly always do, so only a caption in a script of many letters is told apart)."""
+    letters = {c for c in _base_title(title or "") if c.isalpha()}
+    return any(c in letters for c in line)
 
 
 def _names_title(wanted: set[str] | frozenset[str], text: str) -> bool:
