@@ -486,10 +486,7 @@ def _drive(
                 if target is None and isinstance(exc, BrokenPipeError):
                     raise
                 raise WriteError(out, exc) from None
-            counters.pages += result.pages
-            counters.records += result.records
-            counters.people += result.people
-            counters.errors += result.errors
+            counters.add(result)
             progress.update(counters, stats.bytes_read)
     except Stopped:
         stopped = True
@@ -578,10 +575,7 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
                 raise result.failure
             for line in result.lines:
                 sink.write(orjson.loads(line))
-            counters.pages += result.pages
-            counters.records += result.records
-            counters.people += result.people
-            counters.errors += result.errors
+            counters.add(result)
             progress.update(counters, stats.bytes_read, stats.total_bytes)
     except DumpError as exc:
         print(f"bioparse: error: {exc}", file=sys.stderr)

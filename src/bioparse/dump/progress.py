@@ -34,6 +34,13 @@ class Counters:
     def seconds(self) -> float:
         return time.monotonic() - self.started
 
+    def add(self, batch: Any) -> None:
+        """Count one written batch (a :class:`bioparse.dump.process.BatchResult`)."""
+        self.pages += batch.pages
+        self.records += batch.records
+        self.people += batch.people
+        self.errors += batch.errors
+
 
 def hms(seconds: float | None) -> str:
     """``h:mm:ss`` (``?`` when unknown), the ETA shape of tqdm and rich."""

@@ -135,20 +135,14 @@ def open_url(url: str) -> IO[bytes]:
         raise OSError(f"cannot open {url}: {exc}") from None
 
 
-class _Unclosed(io.RawIOBase):
+class _Unclosed(_Counting):
     """stdin's buffer, which closing the decompressor around it must not close."""
 
     def __init__(self, raw: BinaryIO):
-        self._raw = raw
+        super().__init__(raw, None)
 
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        data = self._raw.read(len(buffer))
-        n = len(data)
-        buffer[:n] = data
-        return n
+    def close(self) -> None:
+        io.RawIOBase.close(self)
 
 
 def _suffixes(p: Path) -> list[str]:
