@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -55,5 +56,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def entry() -> None:
+    """The ``bioparse`` command: ``main``, then an exit that a late Ctrl-C cannot turn into a traceback.
+
+    Once the command has returned, what is left is the interpreter's own shutdown (the worker pool's
+    exit handlers among it); a SIGINT or SIGTERM landing there would end the process by the signal
+    instead of the status the command reported, so both are ignored from that point on.
+    """
+    status = main()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

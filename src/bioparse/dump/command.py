@@ -439,10 +439,12 @@ def run(args: argparse.Namespace) -> int:
         )
         # A run cut short by --limit keeps OUT.resume, so --resume can go on from there.
         status, closed = _drive(results, writer, target, out, counters, progress, stats, partial_run=args.limit is not None)
+        # The summary is printed with the handlers still in place: a Ctrl-C that lands now is
+        # reported as a stop, not raised half-way through the summary.
+        progress.update(counters, stats.bytes_read, stats.total_bytes, force=True)
+        progress.finish()
+        print(summary(counters), file=sys.stderr)
         interrupted = signals.received
-    progress.update(counters, stats.bytes_read, stats.total_bytes, force=True)
-    progress.finish()
-    print(summary(counters), file=sys.stderr)
     if interrupted is not None:
         name = "SIGINT" if interrupted == signal.SIGINT else "SIGTERM"
         if target is not None and status != 1:
