@@ -197,6 +197,10 @@ class Office:
     abolished: bool = False
     #: Every person served with, in source order (``serving_with`` keeps one per role).
     colleagues: list[Colleague] = field(default_factory=list)
+    #: Where an untitled term's title came from: "succession_box" (the box row of
+    #: the same term) or "lead" (the office the first sentence names); None when
+    #: the title is the office's own heading.
+    title_source: str | None = None
 
 
 @dataclass

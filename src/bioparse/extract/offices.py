@@ -612,6 +612,8 @@ def merge_offices(primary: list[Office], extra: list[Office],
         if borrowed and best in borrowed and best_score >= 3 and office.title and not match.constituency:
             # (a seat's second term under one heading differs by constituency, not by office)
             match.title, match.title_link, match.ordinal = office.title, office.title_link, office.ordinal
+            match.title_source = "succession_box"
+        title_from_box_row(match, office, best_score)
         match.start = match.start or office.start
         match.end = match.end or office.end
         _fill_gaps(match, office)
@@ -619,11 +621,133 @@ def merge_offices(primary: list[Office], extra: list[Office],
     return merged
 
 
-def person_offices(box: Infobox | None, succession: list[Infobox]) -> tuple[list[Office], list[Office]]:
+def person_offices(box: Infobox | None, succession: list[Infobox],
+                   lead: str | None = None) -> tuple[list[Office], list[Office]]:
     """(offices, other positions) of a page: the main infobox's offices merged
     with the succession boxes' office rows; nominations, precedence, records,
-    awards and titles apart."""
+    awards and titles apart.  An infobox term still untitled after the merge
+    takes the office the ``lead`` sentence names (see :func:`title_from_lead`)."""
     offices, borrowed = _infobox_offices(box) if box is not None else ([], set())
     rows = [o for b in succession for o in offices_from_succession(b)]
     others = [o for o in rows if o.kind != "office"]
-    return merge_offices(offices, [o for o in rows if o.kind == "office"], borrowed), others
+    merged = merge_offices(offices, [o for o in rows if o.kind == "office"], borrowed)
+    if lead:
+        title_from_lead(merged, lead)
+    return merged, others
+
+
+# ------------------------------------------------------------ untitled terms
+# An infobox block with a term but no title (a mirror that drew the title as an
+# image, a slot without ``office``) is titled from the page itself: the
+# succession-box row of the same term, else the office the lead sentence names.
+
+
+def title_from_box_row(office: Office, row: Office, score: int) -> None:
+    """Give an untitled infobox term the title of the box row merged into it,
+    when the row is surely the same term: the same start and end years, or
+    both neighbours the same (``score`` >= 4, see :func:`_match_score`)."""
+    if office.title or not row.title:
+        return
+    a_start, a_end = _years(office)
+    b_start, b_end = _years(row)
+    same_years = a_start is not None and a_start == b_start and (
+        a_end == b_end or (a_end is None and office.incumbent and (b_end is None))
+    )
+    if not (same_years or score >= 4):
+        return
+    office.title, office.title_link = row.title, row.title_link
+    office.ordinal = office.ordinal or row.ordinal
+    office.title_source = "succession_box"
+
+
+_PHRASE_SKIP = frozenset(w.casefold() for w in lang.merged("office_phrases", "lead_skip"))
+_PHRASE_JOIN = frozenset(w.casefold() for w in lang.merged("office_phrases", "title_joiners"))
+_COPULA_WORDS = sorted({w for w in lang.merged("lead", "copula") if w and w.isalpha()}, key=len, reverse=True)
+_LEAD_COPULA = re.compile(rf"(?<![^\W\d_])(?:{_alternation(_COPULA_WORDS) or '(?!)'})\s+", re.I)
+_SENTENCE_END = re.compile(r"(?<=[^\s.A-Z])\.(?:\s|$)|;")
+_YEAR = re.compile(r"(?<!\d)(\d{3,4})(?!\d)")
+_TOKEN_PUNCT = ",.;:!?()[]\"'"
+
+
+def _skippable(word: str) -> bool:
+    low = word.casefold()
+    if low in _PHRASE_SKIP or any(p.match(f"{word} x") for p in _ORDINALS) or _ORDINAL.match(f"{word} x"):
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and all(p in _PHRASE_SKIP for p in parts)  # "twenty-first"
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def lead_office_phrase(lead: str) -> tuple[str, int | None, int | None] | None:
+    """(title, start year, end year) of the office the lead's first sentence names
+    right after its copula: "X (born ...) was the seventeenth Prime Minister of
+    Canada from June 30, 1984 to September 17, 1984" -> ("Prime Minister of
+    Canada", 1984, 1984).  Only a capitalised title counts ("was an American
+    politician" names none); years are those that follow it in the sentence."""
+    for paragraph in lead.split("\n")[:12]:
+        paragraph = paragraph[:2000]
+        copula = _LEAD_COPULA.search(paragraph)
+        if copula is None:
+            continue
+        end = _SENTENCE_END.search(paragraph)
+        if end is not None and end.start() < copula.start():
+            continue  # the copula of a later sentence: this paragraph opens otherwise
+        rest = paragraph[copula.end():]
+        stop = _SENTENCE_END.search(rest)
+        sentence = rest[: stop.start() if stop else len(rest)]
+        words = sentence.split()
+        i = 0
+        while i < len(words) and _skippable(words[i]):
+            i += 1
+        title: list[str] = []
+        while i < len(words):
+            word = words[i]
+            bare = word.strip(_TOKEN_PUNCT)
+            if bare and _capitalised(bare):
+                title.append(bare)
+            elif bare.casefold() in _PHRASE_JOIN and title and i + 1 < len(words) and (
+                _capitalised(words[i + 1].strip(_TOKEN_PUNCT)) or words[i + 1].casefold() in _PHRASE_JOIN
+            ):
+                title.append(bare)
+            else:
+                break
+            i += 1
+            if word.rstrip(_TOKEN_PUNCT) != word:
+                break  # "Canada," ends the title
+        while title and title[-1].casefold() in _PHRASE_JOIN:
+            title.pop()
+        if len(title) < 3 or not any(w.casefold() in _PHRASE_JOIN for w in title):
+            return None  # "X of Y" at least: a lone capitalised word is a nationality or a name
+        years = [int(y) for y in _YEAR.findall(" ".join(words[i:]))]
+        return " ".join(title), (years[0] if years else None), (years[-1] if len(years) > 1 else None)
+    return None
+
+
+def title_from_lead(offices: list[Office], lead: str) -> None:
+    """Title an untitled infobox term with the office the lead names: the term of
+    the lead's years when it gives some, else the first office of the infobox.
+    Not when a titled office already bears that title (the lead names that one)."""
+    untitled = [o for o in offices if o.source == "infobox" and not o.title and (o.start or o.end)]
+    if not untitled:
+        return
+    phrase = lead_office_phrase(lead)
+    if phrase is None:
+        return
+    title, start, end = phrase
+    if any(_title_key(o.title) == _title_key(title) for o in offices if o.title):
+        return
+    target: Office | None = None
+    if start is not None:
+        for office in untitled:
+            o_start, o_end = _years(office)
+            if o_start == start and (end is None or o_end is None or o_end == end):
+                target = office
+                break
+    else:
+        infobox = [o for o in offices if o.source == "infobox"]
+        target = infobox[0] if infobox and infobox[0] in untitled else None
+    if target is not None:
+        target.title, target.title_source = title, "lead"

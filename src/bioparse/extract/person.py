@@ -298,7 +298,7 @@ def extract_person(doc: Document, *, decided: bool = False) -> Person | None:
     birth = _event(box, doc, "birth", lead, sources)
     death = _event(box, doc, "death", lead, sources)
     succession = [b for b in doc.infoboxes if b.kind == "succession_box"]
-    offices, others = person_offices(box, succession)
+    offices, others = person_offices(box, succession, doc.lead)
     # a succession box of states by admission date or of records is no office of a person
     offices = [o for o in offices if o.source != "succession_box" or o.title is None or is_person_office(o.title)]
     if death is not None:
