@@ -370,7 +370,7 @@ def office_from_block(block: _Block, source: str = "infobox") -> Office:
             if office.term_text and value and not any(r.key == "term" for r in block.rows):
                 office.term_text = f"{office.term_text} – {value}"  # as the infobox draws it
         elif key in ("predecessor", "successor"):
-            _set_neighbour(office, key, split_person(row.value, row.links))
+            _set_neighbour(office, key, _undated(split_person(row.value, row.links)))
         elif key == "serving_with":
             role = tidy(row.label) or "Serving with"
             people = colleagues_of(role, row.value, row.links)
@@ -630,10 +630,28 @@ def person_offices(box: Infobox | None, succession: list[Infobox],
     offices, borrowed = _infobox_offices(box) if box is not None else ([], set())
     rows = [o for b in succession for o in offices_from_succession(b)]
     others = [o for o in rows if o.kind != "office"]
-    merged = merge_offices(offices, [o for o in rows if o.kind == "office"], borrowed)
+    merged = [o for o in merge_offices(offices, [o for o in rows if o.kind == "office"], borrowed)
+              if not _empty(o)]
     if lead:
         title_from_lead(merged, lead)
     return merged, others
+
+
+def _undated(person: NamedPerson) -> NamedPerson:
+    """No name when a date is left in it once its notes are split off: the cell
+    holds something else (a dewiki strip "Vorgänger | Verteidigungsminister von
+    Frankreich 6. November 1957-14. Mai 1958 | Nachfolger" whose name cells a
+    mirror left empty), as :func:`colleagues_of` drops such a colleague."""
+    if person.name and _DATE_NUMBER.search(person.name):
+        return NamedPerson()
+    return person
+
+
+def _empty(office: Office) -> bool:
+    """Nothing left to say: no title, term, neighbour, colleague or seat."""
+    return not (office.title or office.start or office.end or office.incumbent or office.predecessor
+                or office.successor or office.established or office.abolished or office.colleagues
+                or office.serving_with or office.constituency)
 
 
 # ------------------------------------------------------------ untitled terms
