@@ -51,6 +51,8 @@ _BORN = _words("born")
 _DIED = _words("died")
 _SYMBOLS = frozenset(w for w in _BORN + _DIED if not any(c.isalnum() for c in w))
 _BORN_SET = frozenset(w.lower() for w in _BORN)
+#: Markers that mean born in one language and died in another ("d.": tr doğum, en died).
+_EITHER_SET = _BORN_SET & frozenset(w.lower() for w in _DIED)
 _SAME_PLACE = frozenset(w.lower() for w in lang.merged("lead", "same_place"))
 _SAME_PLACE_WORDS = frozenset(w.strip(".") for w in _SAME_PLACE)
 #: Matched exactly (lower case): a capital makes it part of the name ("La Coruña", "Den Haag").
@@ -372,7 +374,7 @@ def _read_clauses(
         parsed = _clause(clause, in_bracket)
         if parsed[0] is None:
             continue
-        if word.lower() in _BORN_SET:
+        if word.lower() in _BORN_SET and not (birth[0] is not None and word.lower() in _EITHER_SET):
             if birth[0] is None:
                 birth = parsed
         elif death[0] is None:

@@ -283,7 +283,28 @@ def read_subject_lead(doc: Document) -> LeadFacts:
     base = _DISAMBIGUATION.sub("", doc.title or "").strip()
     if later and base and later[0].title.strip().startswith((base, "-", "•", "*")):
         return read_lead(later[0].text, doc.title)
+    residue_lead = _lead_under_residue(doc.lead, later[0].text if later else "", base)
+    if residue_lead:
+        return read_lead(residue_lead, doc.title)
     return facts
+
+
+_SENTENCE_LINE = re.compile(r"\S(?:\s+\S+){5}.{0,2000}?[.!?。]\s*$", re.M)
+
+
+def _lead_under_residue(lead: str, first_section: str, name: str) -> str | None:
+    """The first section's text when it, not the lead, holds the first sentence.
+
+    A value-only rendering (the infobox's labels dropped, e.g. "February 12,
+    1809" / "April 15, 1865" with no "Born" / "Died") leaves the box's values as
+    the lead and its one surviving label ("Years in office") as a heading, the
+    opening sentence under it.  Taken only when the lead holds no sentence at
+    all and that section's first line opens with the subject's name.
+    """
+    if not name or not first_section or _SENTENCE_LINE.search(lead[:5000]):
+        return None
+    opening = first_section.lstrip()[:5000]
+    return opening if opening.startswith(name) else None
 
 
 def extract_person(doc: Document, *, decided: bool = False) -> Person | None:
