@@ -18,6 +18,7 @@ from ..model import Date, Event, Infobox, Person
 from .biography import is_person_office, lead_clause
 from .lead import LeadFacts, read_lead
 from .offices import person_offices
+from .rendering import without_errors
 from .text import first_line, items, one_line, tidy
 
 _PERSON_KEYS = frozenset(
@@ -313,12 +314,12 @@ def extract_person(doc: Document, *, decided: bool = False) -> Person | None:
     ``decided``: :func:`bioparse.extract.biography.classify` already said this
     page is a person, so a Person is returned even without dates or offices.
     """
-    box = main_infobox(doc)
+    box = without_errors(main_infobox(doc))  # a failed template's message is no place or value
     lead = read_subject_lead(doc)
     sources: dict[str, str] = {}
     birth = _event(box, doc, "birth", lead, sources)
     death = _event(box, doc, "death", lead, sources)
-    succession = [b for b in doc.infoboxes if b.kind == "succession_box"]
+    succession = [b for b in map(without_errors, doc.infoboxes) if b is not None and b.kind == "succession_box"]
     offices, others = person_offices(box, succession, doc.lead)
     # a succession box of states by admission date or of records is no office of a person
     offices = [o for o in offices if o.source != "succession_box" or o.title is None or is_person_office(o.title)]
