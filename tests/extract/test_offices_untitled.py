@@ -68,3 +68,17 @@ def test_no_office_phrase_in_a_description() -> None:
 def test_titled_offices_carry_no_title_source() -> None:
     offices = _infobox_offices(FIXTURES / "text" / "julia_gillard.txt")
     assert offices and all(o.title and o.title_source is None for o in offices)
+
+
+def test_box_row_of_the_same_term_titles_a_slot_without_office() -> None:
+    # John Adams (fixtures/offices/presidentthing__John_Adams.wiki): slot 3 gives
+    # minister_from3 / country3 and term_start3 = April 19, 1782, term_end3 = March 30, 1788,
+    # but no office3; the succession box has "United States Minister to the Netherlands",
+    # years=1782–1788, after=Charles W. F. Dumas
+    offices = _infobox_offices(FIXTURES / "offices" / "presidentthing__John_Adams.wiki")
+    term = next(o for o in offices if o.start is not None and o.start.iso == "1782-04-19")
+    assert term.title == "United States Minister to the Netherlands"
+    assert term.title_source == "succession_box"
+    assert term.successor == "Charles W. F. Dumas"
+    president = next(o for o in offices if o.title == "President of the United States")
+    assert president.title_source is None  # its own heading
