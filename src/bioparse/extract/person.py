@@ -290,7 +290,10 @@ def read_subject_lead(doc: Document) -> LeadFacts:
     return facts
 
 
-_SENTENCE_LINE = re.compile(r"\S(?:\s+\S+){5}.{0,2000}?[.!?。]\s*$", re.M)
+def _has_sentence(text: str) -> bool:
+    """A line of six words or more that ends as a sentence ends."""
+    return any(line.rstrip().endswith((".", "!", "?", "。")) and len(line.split()) >= 6
+               for line in text.split("\n"))
 
 
 def _lead_under_residue(lead: str, first_section: str, name: str) -> str | None:
@@ -302,7 +305,7 @@ def _lead_under_residue(lead: str, first_section: str, name: str) -> str | None:
     opening sentence under it.  Taken only when the lead holds no sentence at
     all and that section's first line opens with the subject's name.
     """
-    if not name or not first_section or _SENTENCE_LINE.search(lead[:5000]):
+    if not name or not first_section or _has_sentence(lead[:5000]):
         return None
     opening = first_section.lstrip()[:5000]
     return opening if opening.startswith(name) else None
