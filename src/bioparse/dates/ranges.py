@@ -23,7 +23,7 @@ from .patterns import _FLAGS, _FOOTNOTE_RE, _ISO_RE, _MAX_INPUT, _MON, _OS_RE, _
 from .prepare import Prepared, prepare
 from .single import parse_date
 
-__all__ = ["parse_range"]
+__all__ = ["is_present", "parse_range"]
 
 
 
@@ -74,10 +74,17 @@ _SEPARATORS = (
     re.compile(r"(?<=\d)\s{0,3}/\s{0,3}(?=-?\d{4}-\d{2})"),
     re.compile(r"\s{0,3}[–—−‒―]\s{0,3}"),
     re.compile(r"\s{1,3}(?:-{1,2}|to|until|till|through|thru)\s{1,3}", _FLAGS),
-    re.compile(r"(?<=\d)-(?=\d{2,4}(?![\d-]))|(?<=[A-Za-z.])-(?=\d|c\.|[A-Z])"),
-    re.compile(rf"(?<=\d{{4}})(?=\d{{1,2}}\s{{0,2}}{_MON})", _FLAGS),
+    re.compile(
+        r"(?<=\d)-(?=\d{2,4}(?![\d-]))|(?<=[A-Za-z.])-(?=\d|c\.|[A-Z])"
+        # "1592- 1613" (a blank after the dash only); "1913-9 de dic. de 1915" (a year, then a day)
+        r"|(?<=\d)-\s{1,3}(?=\d)|(?<=\d{4})-(?=\d{1,2}\s)"
+    ),
+    re.compile(rf"(?<=\d{{4}})(?<!\d\d{{4}})(?=\d{{1,2}}\s{{0,2}}{_MON})", _FLAGS),
     re.compile(r"\s{2,}"),
 )
+# A four-digit year glued to the day of the next date, the dash lost in rendering
+# ("1er novembre 189522 avril 1896", "19577 نوفمبر 1987"): split only when a whole date follows.
+_GLUED_YEAR_RE = re.compile(r"(?<=\d{4})(?<!\d\d{4})(?=\d{1,2}(?!\d)\S{0,3}\s{0,2}[^\W\d_])")
 _PIPES_RE = re.compile(r"\s{0,3}\|[\s|]{0,1000}")
 
 
@@ -111,12 +118,14 @@ def _date_of(prepared: Prepared, hit: Hit, text: str) -> Date:
 
 
 def _split_range(work: str) -> tuple[str, str] | None:
-    for pattern in (*_SEPARATORS[:-1], *_range_words().world_to, _SEPARATORS[-1]):
+    for pattern in (*_SEPARATORS[:-1], *_range_words().world_to, _cjk_dash(), _GLUED_YEAR_RE, _SEPARATORS[-1]):
         for match in pattern.finditer(work):
             left, right = work[: match.start()], work[match.end():]
             if not left.strip() or not right.strip():
                 continue
             if pattern is _SEPARATORS[-1] and not (find(prepare(left).text) and find(prepare(right).text)):
+                continue
+            if (pattern is _GLUED_YEAR_RE or pattern is _SEPARATORS[4]) and not _whole_date_first(right):
                 continue
             if _ISO_RE.search(work) and pattern is _SEPARATORS[3]:
                 iso = _ISO_RE.search(work)
@@ -124,6 +133,29 @@ def _split_range(work: str) -> tuple[str, str] | None:
                     continue
             return left, right
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _cjk_dash() -> re.Pattern[str]:
+    """An ASCII hyphen after a CJK day, month or year mark ("1988年1月13日-2000年5月20日")."""
+    marks = "".join(sorted({ch for a in lang.table("dates").values() for ch in a.get("numeric", {}).values()}))
+    if not marks:
+        return re.compile("(?!)")
+    return re.compile(rf"(?<=[{re.escape(marks)}])\s{{0,2}}-\s{{0,2}}(?=\S)")
+
+
+def _whole_date_first(text: str) -> bool:
+    """True when ``text`` opens with a date to the day ("22 avril 1896 ..."), not a number."""
+    hit = find(prepare(text).text)
+    return hit is not None and hit.precision == "day" and hit.start <= 1
+
+
+def is_present(text: str) -> bool:
+    """True when ``text`` is nothing but a "present"/"incumbent" phrase of some language
+    ("Incumbent", "nadal sprawuje urząd", "至今"): a successor cell saying nobody follows yet."""
+    if not isinstance(text, str) or len(text) > 80:
+        return False
+    return _range_words().open_re.fullmatch(text.strip(" \t\n.,;:()[]")) is not None
 
 
 def parse_range(text: str, *, lang: str | None = None) -> DateRange:
