@@ -21,6 +21,7 @@ Modules, by job:
 * :mod:`.calendar` Julian or Gregorian, and Old Style / New Style pairs.
 * :mod:`.fallback` dateparser, for month words no language file knows.
 * :mod:`.iso`      astronomical years and ISO text.
+* :mod:`.context`  the wiki's language for every date read on one article.
 
 Conventions:
 
@@ -42,6 +43,7 @@ Conventions:
 
 from __future__ import annotations
 
+from .context import current_language, wiki_language
 from .events import split_event
 from .fallback import clear_caches, fallback_calls
 from .iso import normalize_iso
@@ -51,6 +53,7 @@ from .single import parse_date
 
 __all__ = [
     "clear_caches",
+    "current_language",
     "fallback_calls",
     "is_present",
     "normalize_iso",
@@ -58,4 +61,5 @@ __all__ = [
     "parse_date",
     "parse_range",
     "split_event",
+    "wiki_language",
 ]

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..model import Event
 from .calendar import with_calendar
+from .context import language_of
 from .hits import find
 from .patterns import _FLAGS, _ISO_RE, _MAX_INPUT, _MON, _SPACE_RE, Hit, blank, blank_all
 from .prepare import prepare
@@ -57,8 +58,9 @@ def split_event(text: str, *, lang: str | None = None) -> Event:
     """
     if not isinstance(text, str):
         return Event()
+    lang = language_of(lang)
     try:
-        event = _split_event(text)
+        event = _split_event(text, lang)
     except (ValueError, OverflowError, RecursionError):
         return Event(text=text)
     if event.date is not None:
@@ -66,7 +68,7 @@ def split_event(text: str, *, lang: str | None = None) -> Event:
     return event
 
 
-def _split_event(text: str) -> Event:
+def _split_event(text: str, lang: str | None) -> Event:
     event = Event(text=text)
     work = _SPACE_RE.sub(" ", text[:_MAX_INPUT])
     label = _EVENT_LABEL_RE.match(work)
@@ -81,7 +83,7 @@ def _split_event(text: str) -> Event:
                 stray_age = int(re.split(r"\D", match.group("n"))[0])
                 break
         work = blank_all(_STRAY_AGE_RE, work)
-    prepared = prepare(work)
+    prepared = prepare(work, lang)
     date, span = locate(prepared, None)
     if date is not None:
         date = with_calendar(date, prepared, None)

@@ -413,9 +413,9 @@ def _multi_month_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]
         best: tuple[int, int] | None = None
         for phrase, month in lex.multi_months.get(token.group(0).lower(), ()):
             end = token.start() + len(phrase)
-            if lower.startswith(phrase, token.start()) and (best is None or end > best[0]):
-                if end == len(text) or not (text[end].isalpha()):
-                    best = (end, month)  # the longest phrase: "tháng mười hai", not "tháng mười"
+            whole = lower.startswith(phrase, token.start()) and (end == len(text) or not text[end].isalpha())
+            if whole and (best is None or end > best[0]):
+                best = (end, month)  # the longest phrase: "tháng mười hai", not "tháng mười"
         if best is not None and _near_digit(text, token.start(), best[0]):
             edits.append((token.start(), best[0], ENGLISH_MONTHS[best[1] - 1]))
 
@@ -497,9 +497,9 @@ def _words_edits(
         else:
             kinds.append("word")
     for i, match in enumerate(tokens):
-        if kinds[i] == "day" and i + 1 < len(kinds) and kinds[i + 1] == "month":
-            if not text[match.end():tokens[i + 1].start()].strip():
-                edits.append((match.start(), match.end(), str(lex.day_words[_fold_cached(match.group(0))])))
+        if (kinds[i] == "day" and i + 1 < len(kinds) and kinds[i + 1] == "month"
+                and not text[match.end():tokens[i + 1].start()].strip()):
+            edits.append((match.start(), match.end(), str(lex.day_words[_fold_cached(match.group(0))])))
     for i, match in enumerate(tokens):
         if kinds[i] != "joiner":
             continue

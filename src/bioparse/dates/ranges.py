@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from .. import lang
 from ..model import Date, DateRange, Precision
 from .calendar import apply_old_style, with_calendar
+from .context import language_of
 from .fallback import foreign_candidate
 from .hits import find, iso_hit, iso_of, partial
 from .iso import days_in_month
@@ -96,8 +97,8 @@ def _clean_range_text(text: str) -> str:
     return work.strip(" ,;:()")
 
 
-def _side(text: str) -> tuple[Prepared, Hit | None]:
-    prepared = prepare(text)
+def _side(text: str, lang: str | None) -> tuple[Prepared, Hit | None]:
+    prepared = prepare(text, lang)
     iso = iso_hit(prepared.text)
     found = iso or find(prepared.text, short_years=False)
     return prepared, found or partial(prepared.text.strip(" ,;.()"))
@@ -161,12 +162,14 @@ def is_present(text: str) -> bool:
 def parse_range(text: str, *, lang: str | None = None) -> DateRange:
     """A span such as a term of office, in any language; never raises, empty range when unreadable.
 
-    ``lang`` (the wiki's language, when known) only sets the calendar of the ends.
+    ``lang`` (the wiki's language, when known; default: :func:`.context.wiki_language`'s)
+    sets the calendar of the ends and makes that language's month words win a tie.
     """
     if not isinstance(text, str):
         return DateRange()
+    lang = language_of(lang)
     try:
-        result = _parse_range(text)
+        result = _parse_range(text, lang)
     except (ValueError, OverflowError, RecursionError):
         return DateRange(text=text)
     if result.start is not None:
@@ -176,7 +179,7 @@ def parse_range(text: str, *, lang: str | None = None) -> DateRange:
     return result
 
 
-def _parse_range(text: str) -> DateRange:
+def _parse_range(text: str, lang: str | None) -> DateRange:
     result = DateRange(text=text)
     work = _clean_range_text(text[:_MAX_INPUT])
     if not work:
@@ -192,19 +195,19 @@ def _parse_range(text: str) -> DateRange:
         if words.open_re.search(work):
             result.open_ended = True
             work = words.open_re.sub(" ", work)
-        date = parse_date(work)
+        date = parse_date(work, lang=lang)
         if date is not None:
             result.start = replace(date, text=work.strip())
         return result
     left, right = parts
     if words.open_re.fullmatch(right.strip(" ,;.()")) or (words.open_re.search(right) and not find(right)):
         result.open_ended = True
-        prepared, hit = _side(left)
+        prepared, hit = _side(left, lang)
         if hit is not None and hit.year is not None:
             result.start = _date_of(prepared, hit, left)
         return result
-    lprep, lhit = _side(left)
-    rprep, rhit = _side(right)
+    lprep, lhit = _side(left, lang)
+    rprep, rhit = _side(right, lang)
     if lhit is not None:
         rhit = _complete_end(lhit, rhit, rprep.text)
     if rhit is not None and rhit.year is not None and lhit is not None:
@@ -214,20 +217,20 @@ def _parse_range(text: str) -> DateRange:
     if rhit is not None and rhit.year is not None:
         result.end = _date_of(rprep, rhit, right)
     # a side the patterns only read to the year may be a non-English day ("11 mai 2010")
-    result.start = _refine(result.start, left)
-    result.end = _refine(result.end, right)
+    result.start = _refine(result.start, left, lang)
+    result.end = _refine(result.end, right, lang)
     if result.start is None and result.end is None:
-        date = parse_date(work)
+        date = parse_date(work, lang=lang)
         if date is not None:
             result.start = date
     return result
 
 
-def _refine(date: Date | None, side: str) -> Date | None:
+def _refine(date: Date | None, side: str, lang: str | None) -> Date | None:
     """A more precise reading of one side of a range, when the whole side is one date."""
     if date is None or date.precision != "year" or not foreign_candidate(side):
         return date
-    better = parse_date(side)
+    better = parse_date(side, lang=lang)
     if better is not None and better.year == date.year and better.precision in ("day", "month"):
         return replace(better, circa=better.circa or date.circa)
     return date
