@@ -218,3 +218,22 @@ def test_wiki_language_picks_its_own_month_word() -> None:
     with wiki_language("hr"):
         event = split_event("1. listopad 1990., Zagreb")
     assert event.date is not None and event.date.iso == "1990-10-01"
+
+
+def test_article_dates_follow_the_wiki_of_the_page() -> None:
+    """A page whose metadata names ruwiki reads its pre-1918 dates as Julian; unnamed, as Gregorian."""
+    from bioparse.extract.article import build_article
+    from bioparse.readers.wikitext import read_wikitext
+
+    text = ("{{Государственный деятель\n| Имя = Пётр\n| Дата рождения = 5 мая 1799\n"
+            "| Место рождения = Москва\n}}\n'''Пётр''' — деятель.")
+    plain = build_article(read_wikitext(text, title="Пётр"))
+    doc = read_wikitext(text, title="Пётр")
+    doc.meta["wiki"] = "ruwiki"
+    russian = build_article(doc)
+    assert plain.person is not None and russian.person is not None
+    assert plain.person.birth is not None and russian.person.birth is not None
+    assert plain.person.birth.date is not None and russian.person.birth.date is not None
+    assert plain.person.birth.date.iso == russian.person.birth.date.iso == "1799-05-05"
+    assert (plain.person.birth.date.calendar, russian.person.birth.date.calendar) == ("gregorian", "julian")
+    assert current_language() is None  # the block ended with the article
