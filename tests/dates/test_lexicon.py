@@ -25,7 +25,8 @@ def test_required_languages_have_date_data(code: str) -> None:
 
 def test_every_dates_file_is_well_formed() -> None:
     allowed = {"months", "eras", "ordinal_day", "joiners", "year_words", "circa", "circa_after", "range",
-               "present", "century", "numeric", "regnal_eras", "calendar", "yield_months"}
+               "present", "century", "numeric", "regnal_eras", "calendar", "yield_months",
+               "numeric_prefix", "day_words"}
     files = sorted(DATA.glob("*/dates.json"))
     assert len(files) >= 40
     for path in files:
@@ -34,6 +35,10 @@ def test_every_dates_file_is_well_formed() -> None:
         if "months" in data:
             assert len(data["months"]) == 12, path
             assert all(isinstance(w, str) and w == w.lower() for forms in data["months"] for w in forms), path
+        if "day_words" in data:
+            assert 1 <= len(data["day_words"]) <= 31, path
+            assert all(isinstance(w, str) and w for forms in data["day_words"] for w in forms), path
+        assert set(data.get("numeric_prefix", {})) <= {"day", "month", "year"}, path
         for key in ("bc", "ad", "bc_prefix", "ad_prefix"):
             assert all(isinstance(w, str) and w for w in data.get("eras", {}).get(key, [])), path
 

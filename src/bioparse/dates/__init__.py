@@ -16,11 +16,12 @@ Modules, by job:
 * :mod:`.prepare`  footnotes, age, circa, alternatives, Old Style taken out.
 * :mod:`.hits`     the most specific shape found in a cleaned string.
 * :mod:`.single`   :func:`parse_date` (with a fast path for plain English).
-* :mod:`.ranges`   :func:`parse_range`.
+* :mod:`.ranges`   :func:`parse_range`, :func:`is_present`.
 * :mod:`.events`   :func:`split_event` (date and place of a Born/Died value).
 * :mod:`.calendar` Julian or Gregorian, and Old Style / New Style pairs.
 * :mod:`.fallback` dateparser, for month words no language file knows.
 * :mod:`.iso`      astronomical years and ISO text.
+* :mod:`.context`  the wiki's language for every date read on one article.
 
 Conventions:
 
@@ -42,19 +43,23 @@ Conventions:
 
 from __future__ import annotations
 
+from .context import current_language, wiki_language
 from .events import split_event
 from .fallback import clear_caches, fallback_calls
 from .iso import normalize_iso
 from .prepare import parse_age
-from .ranges import parse_range
+from .ranges import is_present, parse_range
 from .single import parse_date
 
 __all__ = [
     "clear_caches",
+    "current_language",
     "fallback_calls",
+    "is_present",
     "normalize_iso",
     "parse_age",
     "parse_date",
     "parse_range",
     "split_event",
+    "wiki_language",
 ]

@@ -26,7 +26,7 @@ from .lexicon import lexicon
 from .patterns import _FOOTNOTE_RE, Hit, blank_all
 from .prepare import Prepared
 
-__all__ = ["REFORM", "apply_old_style", "calendar_of", "with_calendar"]
+__all__ = ["REFORM", "apply_old_style", "calendar_of", "has_calendar_rule", "with_calendar"]
 
 #: First day of the Gregorian calendar (Inter gravissimas).
 REFORM = (1582, 10, 15)
@@ -90,9 +90,16 @@ def calendar_of(date: Date, *, explicit: str | None = None, lang: str | None = N
     return "julian" if _before(date, switch) else "gregorian"
 
 
+def has_calendar_rule(lang: str) -> bool:
+    """True when the ``lang`` wiki's dates switch calendar on a day of their own (rule 3)."""
+    return lang.split("-")[0] in lexicon().julian_until
+
+
 def with_calendar(date: Date, prepared: Prepared | None, lang: str | None) -> Date:
     """``date`` with its calendar set by the rules above."""
     explicit = prepared.explicit_style if prepared is not None else None
+    if lang is not None and not has_calendar_rule(lang):
+        lang = None  # the reform date applies, as for an unknown wiki
     if explicit is None and lang is None and date.calendar == "gregorian" and "1582" < date.iso[:4]:
         return date  # the common case, decided without splitting the ISO text (years are zero-padded)
     calendar = calendar_of(date, explicit=explicit, lang=lang)

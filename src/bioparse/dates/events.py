@@ -7,7 +7,9 @@ from dataclasses import replace
 
 from ..model import Event
 from .calendar import with_calendar
-from .patterns import _FLAGS, _ISO_RE, _MAX_INPUT, _MON, _SPACE_RE, blank, blank_all
+from .context import language_of
+from .hits import find
+from .patterns import _FLAGS, _ISO_RE, _MAX_INPUT, _MON, _SPACE_RE, Hit, blank, blank_all
 from .prepare import prepare
 from .single import locate
 
@@ -56,8 +58,9 @@ def split_event(text: str, *, lang: str | None = None) -> Event:
     """
     if not isinstance(text, str):
         return Event()
+    lang = language_of(lang)
     try:
-        event = _split_event(text)
+        event = _split_event(text, lang)
     except (ValueError, OverflowError, RecursionError):
         return Event(text=text)
     if event.date is not None:
@@ -65,7 +68,7 @@ def split_event(text: str, *, lang: str | None = None) -> Event:
     return event
 
 
-def _split_event(text: str) -> Event:
+def _split_event(text: str, lang: str | None) -> Event:
     event = Event(text=text)
     work = _SPACE_RE.sub(" ", text[:_MAX_INPUT])
     label = _EVENT_LABEL_RE.match(work)
@@ -80,7 +83,7 @@ def _split_event(text: str) -> Event:
                 stray_age = int(re.split(r"\D", match.group("n"))[0])
                 break
         work = blank_all(_STRAY_AGE_RE, work)
-    prepared = prepare(work)
+    prepared = prepare(work, lang)
     date, span = locate(prepared, None)
     if date is not None:
         date = with_calendar(date, prepared, None)
@@ -95,10 +98,12 @@ def _split_event(text: str) -> Event:
     if iso and (iso.start() >= end or iso.end() <= start):
         # A bare ISO date beside the prose one belongs to the date, not the place.
         cleaned = blank(cleaned, iso.start(), iso.end())
-    tail = _TRUNCATED_DATE_RE.match(cleaned, end)
+    repeated = _repeated_date_end(cleaned, end, span)
+    tail = _TRUNCATED_DATE_RE.match(cleaned, end) if repeated == end else None
     if tail:
         # "(1920-04-05)5 April": the prose copy lost its year; it is not a place.
         end = tail.end()
+    end = max(end, repeated)
     before, after = cleaned[:start], cleaned[end:]
     place = _tidy_place(after)
     if place is None:
@@ -115,6 +120,22 @@ def _split_event(text: str) -> Event:
         date_text = _written_date(prepared.original, place)
     event.date = replace(date, text=date_text)
     return event
+
+
+_CLOSE_RE = re.compile(r"[\s)\]]{0,6}")
+
+
+def _repeated_date_end(text: str, end: int, span: Hit) -> int:
+    """Past a second copy of the same date ("( 28 decembrie 1927 )28 decembrie 1927": a
+    rendering that shows the date twice); ``end`` when none follows."""
+    gap = _CLOSE_RE.match(text, end)
+    start = gap.end() if gap else end
+    if start >= len(text) or not text[start].isdigit() and not text[start].isalpha():
+        return end
+    again = find(text[start:start + 60])
+    if again is None or again.start != 0 or (again.year, again.month, again.day) != (span.year, span.month, span.day):
+        return end
+    return start + again.end
 
 
 def _written_date(original: str, place: str | None) -> str:

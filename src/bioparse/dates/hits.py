@@ -22,6 +22,7 @@ from .patterns import (
     _MY_RE,
     _NUM_MONTH_YEAR_RE,
     _NUMERIC_RE,
+    _YDM_RE,
     _YEAR_RE,
     _YMD_RE,
     Hit,
@@ -60,7 +61,7 @@ def _year_ok(match: re.Match[str], whole: str, short_years: bool = True) -> bool
 def find(text: str, *, dmy_hint: bool | None = None, short_years: bool = True) -> Hit | None:
     """The best date in ``text``: the most specific pattern, first occurrence."""
     best: Hit | None = None
-    for pattern in (_DMY_RE, _MDY_RE, _YMD_RE):
+    for pattern in (_DMY_RE, _MDY_RE, _YMD_RE, _YDM_RE):
         for tries, found in enumerate(pattern.finditer(text)):
             hit = _hit_from(found, "day", with_day=True, with_month=True)
             if hit and _year_ok(found, text):

@@ -97,6 +97,19 @@ class Lexicon:
     present_words: tuple[str, ...]
     julian_until: dict[str, str] = field(default_factory=dict)
     ambiguous: tuple[str, ...] = ()
+    #: Joiners glued to the month by an apostrophe (Catalan, Asturian "d'"), both apostrophes.
+    elided: tuple[str, ...] = ()
+    #: First words (lower case) of the month phrases in ``multi_months``: only then are phrases looked for.
+    multi_first: frozenset[str] = frozenset()
+    #: Day numbers written as words (Arabic "سبعة" = 7), folded word -> day; read only before a month.
+    day_words: dict[str, int] = field(default_factory=dict)
+    #: Words written before a day, month or year number (Vietnamese "ngày 8 tháng 8 năm 1991"),
+    #: one pattern, None when no language has them; the month prefix turns its number into a month.
+    prefix_re: re.Pattern[str] | None = None
+    prefix_tokens: frozenset[str] = frozenset()
+    month_prefixes: tuple[str, ...] = ()
+    #: Per language: folded month word -> month, for a page whose wiki is known (its words win ties).
+    own_months: dict[str, dict[str, int]] = field(default_factory=dict)
     #: Lower-case forms (as written and folded) of every month word and joiner: a cheap first test.
     quick: frozenset[str] = frozenset()
 
@@ -171,7 +184,8 @@ def lexicon() -> Lexicon:
     year_words = words("year_words")
     year_word_re = None
     if year_words:
-        year_word_re = re.compile(r"(?<=\d)\s{0,2}(?:" + _alternation(year_words) + r")(?![^\W\d_])")
+        # "1883.goda 10.dekabris": the dot after the year stays (it is the year's ordinal mark)
+        year_word_re = re.compile(r"(?<=\d)(\.?)\s{0,2}(?:" + _alternation(year_words) + r")(?![^\W\d_])")
 
     numeric = [aspect["numeric"] for aspect in data.values() if "numeric" in aspect]
     ymark = "".join(sorted({n["year"] for n in numeric})) or "年"
@@ -194,6 +208,27 @@ def lexicon() -> Lexicon:
             "(?P<era>" + "|".join(map(re.escape, regnal)) + r")\s?(?P<n>\d{1,2}|元)\s?(?=[" + ymark + "])"
         )
 
+    day_words: dict[str, int] = {}
+    for aspect in data.values():
+        for number, forms in enumerate(aspect.get("day_words", []), start=1):
+            for word in forms:
+                day_words.setdefault(fold(word), number)
+    prefixes = {kind: words("numeric_prefix", kind) for kind in ("day", "month", "year")}
+    prefix_re = None
+    if any(prefixes.values()):
+        def alt(kind: str) -> str:
+            return "|".join(re.escape(w) for w in sorted(prefixes[kind], key=len, reverse=True)) or "(?!)"
+        prefix_re = re.compile(
+            rf"(?<![^\W\d_])(?:(?P<mword>{alt('month')})\s{{0,2}}(?P<m>1[0-2]|0?[1-9])(?=\d{{4}}(?!\d)|(?!\d))"
+            rf"|(?P<yword>{alt('year')})\s{{0,2}}(?=\d{{1,4}}(?!\d))"
+            rf"|(?P<dword>{alt('day')})\s{{0,2}}(?=\d{{1,2}}(?!\d)))",
+            re.IGNORECASE,
+        )
+    own_months: dict[str, dict[str, int]] = {}
+    for code, aspect in data.items():
+        own = {fold(w): n for n, forms in enumerate(aspect.get("months", []), start=1) for w in forms if " " not in w}
+        if own and code != "en":
+            own_months[code] = own
     circa_after = words("circa_after")
     to_words = words("range", "to")
     julian_until = {code: a["calendar"]["julian_until"] for code, a in data.items()
@@ -223,6 +258,16 @@ def lexicon() -> Lexicon:
         present_words=tuple(words("present")),
         julian_until=julian_until,
         ambiguous=ambiguous,
+        multi_first=frozenset(multi),
+        elided=tuple(
+            form for j in words("joiners") if j.endswith(("'", "’"))
+            for form in {j.lower().replace("’", "'"), j.lower().replace("'", "’")}
+        ),
+        day_words=day_words,
+        prefix_re=prefix_re,
+        prefix_tokens=frozenset(w.lower() for kind in prefixes.values() for w in kind),
+        month_prefixes=tuple(w.lower() for w in prefixes["month"]),
+        own_months=own_months,
         quick=frozenset(months) | frozenset(raw_forms - set(english)) | frozenset(fold(w) for w in words("joiners")),
     )
 
@@ -256,11 +301,14 @@ _DUAL_YEAR_RE = re.compile(
 _NEAR_DIGIT = 4
 
 
-def localize(text: str) -> str:
+def localize(text: str, lang: str | None = None) -> str:
     """English-shaped date text from any language's ("1er mai 1920" -> "1 May 1920").
 
     Only words next to a number (or to another date word) change, so a place
-    such as "County Mayo" or "Rio de Janeiro" is left as written.
+    such as "County Mayo" or "Rio de Janeiro" is left as written.  ``lang``,
+    the wiki's language when known, makes that language's month words win
+    over another language's reading of the same word (hrwiki "listopad" is
+    October, plwiki's November).
     """
     ascii_text = text.isascii()
     if not ascii_text and _NON_ASCII_DIGIT.search(text):
@@ -268,27 +316,68 @@ def localize(text: str) -> str:
     lex = lexicon()
     if lex.regnal_re is not None and not ascii_text and lex.regnal_re.search(text):
         text = lex.regnal_re.sub(lambda m: _regnal_year(lex, m), text)
-    if not lex.century_tokens.isdisjoint(w.lower() for w in _TOKEN.findall(text)):
+    words = _TOKEN.findall(text)
+    lowered = {w.lower() for w in words}
+    if not lex.century_tokens.isdisjoint(lowered):
         text = _century_re().sub(_century, text)  # "XX secolo" -> "20th century"
     if not _ANY_DIGIT.search(text):
         return text  # every other date word this rewrites sits next to a number
+    if lex.prefix_re is not None and not lex.prefix_tokens.isdisjoint(lowered):
+        text = _prefixed(text, lex)  # "23 tháng 11 năm 1922" -> "23 November  1922"
+        words = _TOKEN.findall(text)
+        lowered = {w.lower() for w in words}
     if lex.ordinals and _SUFFIXED_NUMBER.search(text):
         text = _ORDINAL.sub(lambda m: m.group(1) if m.group(2).lower() in lex.ordinals else m.group(0), text)
     edits: list[tuple[int, int, str]] = []
-    words = _TOKEN.findall(text)
     if not lex.era_tokens.isdisjoint(words):
         _era_edits(text, lex, edits)
-    if any(w.lower() in lex.quick or (not w.isascii() and _fold_cached(w) in lex.months) for w in words):
-        _words_edits(text, lex, edits)
-    if lex.multi_months and not ascii_text:
-        _multi_month_edits(text, lex, edits)
+    if lex.multi_months and not lex.multi_first.isdisjoint(lowered):
+        _multi_month_edits(text, lex, edits)  # phrases first: "sulu mieness", "كانون الثاني"
+    months = _months_for(lang) if lang else lex.months
+    if any(w.lower() in lex.quick or (not w.isascii() and _fold_cached(w) in months) for w in words):
+        _words_edits(text, lex, edits, months)
     if edits:
         text = _apply(text, edits)
-    if lex.year_word_re is not None and not text.isascii():
-        text = lex.year_word_re.sub("", text)
+    if lex.year_word_re is not None and (edits or not text.isascii()):
+        text = lex.year_word_re.sub(r"\1", text)
     if "(" in text and _PAREN_DAY.search(text):
         text = _dual_dates(text)
     return text
+
+
+@functools.lru_cache(maxsize=64)
+def _months_for(lang: str) -> dict[str, int]:
+    """Every language's month words, the given language's own readings winning."""
+    lex = lexicon()
+    own = lex.own_months.get(lang.split("-")[0].lower())
+    if not own:
+        return lex.months
+    merged = dict(lex.months)
+    merged.update({w: n for w, n in own.items() if len(w) >= 3 and w not in lex.english})
+    return merged
+
+
+def _prefixed(text: str, lex: Lexicon) -> str:
+    """Vietnamese-style prefixes: "tháng 11" -> "November", "năm 1922" -> "1922", "ngày 8" -> "8".
+
+    A month number glued to its year ("tháng 111922", the space lost in rendering) is split
+    before the last four digits.  A year word right after a month word is itself the month's
+    name ("tháng năm" is May) and stays for the month phrases.
+    """
+    assert lex.prefix_re is not None
+
+    def one(match: re.Match[str]) -> str:
+        if match.group("mword"):
+            name = ENGLISH_MONTHS[int(match.group("m")) - 1]
+            after = text[match.end():match.end() + 1]
+            return f"{name} " if after.isdigit() else name
+        if match.group("yword"):
+            before = text[max(0, match.start() - 12):match.start()].rstrip().lower()
+            if before.endswith(lex.month_prefixes):
+                return match.group(0)
+        return ""
+
+    return lex.prefix_re.sub(one, text)
 
 
 _CHUNK = re.compile(r"\S{1,16}")
@@ -321,10 +410,14 @@ def _multi_month_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]
     """Month names written in two words, next to a number ("15 كانون الثاني 1990")."""
     lower = text.lower()
     for token in _TOKEN.finditer(text):
+        best: tuple[int, int] | None = None
         for phrase, month in lex.multi_months.get(token.group(0).lower(), ()):
             end = token.start() + len(phrase)
-            if lower.startswith(phrase, token.start()) and _near_digit(text, token.start(), end):
-                edits.append((token.start(), end, ENGLISH_MONTHS[month - 1]))
+            whole = lower.startswith(phrase, token.start()) and (end == len(text) or not text[end].isalpha())
+            if whole and (best is None or end > best[0]):
+                best = (end, month)  # the longest phrase: "tháng mười hai", not "tháng mười"
+        if best is not None and _near_digit(text, token.start(), best[0]):
+            edits.append((token.start(), best[0], ENGLISH_MONTHS[best[1] - 1]))
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -371,28 +464,49 @@ def _century(match: re.Match[str]) -> str:
     return f"{number}th century"
 
 
-def _words_edits(text: str, lex: Lexicon, edits: list[tuple[int, int, str]]) -> None:
-    """Month words next to a number -> English names; joiners between date parts -> nothing."""
+def _words_edits(
+    text: str, lex: Lexicon, edits: list[tuple[int, int, str]], months: dict[str, int] | None = None
+) -> None:
+    """Month words next to a number -> English names; joiners between date parts -> nothing;
+    a day written as a word right before a month ("سبعة نوفمبر 1987") -> its number."""
+    months = lex.months if months is None else months
     tokens = list(_TOKEN.finditer(text))
     kinds: list[str] = []
-    for match in tokens:
+    for index, match in enumerate(tokens):
         word = _fold_cached(match.group(0))
-        if word in lex.months and _near_digit(text, match.start(), match.end()):
-            if not any(a <= match.start() < b for a, b, _ in edits):
-                edits.append((match.start(), match.end(), ENGLISH_MONTHS[lex.months[word] - 1]))
+        inside = next((new for a, b, new in edits if a <= match.start() < b), None)
+        if inside is not None:
+            kinds.append("month" if inside in ENGLISH_MONTHS else "word")  # a phrase already read
+        elif word in months and (
+            _near_digit(text, match.start(), match.end())
+            or (index and kinds[-1] == "joiner" and _near_digit(text, tokens[index - 1].start(), match.start()))
+        ):  # "11 de junio": the day stands before the joiner
+            start = match.start()
+            for elided in lex.elided:  # "1 d'agost de 1990", "16 d'avientu": the elided joiner goes too
+                if text[max(0, start - len(elided)):start].lower() == elided:
+                    start -= len(elided)
+                    break
+            edits.append((start, match.end(), ENGLISH_MONTHS[months[word] - 1]))
             kinds.append("month")
         elif word in lex.english:
             kinds.append("month")
         elif word in lex.joiners:
             kinds.append("joiner")
+        elif word in lex.day_words:
+            kinds.append("day")
         else:
             kinds.append("word")
+    for i, match in enumerate(tokens):
+        if (kinds[i] == "day" and i + 1 < len(kinds) and kinds[i + 1] == "month"
+                and not text[match.end():tokens[i + 1].start()].strip()):
+            edits.append((match.start(), match.end(), str(lex.day_words[_fold_cached(match.group(0))])))
     for i, match in enumerate(tokens):
         if kinds[i] != "joiner":
             continue
         before = text[tokens[i - 1].end():match.start()] if i else text[:match.start()]
         after = text[match.end(): tokens[i + 1].start()] if i + 1 < len(tokens) else text[match.end():]
-        left_ok = (i and kinds[i - 1] == "month" and not before.strip()) or re.search(r"\d\s{0,2}$", before)
+        # "dic. de 1915": an abbreviated month keeps its dot
+        left_ok = (i and kinds[i - 1] == "month" and not before.strip(" .")) or re.search(r"\d\s{0,2}$", before)
         right_ok = (i + 1 < len(tokens) and kinds[i + 1] == "month" and not after.strip()) or re.match(
             r"\s{0,2}\d", after
         )

@@ -54,8 +54,10 @@ _ISO_RE = re.compile(
     rf"(?<![\d-])(?P<neg>-)?(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\d]){_ERA}"
 )
 _ISO_MONTH_RE = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])(?![\d-])")
+# The day may follow a lower-case letter: a place glued to the date it precedes ("Santiagu16 de
+# xineru de 1911", the space lost in rendering); not a capital ("B12 May 1990" is no 12 May).
 _DMY_RE = re.compile(
-    rf"(?<![\w.])(?P<day>\d{{1,2}}){_ORD}\.?\s{{0,3}}(?:of\s{{1,3}}|-)?(?P<month>{_MON})"
+    rf"(?<![\d._])(?<!(?-i:[A-Z]))(?P<day>\d{{1,2}}){_ORD}\.?\s{{0,3}}(?:of\s{{1,3}}|-)?(?P<month>{_MON})"
     rf",?\s{{0,3}}-?{_AD_BEFORE}{_YEAR}{_ERA}",
     _FLAGS,
 )
@@ -92,6 +94,12 @@ _NUM_MONTH_YEAR_RE = re.compile(
 # Year, month name, day ("1990 May 1", Hungarian "1990. május 1." once localized).
 _YMD_RE = re.compile(
     rf"(?<![\w.])(?P<year>\d{{3,4}})\.?,?\s{{1,3}}(?P<month>{_MON}),?\s{{1,3}}(?P<day>\d{{1,2}})\.?(?![\d:])",
+    _FLAGS,
+)
+# Year, day, month ("1883. 10. December", Latvian and Latgalian "2015. gada 28. septembrī" once
+# localized): the year's ordinal dot is required, and no year may follow the month.
+_YDM_RE = re.compile(
+    rf"(?<![\w.])(?P<year>\d{{3,4}})\.\s{{0,3}}(?P<day>\d{{1,2}})\.?\s{{0,3}}(?P<month>{_MON})(?!,?\s{{0,3}}\d)",
     _FLAGS,
 )
 _CENTURY_RE = re.compile(

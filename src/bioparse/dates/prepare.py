@@ -60,10 +60,11 @@ class Prepared:
 _DIGIT_SPACE_COMMA_RE = re.compile(r"(?<=\d) {1,5},")
 
 
-def prepare(text: str) -> Prepared:
-    """Take footnotes, age, circa, alternatives and Old Style parts out; localize the rest."""
+def prepare(text: str, lang: str | None = None) -> Prepared:
+    """Take footnotes, age, circa, alternatives and Old Style parts out; localize the rest
+    (``lang``: the wiki's language, whose month words win a tie)."""
     work = _SPACE_RE.sub(" ", text)
-    local = localize(work)
+    local = localize(work, lang)
     original = work if local != work else None
     work = local
     work = _DIGIT_SPACE_COMMA_RE.sub(",", work)  # "June 3 , 1906" (Parsoid/translated pages)

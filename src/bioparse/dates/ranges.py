@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from .. import lang
 from ..model import Date, DateRange, Precision
 from .calendar import apply_old_style, with_calendar
+from .context import language_of
 from .fallback import foreign_candidate
 from .hits import find, iso_hit, iso_of, partial
 from .iso import days_in_month
@@ -23,7 +24,7 @@ from .patterns import _FLAGS, _FOOTNOTE_RE, _ISO_RE, _MAX_INPUT, _MON, _OS_RE, _
 from .prepare import Prepared, prepare
 from .single import parse_date
 
-__all__ = ["parse_range"]
+__all__ = ["is_present", "parse_range"]
 
 
 
@@ -74,10 +75,17 @@ _SEPARATORS = (
     re.compile(r"(?<=\d)\s{0,3}/\s{0,3}(?=-?\d{4}-\d{2})"),
     re.compile(r"\s{0,3}[–—−‒―]\s{0,3}"),
     re.compile(r"\s{1,3}(?:-{1,2}|to|until|till|through|thru)\s{1,3}", _FLAGS),
-    re.compile(r"(?<=\d)-(?=\d{2,4}(?![\d-]))|(?<=[A-Za-z.])-(?=\d|c\.|[A-Z])"),
-    re.compile(rf"(?<=\d{{4}})(?=\d{{1,2}}\s{{0,2}}{_MON})", _FLAGS),
+    re.compile(
+        r"(?<=\d)-(?=\d{2,4}(?![\d-]))|(?<=[A-Za-z.])-(?=\d|c\.|[A-Z])"
+        # "1592- 1613" (a blank after the dash only); "1913-9 de dic. de 1915" (a year, then a day)
+        r"|(?<=\d)-\s{1,3}(?=\d)|(?<=\d{4})-(?=\d{1,2}\s)"
+    ),
+    re.compile(rf"(?<=\d{{4}})(?<!\d\d{{4}})(?=\d{{1,2}}\s{{0,2}}{_MON})", _FLAGS),
     re.compile(r"\s{2,}"),
 )
+# A four-digit year glued to the day of the next date, the dash lost in rendering
+# ("1er novembre 189522 avril 1896", "19577 نوفمبر 1987"): split only when a whole date follows.
+_GLUED_YEAR_RE = re.compile(r"(?<=\d{4})(?<!\d\d{4})(?=\d{1,2}(?!\d)\S{0,3}\s{0,2}[^\W\d_])")
 _PIPES_RE = re.compile(r"\s{0,3}\|[\s|]{0,1000}")
 
 
@@ -89,8 +97,8 @@ def _clean_range_text(text: str) -> str:
     return work.strip(" ,;:()")
 
 
-def _side(text: str) -> tuple[Prepared, Hit | None]:
-    prepared = prepare(text)
+def _side(text: str, lang: str | None) -> tuple[Prepared, Hit | None]:
+    prepared = prepare(text, lang)
     iso = iso_hit(prepared.text)
     found = iso or find(prepared.text, short_years=False)
     return prepared, found or partial(prepared.text.strip(" ,;.()"))
@@ -111,12 +119,14 @@ def _date_of(prepared: Prepared, hit: Hit, text: str) -> Date:
 
 
 def _split_range(work: str) -> tuple[str, str] | None:
-    for pattern in (*_SEPARATORS[:-1], *_range_words().world_to, _SEPARATORS[-1]):
+    for pattern in (*_SEPARATORS[:-1], *_range_words().world_to, _cjk_dash(), _GLUED_YEAR_RE, _SEPARATORS[-1]):
         for match in pattern.finditer(work):
             left, right = work[: match.start()], work[match.end():]
             if not left.strip() or not right.strip():
                 continue
             if pattern is _SEPARATORS[-1] and not (find(prepare(left).text) and find(prepare(right).text)):
+                continue
+            if (pattern is _GLUED_YEAR_RE or pattern is _SEPARATORS[4]) and not _whole_date_first(right):
                 continue
             if _ISO_RE.search(work) and pattern is _SEPARATORS[3]:
                 iso = _ISO_RE.search(work)
@@ -126,15 +136,40 @@ def _split_range(work: str) -> tuple[str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _cjk_dash() -> re.Pattern[str]:
+    """An ASCII hyphen after a CJK day, month or year mark ("1988年1月13日-2000年5月20日")."""
+    marks = "".join(sorted({ch for a in lang.table("dates").values() for ch in a.get("numeric", {}).values()}))
+    if not marks:
+        return re.compile("(?!)")
+    return re.compile(rf"(?<=[{re.escape(marks)}])\s{{0,2}}-\s{{0,2}}(?=\S)")
+
+
+def _whole_date_first(text: str) -> bool:
+    """True when ``text`` opens with a date to the day ("22 avril 1896 ..."), not a number."""
+    hit = find(prepare(text).text)
+    return hit is not None and hit.precision == "day" and hit.start <= 1
+
+
+def is_present(text: str) -> bool:
+    """True when ``text`` is nothing but a "present"/"incumbent" phrase of some language
+    ("Incumbent", "nadal sprawuje urząd", "至今"): a successor cell saying nobody follows yet."""
+    if not isinstance(text, str) or len(text) > 80:
+        return False
+    return _range_words().open_re.fullmatch(text.strip(" \t\n.,;:()[]")) is not None
+
+
 def parse_range(text: str, *, lang: str | None = None) -> DateRange:
     """A span such as a term of office, in any language; never raises, empty range when unreadable.
 
-    ``lang`` (the wiki's language, when known) only sets the calendar of the ends.
+    ``lang`` (the wiki's language, when known; default: :func:`.context.wiki_language`'s)
+    sets the calendar of the ends and makes that language's month words win a tie.
     """
     if not isinstance(text, str):
         return DateRange()
+    lang = language_of(lang)
     try:
-        result = _parse_range(text)
+        result = _parse_range(text, lang)
     except (ValueError, OverflowError, RecursionError):
         return DateRange(text=text)
     if result.start is not None:
@@ -144,7 +179,7 @@ def parse_range(text: str, *, lang: str | None = None) -> DateRange:
     return result
 
 
-def _parse_range(text: str) -> DateRange:
+def _parse_range(text: str, lang: str | None) -> DateRange:
     result = DateRange(text=text)
     work = _clean_range_text(text[:_MAX_INPUT])
     if not work:
@@ -160,19 +195,19 @@ def _parse_range(text: str) -> DateRange:
         if words.open_re.search(work):
             result.open_ended = True
             work = words.open_re.sub(" ", work)
-        date = parse_date(work)
+        date = parse_date(work, lang=lang)
         if date is not None:
             result.start = replace(date, text=work.strip())
         return result
     left, right = parts
     if words.open_re.fullmatch(right.strip(" ,;.()")) or (words.open_re.search(right) and not find(right)):
         result.open_ended = True
-        prepared, hit = _side(left)
+        prepared, hit = _side(left, lang)
         if hit is not None and hit.year is not None:
             result.start = _date_of(prepared, hit, left)
         return result
-    lprep, lhit = _side(left)
-    rprep, rhit = _side(right)
+    lprep, lhit = _side(left, lang)
+    rprep, rhit = _side(right, lang)
     if lhit is not None:
         rhit = _complete_end(lhit, rhit, rprep.text)
     if rhit is not None and rhit.year is not None and lhit is not None:
@@ -182,20 +217,20 @@ def _parse_range(text: str) -> DateRange:
     if rhit is not None and rhit.year is not None:
         result.end = _date_of(rprep, rhit, right)
     # a side the patterns only read to the year may be a non-English day ("11 mai 2010")
-    result.start = _refine(result.start, left)
-    result.end = _refine(result.end, right)
+    result.start = _refine(result.start, left, lang)
+    result.end = _refine(result.end, right, lang)
     if result.start is None and result.end is None:
-        date = parse_date(work)
+        date = parse_date(work, lang=lang)
         if date is not None:
             result.start = date
     return result
 
 
-def _refine(date: Date | None, side: str) -> Date | None:
+def _refine(date: Date | None, side: str, lang: str | None) -> Date | None:
     """A more precise reading of one side of a range, when the whole side is one date."""
     if date is None or date.precision != "year" or not foreign_candidate(side):
         return date
-    better = parse_date(side)
+    better = parse_date(side, lang=lang)
     if better is not None and better.year == date.year and better.precision in ("day", "month"):
         return replace(better, circa=better.circa or date.circa)
     return date

@@ -13,7 +13,8 @@ import re
 from dataclasses import replace
 
 from ..model import Date
-from .calendar import apply_old_style, with_calendar
+from .calendar import apply_old_style, has_calendar_rule, with_calendar
+from .context import language_of
 from .fallback import foreign_hit
 from .hits import find, iso_hit, iso_of
 from .iso import days_in_month, normalize_iso
@@ -97,20 +98,23 @@ def parse_date(text: str, *, dmy_hint: bool | None = None, lang: str | None = No
 
     ``dmy_hint`` settles all-numeric ``03/04/1970``: True reads day first, False
     month first, None uses the separator (``/`` month first, others day first).
-    ``lang`` is the wiki's language code when known: it only changes which
-    calendar a date is said to be in (see :mod:`.calendar`).
+    ``lang`` is the wiki's language code when known (default: the one set by
+    :func:`.context.wiki_language`): it sets the calendar a date is said to be
+    in (see :mod:`.calendar`) and makes that language's month words win over
+    another language's reading of the same word.
     """
     if not isinstance(text, str) or not text.strip():
         return None
+    lang = language_of(lang)
     stripped = text.strip()
     if len(stripped) <= 20:
         quick = _fast(stripped)
         if quick is not None:
-            if lang is None and "1582" < quick.iso[:4]:
+            if (lang is None or not has_calendar_rule(lang)) and "1582" < quick.iso[:4]:
                 return quick  # Gregorian: after the reform, no wiki rule asked for
             return with_calendar(quick, None, lang)
     try:
-        prepared = prepare(text[:_MAX_INPUT])
+        prepared = prepare(text[:_MAX_INPUT], lang)
         date, _ = locate(prepared, dmy_hint)
     except (ValueError, OverflowError, RecursionError):
         return None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ..dates import wiki_language
 from ..document import Document
+from ..export.wikis import wiki_of
 from ..fields import wants
 from ..model import Article
 from .biography import classify
@@ -27,8 +29,17 @@ def build_article(
     """Run every extractor over ``doc``; an extractor failure becomes a warning.
 
     References and sections are not built when ``fields`` leaves both out
-    (see :mod:`bioparse.fields`).
+    (see :mod:`bioparse.fields`).  Every date is read as written on the
+    page's wiki when its metadata names it (calendar rule, month words).
     """
+    wiki = wiki_of({"meta": doc.meta})
+    with wiki_language(wiki.code if wiki is not None else None):
+        return _build_article(doc, fields, sections=sections, references=references)
+
+
+def _build_article(
+    doc: Document, fields: Collection[str] | None, *, sections: bool, references: bool
+) -> Article:
     warnings = list(doc.warnings)
     article = Article(
         title=doc.title,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .. import lang
-from ..dates import parse_date, parse_range
+from ..dates import is_present, parse_date, parse_range
 from ..model import Colleague, Date, Infobox, InfoboxRow, Office
 from .labels import ASSUMED_OFFICE, normalize_label
 from .text import first_line, tidy
@@ -369,6 +369,8 @@ def office_from_block(block: _Block, source: str = "infobox") -> Office:
                 office.end = office.end or parse_date(row.value)
             if office.term_text and value and not any(r.key == "term" for r in block.rows):
                 office.term_text = f"{office.term_text} – {value}"  # as the infobox draws it
+        elif key == "successor" and is_present(value):
+            office.incumbent = True  # "Następca: nadal sprawuje urząd": nobody follows yet
         elif key in ("predecessor", "successor"):
             _set_neighbour(office, key, _undated(split_person(row.value, row.links)))
         elif key == "serving_with":
