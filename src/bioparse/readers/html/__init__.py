@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from lxml import html as lxml_html
+from lxml.html.defs import block_tags as _BLOCK_TAGS
 
 from ...document import Document
 from .hcard import hcard_hints, personendaten_hints
@@ -23,7 +23,7 @@ from .parsoid import template_call
 from .refs import read_references
 from .sections import content_root, read_sections
 from .succession import read_boxes as read_succession_boxes
-from .text import one_line, render
+from .text import one_line, render, text_content
 
 #: ``(?<!\s)``: a whitespace run is tried once, from its start (was quadratic on long titles).
 _TITLE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—]\s+[^-–—]*\bWiki[a-zé]*\b.*$", re.I)
@@ -38,14 +38,78 @@ _DOCTYPE_SUBSET = re.compile(r"^\s*<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.I | re.S)
 
 
 def parse_tree(text: str) -> etree._Element | None:
-    """lxml tree of ``text``; None when there is nothing to parse."""
+    """lxml tree of ``text``; None when there is nothing to parse.
+
+    lxml's plain HTML parser, not ``lxml.html``'s: the latter looks up a Python
+    element class every time the readers touch an element (a tenth of a
+    page's reading time), and the readers use no ``HtmlElement`` method.
+    :func:`_as_html_fromstring` keeps the tree ``lxml.html.fromstring`` built.
+    """
     body = _XML_DECL.sub("", text.lstrip("\ufeff"), count=1)
     body = _DOCTYPE_SUBSET.sub("", body, count=1)
     if not body.strip():
         return None
-    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-    root = lxml_html.fromstring(body.encode("utf-8", errors="replace"), parser=parser)
-    return root.getroottree().getroot()
+    data = body.encode("utf-8", errors="replace")
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    doc = etree.fromstring(data, parser)
+    if doc is None:
+        raise etree.ParserError("Document is empty")
+    if not _FULL_HTML(data):
+        _as_html_fromstring(doc)
+    return doc.getroottree().getroot()
+
+
+_FULL_HTML = re.compile(rb"^\s*<(?:html|!doctype)", re.I).match
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def _as_html_fromstring(doc: etree._Element) -> None:
+    """The changes ``lxml.html.fromstring`` makes to a fragment's document, in place.
+
+    Extra bodies are merged into the first, extra heads into the first, and a
+    body of several children (or with text) is renamed ``div`` or ``span``.
+    """
+    bodies = doc.findall("body") or doc.findall(_XHTML + "body")
+    body = bodies[0] if bodies else None
+    for other in bodies[1:]:
+        assert body is not None
+        if other.text:
+            if len(body):
+                body[-1].tail = (body[-1].tail or "") + other.text
+            else:
+                body.text = (body.text or "") + other.text
+        body.extend(other)
+        _drop_tree(other)
+    heads = doc.findall("head") or doc.findall(_XHTML + "head")
+    if heads:
+        for other in heads[1:]:
+            heads[0].extend(other)
+            _drop_tree(other)
+        return
+    if body is None:
+        return
+    if len(body) == 1 and (not body.text or not body.text.strip()) and (
+            not body[-1].tail or not body[-1].tail.strip()):
+        return
+    block = any(_local(el.tag) in _BLOCK_TAGS for el in body.iter(etree.Element))
+    body.tag = "div" if block else "span"
+
+
+def _local(tag: str) -> str:
+    return tag.split("}", 1)[1] if tag.startswith("{") else tag
+
+
+def _drop_tree(el: etree._Element) -> None:
+    """``HtmlElement.drop_tree``: remove ``el`` and its children, keep its tail."""
+    parent = el.getparent()
+    assert parent is not None
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
 
 
 def read_html(text: str, title: str | None = None, *, sections: bool = True,
@@ -140,7 +204,7 @@ def page_title(root: etree._Element, index: TreeIndex | None = None) -> str | No
                 return title
     found = root.xpath("//head/title") if index is None else index.head_titles
     if found:
-        title = _TITLE_SUFFIX.sub("", one_line(found[0].text_content()))
+        title = _TITLE_SUFFIX.sub("", one_line(text_content(found[0])))
         if title:
             return title
     return None
@@ -150,7 +214,7 @@ def _desktop_redirect(root: etree._Element, index: TreeIndex | None = None) -> s
     full = "//*[contains(@class,'redirectText')]//a"
     anchors = root.xpath(full) if index is None else descendants(index.redirect_text, ".//a", root, full)
     for a in anchors:
-        name = one_line(a.text_content())
+        name = one_line(text_content(a))
         if name:
             return name
     return None

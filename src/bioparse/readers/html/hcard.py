@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .text import classes, one_line, render, skip_in_cell
+from .text import classes, one_line, render, skip_in_cell, text_content
 
 #: hCard class -> canonical hint key.
 HCARD_CLASSES: dict[str, str] = {
@@ -39,7 +39,7 @@ def hcard_hints(boxes: list[etree._Element]) -> dict[str, str]:
                 value = el.get("datetime") if el.tag == "time" else None
                 if not value:
                     if key.endswith("_date"):
-                        value = one_line(el.text_content())
+                        value = one_line(text_content(el))
                     else:
                         value = one_line(render(el, skip_in_cell))
                 value = value.strip(" ()")

@@ -17,6 +17,7 @@ import orjson
 from lxml import etree
 
 from .index import TreeIndex, descendants
+from .text import text_content
 
 #: No "[" inside a link: each scan stops at the next bracket (a run of "[[" was quadratic).
 _WIKILINK = re.compile(r"\[\[(?:[^|\[\]]*\|)?([^\[\]]*)\]\]")
@@ -131,7 +132,7 @@ def categories(root: etree._Element, index: TreeIndex | None = None) -> list[str
         if name and name not in names:
             names.append(name)
     for a in anchors:
-        name = " ".join(a.text_content().split())
+        name = " ".join(text_content(a).split())
         if not name:
             href = a.get("href") or ""
             name = _strip_namespace(_page_name(href))

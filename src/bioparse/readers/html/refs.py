@@ -15,7 +15,7 @@ from lxml import etree
 from ...document import RawReference
 from .index import TreeIndex
 from .parsoid import ext_attrs, plain_wikitext, template_call
-from .text import classes, has_class, render, skip_furniture
+from .text import classes, has_class, render, skip_furniture, text_content
 
 _REF_TEXT_CLASSES = ("reference-text", "mw-reference-text")
 _NAMED = re.compile(r"^cite_note-(.+?)-\d+$")
@@ -196,13 +196,13 @@ def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[st
     if "citation" in toks:
         fields["template"] = f"cite {kind}" if kind else "citation"
     externals = [a for a in cite.iter("a") if "external" in classes(a) and a.get("href")]
-    archive_link = next((a for a in externals if a.text_content().strip() == "Archived"), None)
+    archive_link = next((a for a in externals if text_content(a).strip() == "Archived"), None)
     if archive_link is not None:
         fields["archive-url"] = archive_link.get("href", "")
     title_link = next((a for a in externals if a is not archive_link), None)
     if title_link is not None:
         fields["url"] = title_link.get("href", "")
-        link_text = " ".join(title_link.text_content().split()).strip("\"“”")
+        link_text = " ".join(text_content(title_link).split()).strip("\"“”")
         if link_text:
             fields["title"] = link_text
     if "title" not in fields:
@@ -224,7 +224,7 @@ def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[st
         fields["date"] = date.group(1).strip()
     work = next(iter(cite.iter("i")), None)
     if work is not None:
-        value = " ".join(work.text_content().split())
+        value = " ".join(text_content(work).split())
         if value and value != fields.get("title"):
             fields["work"] = value
     return fields

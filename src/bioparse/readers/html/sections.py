@@ -13,7 +13,7 @@ from lxml import etree
 
 from ...document import RawSection
 from .index import TreeIndex
-from .text import classes, one_line, render, skip_furniture, tidy, walk
+from .text import classes, finish, one_line, render, skip_furniture, walk
 
 _HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
@@ -123,7 +123,7 @@ def read_sections(root: etree._Element, *, lead_only: bool = False) -> list[RawS
     sections: list[RawSection] = [RawSection(title="", level=0)]
 
     def flush(out: list[str]) -> None:
-        sections[-1].text = tidy("".join(out))
+        sections[-1].text = finish(out)
         out.clear()
 
     def hook(el: etree._Element, out: list[str]) -> bool:
