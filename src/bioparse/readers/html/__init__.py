@@ -145,9 +145,9 @@ def fill_document(doc: Document, root: etree._Element, text: str = "", *, sectio
         infobox = read_infobox(box, template=name)
         if infobox.rows:
             doc.infoboxes.append(infobox)
-    doc.infoboxes.extend(read_succession_boxes(root))
+    doc.infoboxes.extend(read_succession_boxes(root, index))
     doc.person_hints.update(hcard_hints(boxes))
-    for key, value in personendaten_hints(root).items():
+    for key, value in personendaten_hints(root, index).items():
         doc.person_hints.setdefault(key, value)
     if references:
         doc.references = read_references(root, abouts, index)
@@ -162,7 +162,7 @@ def fill_document(doc: Document, root: etree._Element, text: str = "", *, sectio
     for name, value in _WG.findall(text[:200000]):
         key = "revision" if name == "RevisionId" else "page_id"
         doc.meta.setdefault(key, value)
-    item = _wikidata_item(root, text)
+    item = _wikidata_item(root, text, index)
     if item:
         doc.meta.setdefault("wikidata", item)
     lang = root.get("lang")
@@ -172,7 +172,7 @@ def fill_document(doc: Document, root: etree._Element, text: str = "", *, sectio
         doc.warnings.append("no infobox and no text found in the HTML")
 
 
-def _wikidata_item(root: etree._Element, text: str) -> str | None:
+def _wikidata_item(root: etree._Element, text: str, index: TreeIndex | None = None) -> str | None:
     """The page's own Wikidata QID: ``wgWikibaseItemId`` or the ``#t-wikibase`` sidebar link.
 
     Other links to wikidata.org (authority control, "edit at Wikidata" pencils)
@@ -181,7 +181,9 @@ def _wikidata_item(root: etree._Element, text: str) -> str | None:
     m = _WG_ITEM.search(text[:200000])
     if m:
         return m.group(1)
-    for href in root.xpath("//li[@id='t-wikibase']//a/@href"):
+    full = "//li[@id='t-wikibase']//a/@href"
+    hrefs = root.xpath(full) if index is None else descendants(index.with_id("li", "t-wikibase"), ".//a/@href", root, full)
+    for href in hrefs:
         found = _ITEM_HREF.search(str(href))
         if found:
             return found.group(1)
