@@ -99,11 +99,21 @@ def ext_attrs(el: etree._Element) -> dict[str, Any]:
 
 def plain_wikitext(wt: str) -> str:
     """Cheap plain text of a short wikitext value (cite params): links, quotes, tags out."""
-    text = _TEMPLATE.sub("", wt)
-    text = _WIKILINK.sub(lambda m: m.group(1), text)
-    text = _QUOTES.sub("", text)
-    text = _TAGS.sub("", text)
+    text = wt
+    # each pattern can only match where its opening characters are (most values hold none)
+    if "{{" in text:
+        text = _TEMPLATE.sub("", text)
+    if "[[" in text:
+        text = _WIKILINK.sub(_link_text, text)
+    if "''" in text:
+        text = _QUOTES.sub("", text)
+    if "<" in text:
+        text = _TAGS.sub("", text)
     return " ".join(text.split())
+
+
+def _link_text(m: re.Match[str]) -> str:
+    return m.group(1)
 
 
 def _page_name(href: str) -> str:

@@ -15,9 +15,9 @@ from lxml import etree
 from ...document import RawReference
 from .index import TreeIndex
 from .parsoid import ext_attrs, plain_wikitext, template_call
-from .text import classes, has_class, render, skip_furniture, text_content
+from .text import classes, finish, render, text_content, walk
 
-_REF_TEXT_CLASSES = ("reference-text", "mw-reference-text")
+_REF_TEXT = frozenset({"reference-text", "mw-reference-text"})
 _NAMED = re.compile(r"^cite_note-(.+?)-\d+$")
 #: The captured date starts and ends on a non-space, so each space run is scanned once
 #: (``\s+([^.]+?)\s*`` was quadratic on a long run of spaces).
@@ -94,7 +94,8 @@ def _entry(
 ) -> RawReference:
     body = None
     for el in li.iter("span", "div"):
-        if classes(el) & set(_REF_TEXT_CLASSES):
+        value = el.get("class")
+        if value and "reference-text" in value and not _REF_TEXT.isdisjoint(value.split()):
             body = el
             break
     cited = 0
@@ -102,11 +103,16 @@ def _entry(
         href = a.get("href") or ""
         if "#cite_ref" in href and (body is None or not _inside(a, body)):
             cited += 1
-    text = render(body) if body is not None else render(li)
-    text = " ".join(text.split())
+    container = body if body is not None else li
+    cite = _citation(container)
+    out: list[str] = []
+    span = walk(container, out, mark=cite)
+    text = " ".join(finish(out).split())
+    # the citation's own text, when needed: its part of the entry's walk, unless the walk skipped it
+    cite_out = out[span[0]:span[1]] if span else None
     m = _NAMED.match(ref_id)
     name = m.group(1) if m and not m.group(1).isdigit() else None
-    fields = _fields(body if body is not None else li, text, abouts)
+    fields = _fields(container, cite, text, cite_out, abouts)
     return RawReference(
         id=ref_id,
         text=text,
@@ -127,21 +133,34 @@ def _inside(el: etree._Element, container: etree._Element) -> bool:
     return False
 
 
-def _fields(body: etree._Element, text: str, abouts: dict[str, str]) -> dict[str, str]:
-    cite = None
-    for el in body.iter("cite", "span"):
-        if has_class(el, "citation"):
-            cite = el
-            break
+def _citation(container: etree._Element) -> etree._Element | None:
+    """The entry's first ``cite`` / ``span`` with class token ``citation``."""
+    for el in container.iter("cite", "span"):
+        value = el.get("class")
+        if value and "citation" in value and "citation" in value.split():
+            return el
+    return None
+
+
+def _rendered(el: etree._Element) -> list[str]:
+    out: list[str] = []
+    walk(el, out)
+    return out
+
+
+def _fields(body: etree._Element, cite: etree._Element | None, text: str, cite_out: list[str] | None,
+            abouts: dict[str, str]) -> dict[str, str]:
+    """CS1 fields of an entry: ``text`` is its flattened text, ``cite_out`` the citation's walk output."""
     fields: dict[str, str] = {}
     if cite is not None:
         call = template_call(cite, abouts)
         if call is not None and call.name.lower().startswith(("cite", "citation")):
             fields = _from_params(call.name, call.params)
         if not fields:
-            fields = _from_rendered(cite, text if _only_child(body, cite) else None)
+            raw = cite_out if cite_out is not None else _rendered(cite)
+            fields = _from_rendered(cite, " ".join(finish(raw).split()))
     else:
-        fields = _from_rendered(body) if body.find(".//a[@href]") is not None else {}
+        fields = _from_rendered(body, text) if body.find(".//a[@href]") is not None else {}
     lang = _LANGUAGE.search(text)
     if lang and "language" not in fields:
         fields["language"] = lang.group(1)
@@ -175,13 +194,10 @@ def _from_params(name: str, params: dict[str, str]) -> dict[str, str]:
     return fields
 
 
-def _only_child(body: etree._Element, cite: etree._Element) -> bool:
-    """True when ``cite`` is all ``body`` shows, so both render to the same text."""
-    if cite.getparent() is not body or len(body) != 1:
-        return False
-    if (body.text and body.text.strip()) or (cite.tail and cite.tail.strip()):
-        return False
-    return not skip_furniture(cite)
+def _external(a: etree._Element) -> bool:
+    """An external link (class token ``external``) with a target."""
+    value = a.get("class")
+    return bool(value and "external" in value and "external" in value.split() and a.get("href"))
 
 
 def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[str, str]:
@@ -195,7 +211,7 @@ def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[st
     kind = next((t for t in ("web", "news", "book", "journal", "magazine") if t in toks), None)
     if "citation" in toks:
         fields["template"] = f"cite {kind}" if kind else "citation"
-    externals = [a for a in cite.iter("a") if "external" in classes(a) and a.get("href")]
+    externals = [a for a in cite.iter("a") if _external(a)]
     archive_link = next((a for a in externals if text_content(a).strip() == "Archived"), None)
     if archive_link is not None:
         fields["archive-url"] = archive_link.get("href", "")

@@ -124,22 +124,27 @@ def walk(
     out: list[str],
     skip: Skip = skip_furniture,
     hook: Hook | None = None,
-) -> None:
+    mark: etree._Element | None = None,
+) -> tuple[int, int] | None:
     """Append ``root``'s visible text to ``out``, raw: :func:`finish` makes it text.
 
     Source text goes in as it is and :data:`LINE` marks line breaks, so the
     whitespace of every text node is collapsed in one pass over the joined
     output rather than node by node.  ``hook(el, out)`` may claim an element
     (return True) before it is rendered: the sections reader uses it for
-    headings and footnote markers.  Iterative (lxml's ``iterwalk``, in C), so
-    pathological nesting cannot exhaust the Python stack; comments and
-    processing instructions (which :func:`parse_tree` never keeps) count
-    only for their tails.
+    headings and footnote markers.  When ``mark`` (an element under ``root``)
+    is rendered, returns the slice of ``out`` that is its own rendering
+    (``render(mark, skip)``'s output), so a caller needing both texts walks once.
+    Iterative (lxml's ``iterwalk``, in C), so pathological nesting cannot
+    exhaust the Python stack; comments and processing instructions (which
+    :func:`parse_tree` never keeps) count only for their tails.
     """
     append = out.append
     it = etree.iterwalk(root, events=_EVENTS)
     skipped: etree._Element | None = None
     block = BLOCK_TAGS
+    start = 0
+    span: tuple[int, int] | None = None
     for event, el in it:
         if event == "start":
             tag = el.tag
@@ -147,12 +152,14 @@ def walk(
                 it.skip_subtree()
                 skipped = el
                 continue
+            if el is mark:
+                start = len(out)
             if tag in block:
                 append(LINE)
             elif tag == "br":
                 append(LINE)
                 if el is root:
-                    return
+                    return span
                 it.skip_subtree()
                 skipped = el
                 continue
@@ -169,11 +176,14 @@ def walk(
                     append(LINE)
                 elif tag == "td" or tag == "th":
                     append(" ")
+                if el is mark:
+                    span = (start, len(out))
             if el is root:
-                return
+                return span
         tail = el.tail
         if tail:
             append(tail)
+    return span
 
 
 _EVENTS = ("start", "end", "comment", "pi")
