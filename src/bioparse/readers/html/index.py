@@ -23,6 +23,9 @@ _XML_WS = re.compile(r"[ \t\r\n]+")
 _IDS = frozenset({"mw-content-text", "bodyContent", "catlinks", "disambigbox", "t-wikibase",
                   "Vorlage_Personendaten"})
 
+#: Tags looked at for themselves (most elements are none of these).
+_RARE_TAGS = frozenset({"link", "meta", "h1", "header", "title", "body"})
+
 
 @dataclass
 class TreeIndex:
@@ -100,6 +103,8 @@ def index_tree(root: etree._Element) -> TreeIndex:
             data = get("data-mw")
             if data is not None:
                 abouts[about] = data
+        if tag not in _RARE_TAGS:
+            continue
         if tag == "link":
             rel = get("rel")
             if rel == "mw:PageProp/Category" and get("href") is not None:

@@ -92,17 +92,19 @@ def _int(value: str | None, default: int) -> int:
 def _entry(
     li: etree._Element, ref_id: str, number: int, group: str | None, abouts: dict[str, str]
 ) -> RawReference:
+    # one pass: the entry's text element (first span/div with a reference-text class) and
+    # the back-links to its citations outside it (one before it cannot be inside it)
     body = None
-    for el in li.iter("span", "div"):
-        value = el.get("class")
-        if value and "reference-text" in value and not _REF_TEXT.isdisjoint(value.split()):
-            body = el
-            break
     cited = 0
-    for a in li.iter("a"):
-        href = a.get("href") or ""
-        if "#cite_ref" in href and (body is None or not _inside(a, body)):
-            cited += 1
+    for el in li.iter("a", "span", "div"):
+        if el.tag == "a":
+            href = el.get("href")
+            if href and "#cite_ref" in href and (body is None or not _inside(el, body)):
+                cited += 1
+        elif body is None:
+            value = el.get("class")
+            if value and "reference-text" in value and not _REF_TEXT.isdisjoint(value.split()):
+                body = el
     container = body if body is not None else li
     cite = _citation(container)
     out: list[str] = []
