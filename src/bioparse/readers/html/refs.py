@@ -15,7 +15,7 @@ from lxml import etree
 from ...document import RawReference
 from .index import TreeIndex
 from .parsoid import ext_attrs, plain_wikitext, template_call
-from .text import classes, finish, render, text_content, walk
+from .text import classes, finish_line, render, text_content, walk
 
 _REF_TEXT = frozenset({"reference-text", "mw-reference-text"})
 _NAMED = re.compile(r"^cite_note-(.+?)-\d+$")
@@ -109,7 +109,7 @@ def _entry(
     cite = _citation(container)
     out: list[str] = []
     span = walk(container, out, mark=cite)
-    text = " ".join(finish(out).split())
+    text = finish_line(out)
     # the citation's own text, when needed: its part of the entry's walk, unless the walk skipped it
     cite_out = out[span[0]:span[1]] if span else None
     m = _NAMED.match(ref_id)
@@ -160,7 +160,7 @@ def _fields(body: etree._Element, cite: etree._Element | None, text: str, cite_o
             fields = _from_params(call.name, call.params)
         if not fields:
             raw = cite_out if cite_out is not None else _rendered(cite)
-            fields = _from_rendered(cite, " ".join(finish(raw).split()))
+            fields = _from_rendered(cite, finish_line(raw))
     else:
         fields = _from_rendered(body, text) if body.find(".//a[@href]") is not None else {}
     lang = _LANGUAGE.search(text)

@@ -231,7 +231,17 @@ def finish(out: list[str]) -> str:
     text = " ".join("".join(out).split())
     if any(c in text for c in _INVISIBLE_CHARS):  # absent from most texts: six fast scans
         text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    if LINE not in text:
+        return text.strip()
     return "\n".join(line for line in (part.strip() for part in text.split(LINE)) if line)
+
+
+def finish_line(out: list[str]) -> str:
+    """``" ".join(finish(out).split())``: the text on one line, without building its lines."""
+    text = " ".join("".join(out).replace(LINE, " ").split())
+    if _INVISIBLE.search(text):  # short texts: one regex call beats six scans
+        text = " ".join(_INVISIBLE.sub("", text).split())
+    return text
 
 
 def render(el: etree._Element, skip: Skip = skip_furniture) -> str:
