@@ -144,6 +144,11 @@ def _citation(container: etree._Element) -> etree._Element | None:
     return None
 
 
+def _has_link(el: etree._Element) -> bool:
+    """``el.find(".//a[@href]") is not None``, without ElementPath's Python-level matching."""
+    return any(a is not el and a.get("href") is not None for a in el.iter("a"))
+
+
 def _rendered(el: etree._Element) -> list[str]:
     out: list[str] = []
     walk(el, out)
@@ -162,7 +167,7 @@ def _fields(body: etree._Element, cite: etree._Element | None, text: str, cite_o
             raw = cite_out if cite_out is not None else _rendered(cite)
             fields = _from_rendered(cite, finish_line(raw))
     else:
-        fields = _from_rendered(body, text) if body.find(".//a[@href]") is not None else {}
+        fields = _from_rendered(body, text) if _has_link(body) else {}
     lang = _LANGUAGE.search(text)
     if lang and "language" not in fields:
         fields["language"] = lang.group(1)
