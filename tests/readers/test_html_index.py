@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from bioparse.readers.html import _desktop_redirect, page_title, parse_tree
+from bioparse.readers.html import _desktop_redirect, _wikidata_item, page_title, parse_tree
+from bioparse.readers.html.hcard import personendaten_hints
 from bioparse.readers.html.index import index_tree
 from bioparse.readers.html.infobox import find_infoboxes
 from bioparse.readers.html.parsoid import about_map, categories, head_meta, is_disambiguation, redirect_target
 from bioparse.readers.html.refs import read_references
 from bioparse.readers.html.sections import content_root
+from bioparse.readers.html.succession import find_boxes
 from bioparse.readers.html.text import render
 
 HTML = Path(__file__).resolve().parents[2] / "fixtures" / "html"
@@ -27,6 +29,12 @@ SYNTHETIC = [
     "<html><body><div class='redirectText'><div class='x redirectText'><a>Target</a></div></div></body></html>",
     "<html><head><title>T - Wikipedia</title><meta property='mw:pageId' content='5'></head>"
     "<body><p class='a\u00a0mw-parser-output'>x</p><div class=' mw-parser-output\tq'>y</div></body></html>",
+    # ids on the wrong element, twice, nested; a succession box inside another
+    "<html><body><div id='t-wikibase'><a href='/wiki/Q1'>x</a></div><li id='t-wikibase'><a href='x'>y</a>"
+    "<li id='t-wikibase'><a href='https://www.wikidata.org/wiki/Special:EntityPage/Q42'>z</a></li></li>"
+    "<div id='Vorlage_Personendaten'>NAME</div><table id='Vorlage_Personendaten'><tr><td>NAME</td>"
+    "<td>Adams, Douglas</td></tr></table><table class='succession-box'><tr><td>"
+    "<table class='x succession-box'><tr><td>A</td></tr></table></td></tr></table></body></html>",
 ]
 
 
@@ -48,6 +56,9 @@ def _same(root: etree._Element) -> None:
     assert page_title(root, ix) == page_title(root)
     abouts = about_map(root)
     assert read_references(root, abouts, ix) == read_references(root, abouts)
+    assert find_boxes(root, ix) == find_boxes(root)
+    assert personendaten_hints(root, ix) == personendaten_hints(root)
+    assert _wikidata_item(root, "", ix) == _wikidata_item(root, "")
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)

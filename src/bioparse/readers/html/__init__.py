@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from lxml import html as lxml_html
+from lxml.html.defs import block_tags as _BLOCK_TAGS
 
 from ...document import Document
 from .hcard import hcard_hints, personendaten_hints
@@ -23,7 +23,7 @@ from .parsoid import template_call
 from .refs import read_references
 from .sections import content_root, read_sections
 from .succession import read_boxes as read_succession_boxes
-from .text import one_line, render
+from .text import one_line, render, text_content
 
 #: ``(?<!\s)``: a whitespace run is tried once, from its start (was quadratic on long titles).
 _TITLE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—]\s+[^-–—]*\bWiki[a-zé]*\b.*$", re.I)
@@ -38,14 +38,80 @@ _DOCTYPE_SUBSET = re.compile(r"^\s*<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.I | re.S)
 
 
 def parse_tree(text: str) -> etree._Element | None:
-    """lxml tree of ``text``; None when there is nothing to parse."""
+    """lxml tree of ``text``; None when there is nothing to parse.
+
+    lxml's plain HTML parser, not ``lxml.html``'s: the latter looks up a Python
+    element class every time the readers touch an element (a tenth of a
+    page's reading time), and the readers use no ``HtmlElement`` method.
+    No id table either: building and freeing it is a tenth of the parse.
+    :func:`_as_html_fromstring` keeps the tree ``lxml.html.fromstring`` built.
+    """
     body = _XML_DECL.sub("", text.lstrip("\ufeff"), count=1)
     body = _DOCTYPE_SUBSET.sub("", body, count=1)
-    if not body.strip():
+    if not body or body.isspace():  # not body.strip(): no copy of a megabyte page
         return None
-    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-    root = lxml_html.fromstring(body.encode("utf-8", errors="replace"), parser=parser)
-    return root.getroottree().getroot()
+    data = body.encode("utf-8", errors="replace")
+    # collect_ids=False: no hash table of the page's tens of thousands of ids (no reader asks XPath's id())
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+    doc = etree.fromstring(data, parser)
+    if doc is None:
+        raise etree.ParserError("Document is empty")
+    if not _FULL_HTML(data):
+        _as_html_fromstring(doc)
+    return doc.getroottree().getroot()
+
+
+_FULL_HTML = re.compile(rb"^\s*<(?:html|!doctype)", re.I).match
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def _as_html_fromstring(doc: etree._Element) -> None:
+    """The changes ``lxml.html.fromstring`` makes to a fragment's document, in place.
+
+    Extra bodies are merged into the first, extra heads into the first, and a
+    body of several children (or with text) is renamed ``div`` or ``span``.
+    """
+    bodies = doc.findall("body") or doc.findall(_XHTML + "body")
+    body = bodies[0] if bodies else None
+    for other in bodies[1:]:
+        assert body is not None
+        if other.text:
+            if len(body):
+                body[-1].tail = (body[-1].tail or "") + other.text
+            else:
+                body.text = (body.text or "") + other.text
+        body.extend(other)
+        _drop_tree(other)
+    heads = doc.findall("head") or doc.findall(_XHTML + "head")
+    if heads:
+        for other in heads[1:]:
+            heads[0].extend(other)
+            _drop_tree(other)
+        return
+    if body is None:
+        return
+    if len(body) == 1 and (not body.text or not body.text.strip()) and (
+            not body[-1].tail or not body[-1].tail.strip()):
+        return
+    block = any(_local(el.tag) in _BLOCK_TAGS for el in body.iter(etree.Element))
+    body.tag = "div" if block else "span"
+
+
+def _local(tag: str) -> str:
+    return tag.split("}", 1)[1] if tag.startswith("{") else tag
+
+
+def _drop_tree(el: etree._Element) -> None:
+    """``HtmlElement.drop_tree``: remove ``el`` and its children, keep its tail."""
+    parent = el.getparent()
+    assert parent is not None
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
 
 
 def read_html(text: str, title: str | None = None, *, sections: bool = True,
@@ -81,9 +147,9 @@ def fill_document(doc: Document, root: etree._Element, text: str = "", *, sectio
         infobox = read_infobox(box, template=name)
         if infobox.rows:
             doc.infoboxes.append(infobox)
-    doc.infoboxes.extend(read_succession_boxes(root))
+    doc.infoboxes.extend(read_succession_boxes(root, index))
     doc.person_hints.update(hcard_hints(boxes))
-    for key, value in personendaten_hints(root).items():
+    for key, value in personendaten_hints(root, index).items():
         doc.person_hints.setdefault(key, value)
     if references:
         doc.references = read_references(root, abouts, index)
@@ -98,7 +164,7 @@ def fill_document(doc: Document, root: etree._Element, text: str = "", *, sectio
     for name, value in _WG.findall(text[:200000]):
         key = "revision" if name == "RevisionId" else "page_id"
         doc.meta.setdefault(key, value)
-    item = _wikidata_item(root, text)
+    item = _wikidata_item(root, text, index)
     if item:
         doc.meta.setdefault("wikidata", item)
     lang = root.get("lang")
@@ -108,7 +174,7 @@ def fill_document(doc: Document, root: etree._Element, text: str = "", *, sectio
         doc.warnings.append("no infobox and no text found in the HTML")
 
 
-def _wikidata_item(root: etree._Element, text: str) -> str | None:
+def _wikidata_item(root: etree._Element, text: str, index: TreeIndex | None = None) -> str | None:
     """The page's own Wikidata QID: ``wgWikibaseItemId`` or the ``#t-wikibase`` sidebar link.
 
     Other links to wikidata.org (authority control, "edit at Wikidata" pencils)
@@ -117,7 +183,9 @@ def _wikidata_item(root: etree._Element, text: str) -> str | None:
     m = _WG_ITEM.search(text[:200000])
     if m:
         return m.group(1)
-    for href in root.xpath("//li[@id='t-wikibase']//a/@href"):
+    full = "//li[@id='t-wikibase']//a/@href"
+    hrefs = root.xpath(full) if index is None else descendants(index.with_id("li", "t-wikibase"), ".//a/@href", root, full)
+    for href in hrefs:
         found = _ITEM_HREF.search(str(href))
         if found:
             return found.group(1)
@@ -140,7 +208,7 @@ def page_title(root: etree._Element, index: TreeIndex | None = None) -> str | No
                 return title
     found = root.xpath("//head/title") if index is None else index.head_titles
     if found:
-        title = _TITLE_SUFFIX.sub("", one_line(found[0].text_content()))
+        title = _TITLE_SUFFIX.sub("", one_line(text_content(found[0])))
         if title:
             return title
     return None
@@ -150,7 +218,7 @@ def _desktop_redirect(root: etree._Element, index: TreeIndex | None = None) -> s
     full = "//*[contains(@class,'redirectText')]//a"
     anchors = root.xpath(full) if index is None else descendants(index.redirect_text, ".//a", root, full)
     for a in anchors:
-        name = one_line(a.text_content())
+        name = one_line(text_content(a))
         if name:
             return name
     return None

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .text import classes, one_line, render, skip_in_cell
+from .index import TreeIndex
+from .text import classes, one_line, render, skip_in_cell, text_content
 
 #: hCard class -> canonical hint key.
 HCARD_CLASSES: dict[str, str] = {
@@ -39,7 +40,7 @@ def hcard_hints(boxes: list[etree._Element]) -> dict[str, str]:
                 value = el.get("datetime") if el.tag == "time" else None
                 if not value:
                     if key.endswith("_date"):
-                        value = one_line(el.text_content())
+                        value = one_line(text_content(el))
                     else:
                         value = one_line(render(el, skip_in_cell))
                 value = value.strip(" ()")
@@ -50,6 +51,7 @@ def hcard_hints(boxes: list[etree._Element]) -> dict[str, str]:
 
 #: {{Personendaten}} rows -> hint keys: the template's own (German) field names, as in
 #: the wikitext reader; the table's id is the template's.
+_PERSONENDATEN = "//table[@id='Vorlage_Personendaten']"
 PERSONENDATEN_ROWS: dict[str, str] = {
     "NAME": "name",
     "GEBURTSDATUM": "birth_date",
@@ -59,10 +61,11 @@ PERSONENDATEN_ROWS: dict[str, str] = {
 }
 
 
-def personendaten_hints(root: etree._Element) -> dict[str, str]:
+def personendaten_hints(root: etree._Element, index: TreeIndex | None = None) -> dict[str, str]:
     """Name, birth and death from the rendered {{Personendaten}} table ("NAME | Einstein, Albert")."""
     hints: dict[str, str] = {}
-    for table in root.xpath("//table[@id='Vorlage_Personendaten']")[:1]:
+    tables = root.xpath(_PERSONENDATEN) if index is None else index.with_id("table", "Vorlage_Personendaten")
+    for table in tables[:1]:
         for row in table.iter("tr"):
             cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
             if len(cells) != 2:

@@ -20,7 +20,11 @@ from lxml import etree
 #: ``normalize-space`` splits on XML whitespace only (not NBSP or other Unicode spaces).
 _XML_WS = re.compile(r"[ \t\r\n]+")
 #: Ids some reader asks for.
-_IDS = frozenset({"mw-content-text", "bodyContent", "catlinks", "disambigbox"})
+_IDS = frozenset({"mw-content-text", "bodyContent", "catlinks", "disambigbox", "t-wikibase",
+                  "Vorlage_Personendaten"})
+
+#: Tags looked at for themselves (most elements are none of these).
+_RARE_TAGS = frozenset({"link", "meta", "h1", "header", "title", "body"})
 
 
 @dataclass
@@ -56,10 +60,16 @@ class TreeIndex:
     head_titles: list[etree._Element] = field(default_factory=list)
     #: ``//*[contains(@class,'redirectText')]``.
     redirect_text: list[etree._Element] = field(default_factory=list)
+    #: ``//table[contains(@class,'succession-box')]``.
+    succession_tables: list[etree._Element] = field(default_factory=list)
 
     def first_id(self, name: str) -> etree._Element | None:
         found = self.ids.get(name)
         return found[0] if found else None
+
+    def with_id(self, tag: str, name: str) -> list[etree._Element]:
+        """``//tag[@id='name']``."""
+        return [el for el in self.ids.get(name, ()) if el.tag == tag]
 
 
 def index_tree(root: etree._Element) -> TreeIndex:
@@ -74,6 +84,8 @@ def index_tree(root: etree._Element) -> TreeIndex:
             if tag == "table":
                 if "infobox" in cls or "vcard" in cls or "sinottico" in cls:
                     ix.infoboxes.append(el)
+                if "succession-box" in cls:
+                    ix.succession_tables.append(el)
             elif tag == "div":
                 if "infobox_v" in cls:
                     ix.infoboxes.append(el)
@@ -91,6 +103,8 @@ def index_tree(root: etree._Element) -> TreeIndex:
             data = get("data-mw")
             if data is not None:
                 abouts[about] = data
+        if tag not in _RARE_TAGS:
+            continue
         if tag == "link":
             rel = get("rel")
             if rel == "mw:PageProp/Category" and get("href") is not None:

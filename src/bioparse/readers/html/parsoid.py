@@ -17,6 +17,7 @@ import orjson
 from lxml import etree
 
 from .index import TreeIndex, descendants
+from .text import text_content
 
 #: No "[" inside a link: each scan stops at the next bracket (a run of "[[" was quadratic).
 _WIKILINK = re.compile(r"\[\[(?:[^|\[\]]*\|)?([^\[\]]*)\]\]")
@@ -98,11 +99,21 @@ def ext_attrs(el: etree._Element) -> dict[str, Any]:
 
 def plain_wikitext(wt: str) -> str:
     """Cheap plain text of a short wikitext value (cite params): links, quotes, tags out."""
-    text = _TEMPLATE.sub("", wt)
-    text = _WIKILINK.sub(lambda m: m.group(1), text)
-    text = _QUOTES.sub("", text)
-    text = _TAGS.sub("", text)
+    text = wt
+    # each pattern can only match where its opening characters are (most values hold none)
+    if "{{" in text:
+        text = _TEMPLATE.sub("", text)
+    if "[[" in text:
+        text = _WIKILINK.sub(_link_text, text)
+    if "''" in text:
+        text = _QUOTES.sub("", text)
+    if "<" in text:
+        text = _TAGS.sub("", text)
     return " ".join(text.split())
+
+
+def _link_text(m: re.Match[str]) -> str:
+    return m.group(1)
 
 
 def _page_name(href: str) -> str:
@@ -131,7 +142,7 @@ def categories(root: etree._Element, index: TreeIndex | None = None) -> list[str
         if name and name not in names:
             names.append(name)
     for a in anchors:
-        name = " ".join(a.text_content().split())
+        name = " ".join(text_content(a).split())
         if not name:
             href = a.get("href") or ""
             name = _strip_namespace(_page_name(href))

@@ -15,9 +15,9 @@ from lxml import etree
 from ...document import RawReference
 from .index import TreeIndex
 from .parsoid import ext_attrs, plain_wikitext, template_call
-from .text import classes, has_class, render, skip_furniture
+from .text import classes, finish_line, render, text_content, walk
 
-_REF_TEXT_CLASSES = ("reference-text", "mw-reference-text")
+_REF_TEXT = frozenset({"reference-text", "mw-reference-text"})
 _NAMED = re.compile(r"^cite_note-(.+?)-\d+$")
 #: The captured date starts and ends on a non-space, so each space run is scanned once
 #: (``\s+([^.]+?)\s*`` was quadratic on a long run of spaces).
@@ -92,21 +92,29 @@ def _int(value: str | None, default: int) -> int:
 def _entry(
     li: etree._Element, ref_id: str, number: int, group: str | None, abouts: dict[str, str]
 ) -> RawReference:
+    # one pass: the entry's text element (first span/div with a reference-text class) and
+    # the back-links to its citations outside it (one before it cannot be inside it)
     body = None
-    for el in li.iter("span", "div"):
-        if classes(el) & set(_REF_TEXT_CLASSES):
-            body = el
-            break
     cited = 0
-    for a in li.iter("a"):
-        href = a.get("href") or ""
-        if "#cite_ref" in href and (body is None or not _inside(a, body)):
-            cited += 1
-    text = render(body) if body is not None else render(li)
-    text = " ".join(text.split())
+    for el in li.iter("a", "span", "div"):
+        if el.tag == "a":
+            href = el.get("href")
+            if href and "#cite_ref" in href and (body is None or not _inside(el, body)):
+                cited += 1
+        elif body is None:
+            value = el.get("class")
+            if value and "reference-text" in value and not _REF_TEXT.isdisjoint(value.split()):
+                body = el
+    container = body if body is not None else li
+    cite = _citation(container)
+    out: list[str] = []
+    span = walk(container, out, mark=cite)
+    text = finish_line(out)
+    # the citation's own text, when needed: its part of the entry's walk, unless the walk skipped it
+    cite_out = out[span[0]:span[1]] if span else None
     m = _NAMED.match(ref_id)
     name = m.group(1) if m and not m.group(1).isdigit() else None
-    fields = _fields(body if body is not None else li, text, abouts)
+    fields = _fields(container, cite, text, cite_out, abouts)
     return RawReference(
         id=ref_id,
         text=text,
@@ -127,21 +135,39 @@ def _inside(el: etree._Element, container: etree._Element) -> bool:
     return False
 
 
-def _fields(body: etree._Element, text: str, abouts: dict[str, str]) -> dict[str, str]:
-    cite = None
-    for el in body.iter("cite", "span"):
-        if has_class(el, "citation"):
-            cite = el
-            break
+def _citation(container: etree._Element) -> etree._Element | None:
+    """The entry's first ``cite`` / ``span`` with class token ``citation``."""
+    for el in container.iter("cite", "span"):
+        value = el.get("class")
+        if value and "citation" in value and "citation" in value.split():
+            return el
+    return None
+
+
+def _has_link(el: etree._Element) -> bool:
+    """``el.find(".//a[@href]") is not None``, without ElementPath's Python-level matching."""
+    return any(a is not el and a.get("href") is not None for a in el.iter("a"))
+
+
+def _rendered(el: etree._Element) -> list[str]:
+    out: list[str] = []
+    walk(el, out)
+    return out
+
+
+def _fields(body: etree._Element, cite: etree._Element | None, text: str, cite_out: list[str] | None,
+            abouts: dict[str, str]) -> dict[str, str]:
+    """CS1 fields of an entry: ``text`` is its flattened text, ``cite_out`` the citation's walk output."""
     fields: dict[str, str] = {}
     if cite is not None:
         call = template_call(cite, abouts)
         if call is not None and call.name.lower().startswith(("cite", "citation")):
             fields = _from_params(call.name, call.params)
         if not fields:
-            fields = _from_rendered(cite, text if _only_child(body, cite) else None)
+            raw = cite_out if cite_out is not None else _rendered(cite)
+            fields = _from_rendered(cite, finish_line(raw))
     else:
-        fields = _from_rendered(body) if body.find(".//a[@href]") is not None else {}
+        fields = _from_rendered(body, text) if _has_link(body) else {}
     lang = _LANGUAGE.search(text)
     if lang and "language" not in fields:
         fields["language"] = lang.group(1)
@@ -175,13 +201,10 @@ def _from_params(name: str, params: dict[str, str]) -> dict[str, str]:
     return fields
 
 
-def _only_child(body: etree._Element, cite: etree._Element) -> bool:
-    """True when ``cite`` is all ``body`` shows, so both render to the same text."""
-    if cite.getparent() is not body or len(body) != 1:
-        return False
-    if (body.text and body.text.strip()) or (cite.tail and cite.tail.strip()):
-        return False
-    return not skip_furniture(cite)
+def _external(a: etree._Element) -> bool:
+    """An external link (class token ``external``) with a target."""
+    value = a.get("class")
+    return bool(value and "external" in value and "external" in value.split() and a.get("href"))
 
 
 def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[str, str]:
@@ -195,14 +218,14 @@ def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[st
     kind = next((t for t in ("web", "news", "book", "journal", "magazine") if t in toks), None)
     if "citation" in toks:
         fields["template"] = f"cite {kind}" if kind else "citation"
-    externals = [a for a in cite.iter("a") if "external" in classes(a) and a.get("href")]
-    archive_link = next((a for a in externals if a.text_content().strip() == "Archived"), None)
+    externals = [a for a in cite.iter("a") if _external(a)]
+    archive_link = next((a for a in externals if text_content(a).strip() == "Archived"), None)
     if archive_link is not None:
         fields["archive-url"] = archive_link.get("href", "")
     title_link = next((a for a in externals if a is not archive_link), None)
     if title_link is not None:
         fields["url"] = title_link.get("href", "")
-        link_text = " ".join(title_link.text_content().split()).strip("\"“”")
+        link_text = " ".join(text_content(title_link).split()).strip("\"“”")
         if link_text:
             fields["title"] = link_text
     if "title" not in fields:
@@ -224,7 +247,7 @@ def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[st
         fields["date"] = date.group(1).strip()
     work = next(iter(cite.iter("i")), None)
     if work is not None:
-        value = " ".join(work.text_content().split())
+        value = " ".join(text_content(work).split())
         if value and value != fields.get("title"):
             fields["work"] = value
     return fields

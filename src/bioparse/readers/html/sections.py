@@ -13,9 +13,11 @@ from lxml import etree
 
 from ...document import RawSection
 from .index import TreeIndex
-from .text import classes, one_line, render, skip_furniture, tidy, walk
+from .text import FURNITURE_CLASSES, INVISIBLE_TAGS, classes, finish, one_line, render, walk
 
 _HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+#: The only elements the walk's hook claims: headings and footnote markers.
+_HOOK_TAGS = frozenset(_HEADINGS) | {"sup"}
 
 #: Classes that are not article prose.
 SKIP_CLASSES = frozenset(
@@ -76,16 +78,31 @@ SKIP_IDS = frozenset(
 _SKIP_TAGS = frozenset({"figure", "h1", "header"})
 
 
+#: What :func:`_skip` tests beyond :func:`skip_furniture`'s own tests (merged: one call per element).
+_SKIP_TAG_SET = INVISIBLE_TAGS | _SKIP_TAGS
+_SKIP_CLASS_SET = SKIP_CLASSES | FURNITURE_CLASSES
+
+
 def _skip(el: etree._Element) -> bool:
+    """Not prose: furniture (:func:`skip_furniture`), figures, navigation and reference lists.
+
+    A ``section`` without a skip class is always read (mobile-html collapses
+    sections with display:none).
+    """
     tag = el.tag
-    if tag == "section" and not classes(el) & SKIP_CLASSES:
-        return False  # mobile-html collapses sections with display:none
-    if skip_furniture(el):
-        return True
-    if tag in _SKIP_TAGS:
-        return True
     value = el.get("class")
-    if value and not SKIP_CLASSES.isdisjoint(value.split()):
+    toks = value.split() if value else ()
+    if tag == "section" and SKIP_CLASSES.isdisjoint(toks):
+        return False
+    if not isinstance(tag, str) or tag in _SKIP_TAG_SET:
+        return True
+    if toks:
+        if not _SKIP_CLASS_SET.isdisjoint(toks):
+            return True
+        if tag == "sup" and ("reference" in toks or "mw-ref" in toks):
+            return True
+    style = el.get("style")
+    if style and "display:none" in style.replace(" ", "").lower():
         return True
     return el.get("id") in SKIP_IDS
 
@@ -123,7 +140,7 @@ def read_sections(root: etree._Element, *, lead_only: bool = False) -> list[RawS
     sections: list[RawSection] = [RawSection(title="", level=0)]
 
     def flush(out: list[str]) -> None:
-        sections[-1].text = tidy("".join(out))
+        sections[-1].text = finish(out)
         out.clear()
 
     def hook(el: etree._Element, out: list[str]) -> bool:
@@ -149,7 +166,7 @@ def read_sections(root: etree._Element, *, lead_only: bool = False) -> list[RawS
 
     out: list[str] = []
     try:
-        walk(root, out, _skip, hook)
+        walk(root, out, _skip, hook, hook_tags=_HOOK_TAGS)
     except _LeadDone:
         pass
     flush(out)

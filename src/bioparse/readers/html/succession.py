@@ -19,15 +19,16 @@ from lxml import etree
 from ...extract.labels import label_key
 from ...model import Infobox
 from ..wikitext.succession import Slot, slots_to_box
+from .index import TreeIndex
 from .text import classes, links_in, one_line, render, skip_in_cell
 
 _FIND = "//table[contains(@class,'succession-box')]"
 
 
-def find_boxes(root: etree._Element) -> list[etree._Element]:
+def find_boxes(root: etree._Element, index: TreeIndex | None = None) -> list[etree._Element]:
     """Succession-box tables in page order (a box nested in another belongs to it)."""
     found: list[etree._Element] = []
-    for el in root.xpath(_FIND):
+    for el in (root.xpath(_FIND) if index is None else index.succession_tables):
         if "succession-box" not in classes(el):
             continue
         if any(el in set(f.iter("table")) for f in found):
@@ -36,10 +37,10 @@ def find_boxes(root: etree._Element) -> list[etree._Element]:
     return found
 
 
-def read_boxes(root: etree._Element) -> list[Infobox]:
+def read_boxes(root: etree._Element, index: TreeIndex | None = None) -> list[Infobox]:
     """Every succession box on the page, as rows (see :func:`slots_to_box`)."""
     boxes = []
-    for table in find_boxes(root):
+    for table in find_boxes(root, index):
         slots = read_table(table)
         if any(s.section is None for s in slots):
             boxes.append(slots_to_box(slots))

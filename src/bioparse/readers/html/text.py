@@ -59,6 +59,14 @@ def classes(el: etree._Element) -> set[str]:
     return set(value.split()) if value else set()
 
 
+_STRING = etree.XPath("string()")
+
+
+def text_content(el: etree._Element) -> str:
+    """All text under ``el``, as ``lxml.html``'s ``text_content`` (XPath ``string()``, in C)."""
+    return str(_STRING(el))
+
+
 def has_class(el: etree._Element, name: str) -> bool:
     """True when ``name`` is one of the element's class tokens."""
     value = el.get("class")
@@ -106,129 +114,141 @@ def skip_in_cell(el: etree._Element) -> bool:
     return skip_furniture(el, keep_hcard_dates=True)
 
 
+#: A line break in :func:`walk`'s output.  libxml2 keeps text as NUL-terminated
+#: strings, so no text node of a tree can hold one; source newlines stay whitespace.
+LINE = "\x00"
+
+
 def walk(
     root: etree._Element,
     out: list[str],
     skip: Skip = skip_furniture,
     hook: Hook | None = None,
-) -> None:
-    """Append ``root``'s visible text to ``out`` (``"\\n"`` marks line breaks).
+    mark: etree._Element | None = None,
+    hook_tags: frozenset[str] | None = None,
+) -> tuple[int, int] | None:
+    """Append ``root``'s visible text to ``out``, raw: :func:`finish` makes it text.
 
-    ``hook(el, out)`` may claim an element (return True) before it is
-    rendered: the sections reader uses it for headings and footnote markers.
+    Source text goes in as it is and :data:`LINE` marks line breaks, so the
+    whitespace of every text node is collapsed in one pass over the joined
+    output rather than node by node.  ``hook(el, out)`` may claim an element
+    (return True) before it is rendered: the sections reader uses it for
+    headings and footnote markers; with ``hook_tags`` it is asked only about
+    elements of those tags.  When ``mark`` (an element under ``root``)
+    is rendered, returns the slice of ``out`` that is its own rendering
+    (``render(mark, skip)``'s output), so a caller needing both texts walks once.
     Iterative (lxml's ``iterwalk``, in C), so pathological nesting cannot
-    exhaust the Python stack.
+    exhaust the Python stack; comments and processing instructions (which
+    :func:`parse_tree` never keeps) count only for their tails.
     """
-    if _HAS_OTHER_NODES(root):
-        _walk_stack(root, out, skip, hook)
-        return
     append = out.append
-    it = etree.iterwalk(root, events=("start", "end"))
+    it = etree.iterwalk(root, events=_EVENTS)
     skipped: etree._Element | None = None
+    block = BLOCK_TAGS
+    invisible = INVISIBLE_TAGS
+    furniture = skip is skip_furniture
+    start = 0
+    span: tuple[int, int] | None = None
     for event, el in it:
-        tag = el.tag
         if event == "start":
-            if el is not root and ((hook is not None and hook(el, out)) or skip(el)):
-                it.skip_subtree()
-                skipped = el
-                continue
-            if tag == "br":
-                append("\n")
+            tag = el.tag
+            if el is not root:
+                if hook is not None and (hook_tags is None or tag in hook_tags) and hook(el, out):
+                    it.skip_subtree()
+                    skipped = el
+                    continue
+                if furniture:
+                    # skip_furniture(el), inline: it is asked about every element of every reference
+                    if tag in invisible:
+                        hide = True
+                    else:
+                        value = el.get("class")
+                        hide = False
+                        if value:
+                            toks = value.split()
+                            hide = not FURNITURE_CLASSES.isdisjoint(toks) or (
+                                tag == "sup" and ("reference" in toks or "mw-ref" in toks))
+                        if not hide:
+                            style = el.get("style")
+                            hide = bool(style) and "display:none" in style.replace(" ", "").lower()
+                else:
+                    hide = skip(el)
+                if hide:
+                    it.skip_subtree()
+                    skipped = el
+                    continue
+            if el is mark:
+                start = len(out)
+            if tag in block:
+                append(LINE)
+            elif tag == "br":
+                append(LINE)
                 if el is root:
-                    return
+                    return span
                 it.skip_subtree()
                 skipped = el
                 continue
-            if tag in BLOCK_TAGS:
-                append("\n")
             elif tag == "td" or tag == "th":
                 append(" ")
             text = el.text
             if text:
-                append(_WS.sub(" ", text) if _NEEDS_COLLAPSE.search(text) else text)
+                append(text)
             continue
-        if el is not skipped:
-            if tag in BLOCK_TAGS:
-                append("\n")
-            elif tag == "td" or tag == "th":
-                append(" ")
-        if el is root:
-            return
+        if event == "end":
+            if el is not skipped:
+                tag = el.tag
+                if tag in block:
+                    append(LINE)
+                elif tag == "td" or tag == "th":
+                    append(" ")
+                if el is mark:
+                    span = (start, len(out))
+            if el is root:
+                return span
         tail = el.tail
         if tail:
-            append(_WS.sub(" ", tail) if _NEEDS_COLLAPSE.search(tail) else tail)
+            append(tail)
+    return span
 
 
-#: Comments and processing instructions are not reported by ``iterwalk`` but their
-#: tails are text; trees from :func:`parse_tree` have none (the parser drops them).
-_HAS_OTHER_NODES = etree.XPath("boolean(descendant::comment() | descendant::processing-instruction())")
+_EVENTS = ("start", "end", "comment", "pi")
 
 
-def _walk_stack(
-    root: etree._Element,
-    out: list[str],
-    skip: Skip = skip_furniture,
-    hook: Hook | None = None,
-) -> None:
-    """:func:`walk` for trees that still hold comments or processing instructions."""
-    # Stack items: an element to open, an element to close, or literal text.
-    stack: list[tuple[int, etree._Element | None, str]] = [(_OPEN, root, "")]
-    while stack:
-        op, el, text = stack.pop()
-        if op == _TEXT:
-            out.append(text)
-            continue
-        assert el is not None
-        tag = el.tag
-        if op == _CLOSE:
-            if tag in BLOCK_TAGS:
-                out.append("\n")
-            elif tag in ("td", "th"):
-                out.append(" ")
-            continue
-        if el is not root and ((hook is not None and hook(el, out)) or skip(el)):
-            continue
-        if tag == "br":
-            out.append("\n")
-            continue
-        if tag in BLOCK_TAGS:
-            out.append("\n")
-        elif tag in ("td", "th"):
-            out.append(" ")
-        if el.text and isinstance(tag, str):
-            out.append(_collapse(el.text))
-        stack.append((_CLOSE, el, ""))
-        for child in reversed(el):
-            if child.tail:
-                stack.append((_TEXT, None, _collapse(child.tail)))
-            if isinstance(child.tag, str):
-                stack.append((_OPEN, child, ""))
+_INVISIBLE_CHARS = "\u200b\u200c\u200e\u200f\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 
-_OPEN, _CLOSE, _TEXT = 0, 1, 2
-_NEEDS_COLLAPSE = re.compile(r"[^\S ]| {2}")
+def finish(out: list[str]) -> str:
+    """The text of a :func:`walk`'s output, in a few passes over the whole string.
+
+    Whitespace runs (the characters ``\\s`` matches, source newlines included)
+    become one space, :data:`LINE` marks become line breaks, invisible
+    characters go, and each line is stripped; empty lines are dropped.
+    ``str.split`` collapses the runs three times faster than a regex; after it
+    a run of spaces can only come from removing an invisible character between
+    two spaces, so that clean-up runs only then.
+    """
+    text = " ".join("".join(out).split())
+    if any(c in text for c in _INVISIBLE_CHARS):  # absent from most texts: six fast scans
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    if LINE not in text:
+        return text.strip()
+    return "\n".join(line for line in (part.strip() for part in text.split(LINE)) if line)
 
 
-def _collapse(text: str) -> str:
-    """Whitespace runs as one space; most text nodes have none to change."""
-    return _WS.sub(" ", text) if _NEEDS_COLLAPSE.search(text) else text
-
-
-_INVISIBLE = re.compile("[\u200b\u200c\u200e\u200f\ufeff\u00ad]")
-
-
-def tidy(raw: str) -> str:
-    """Strip each line, collapse spaces, drop empty lines and invisible characters."""
-    raw = _INVISIBLE.sub("", raw)  # a regex, not str.translate: 20x faster on megabytes
-    lines = (_SPACES.sub(" ", line).strip() for line in raw.split("\n"))
-    return "\n".join(line for line in lines if line)
+def finish_line(out: list[str]) -> str:
+    """``" ".join(finish(out).split())``: the text on one line, without building its lines."""
+    text = " ".join("".join(out).replace(LINE, " ").split())
+    if _INVISIBLE.search(text):  # short texts: one regex call beats six scans
+        text = " ".join(_INVISIBLE.sub("", text).split())
+    return text
 
 
 def render(el: etree._Element, skip: Skip = skip_furniture) -> str:
     """Visible text of ``el``, lines joined with "\\n"."""
     out: list[str] = []
     walk(el, out, skip)
-    return tidy("".join(out))
+    return finish(out)
 
 
 def one_line(text: str) -> str:

@@ -1,0 +1,122 @@
+"""The HTML text walker's shortcuts give exactly what the plain rules give.
+
+The walker appends raw text and collapses whitespace once per text, the tree
+comes from lxml's plain HTML parser instead of ``lxml.html``'s, and a
+reference entry's walk also yields its citation's text.  Each is checked
+against the straightforward version it replaces.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+from bioparse.readers.html import parse_tree
+from bioparse.readers.html.index import index_tree
+from bioparse.readers.html.refs import _citation
+from bioparse.readers.html.text import LINE, finish, finish_line, render, text_content, walk
+
+HTML = Path(__file__).resolve().parents[2] / "fixtures" / "html"
+PAGES = sorted(p for p in HTML.iterdir() if p.suffix in (".html", ".json"))
+
+_WS = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t]+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200e\u200f\ufeff\u00ad]")
+
+
+def _plain(pieces: list[tuple[str, str]]) -> str:
+    """The rules spelled out: each text node's whitespace runs become one space,
+    line marks become line breaks, invisible characters go, each line is stripped
+    and its space runs collapsed, empty lines dropped."""
+    raw = "".join("\n" if kind == "line" else _WS.sub(" ", value) for kind, value in pieces)
+    raw = _INVISIBLE.sub("", raw)
+    lines = (_SPACES.sub(" ", line).strip() for line in raw.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+_ALPHABET = ["a", "b", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u200b", "\u00ad", "\ufeff", "é", "\u3000", "x y"]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_finish_equals_the_plain_rules(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces: list[tuple[str, str]] = []
+    for _ in range(rng.randint(0, 12)):
+        if rng.random() < 0.25:
+            pieces.append(("line", ""))
+        else:
+            pieces.append(("text", "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 6)))))
+    out = [LINE if kind == "line" else value for kind, value in pieces]
+    expected = _plain(pieces)
+    assert finish(out) == expected
+    assert finish_line(out) == " ".join(expected.split())
+
+
+#: Fragments whose tree ``lxml.html.fromstring`` reshapes (one element, several, text, a head).
+FRAGMENTS = [
+    "<p>one</p>",
+    "<p>one</p><p>two</p>",
+    "text <b>bold</b> tail",
+    "<b>a</b><i>b</i>",
+    "<table><tr><td>x</td></tr></table> after",
+    "<head><title>T</title></head><p>x</p>",
+    "<title>T</title><p>x</p>",
+    "<div>a</div>\n",
+    "<!DOCTYPE html><p>full</p>",
+    "  <html><body><p>full</p></body></html>",
+]
+
+
+@pytest.mark.parametrize("fragment", FRAGMENTS)
+def test_parse_tree_builds_lxml_html_tree(fragment: str) -> None:
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    expected = lxml_html.fromstring(fragment.encode(), parser=parser).getroottree().getroot()
+    root = parse_tree(fragment)
+    assert root is not None
+    assert etree.tostring(root) == etree.tostring(expected)
+
+
+def test_text_content_is_lxml_html_text_content() -> None:
+    html = "<div>a<b>b<i>c</i></b>d<span> e </span></div>"
+    el = lxml_html.fromstring(html)
+    assert text_content(etree.fromstring(html)) == el.text_content() == "abcd e "
+
+
+def _text(path: Path) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return json.loads(text)["article_body"]["html"] if path.suffix == ".json" else text
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_marked_slice_is_the_citation_rendered_alone(path: Path) -> None:
+    root = parse_tree(_text(path))
+    assert root is not None
+    checked = found = 0
+    for ol in index_tree(root).reference_lists:
+        for li in ol.iter("li"):
+            cite = _citation(li)
+            out: list[str] = []
+            span = walk(li, out, mark=cite)
+            if cite is None:
+                assert span is None
+                continue
+            found += 1
+            if span is not None:
+                assert finish(out[span[0]:span[1]]) == render(cite)
+                checked += 1
+            assert finish(out) == render(li)
+    assert checked or not found
+
+
+def test_mark_skipped_gives_no_slice() -> None:
+    root = etree.fromstring("<div>a<span class='noprint'><cite class='citation'>x</cite></span>b</div>")
+    cite = root.find(".//cite")
+    out: list[str] = []
+    assert walk(root, out, mark=cite) is None
+    assert finish(out) == "ab"
