@@ -54,6 +54,8 @@ def _build() -> tuple[dict[str, dict[str, SectionRole]], dict[str, SectionRole]]
 
 
 _BY_LANGUAGE, _ALL = _build()
+#: Headings longer than this (with room for spaces and punctuation) name no role.
+_LONGEST = 2 * max(map(len, _ALL), default=0) + 10
 
 
 def section_role(title: str, language: str | None = None) -> SectionRole | None:
@@ -63,6 +65,8 @@ def section_role(title: str, language: str | None = None) -> SectionRole | None:
     names are the fallback, since pages quote other wikis' headings and
     translated mirrors keep some in the original.
     """
+    if len(title) > _LONGEST:
+        return None  # a paragraph, not a heading: not worth normalizing
     key = normalize_heading(title)
     if not key:
         return None
