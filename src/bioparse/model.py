@@ -18,6 +18,7 @@ from typing import Any, Literal, TypeVar, Union
 Precision = Literal["day", "month", "year", "decade", "century"]
 Calendar = Literal["gregorian", "julian"]
 SourceFormat = Literal["text", "wikitext", "html"]
+SectionRole = Literal["references", "external_links", "see_also", "further_reading"]
 
 
 @dataclass
@@ -116,6 +117,9 @@ class Section:
     text: str = ""
     #: Numbers of the references cited in this section, in order of first use.
     references: list[int] = field(default_factory=list)
+    #: What the heading names ("Einzelnachweise", "External links", ...), from the
+    #: language data's ``sections.json``; None for the lead and body sections.
+    role: SectionRole | None = None
 
 
 @dataclass

@@ -180,3 +180,14 @@ def test_not_a_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     odd.write_text('{"title": "x", "person": "not an object"}\n')
     assert main(["export", str(odd), "--to", "tables", "-o", str(tmp_path / "t")]) == 2
     assert "record 1 ('x') is not a bioparse record" in capsys.readouterr().err
+
+
+def test_sections_carry_their_role(sample_jsonl: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t"
+    assert main(["export", str(sample_jsonl), "--to", "tables", "-o", str(out), "--sections"]) == 0
+    rows = dict(duckdb.sql(f"SELECT heading, role FROM '{out}/sections.parquet' "
+                           "WHERE title = 'Abraham Lincoln'").fetchall())
+    # the article ends ==See also== ==References== ==Bibliography== ... ==External links==
+    assert rows["See also"] == "see_also" and rows["References"] == "references"
+    assert rows["Bibliography"] == "further_reading" and rows["External links"] == "external_links"
+    assert rows["Health"] is None and rows[""] is None

@@ -19,7 +19,7 @@ TEMPLATE_KEYS = {
     "no_office_infoboxes", "acting_prefixes", "link_templates", "link_template_prefixes", "succession", "record_templates",
     "blank_pairs",
 }
-SECTION_KEYS = {"references", "external_links", "see_also", "further_reading"}
+SECTION_KEYS = {"references", "external_links", "see_also", "further_reading", "reflist_templates"}
 #: The canonical keys, as documented (``key``) in the labels module's docstring.
 CANONICAL = set(re.findall(r"``([a-z_]+)``", labels.__doc__ or ""))
 

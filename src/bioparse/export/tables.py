@@ -152,6 +152,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("level", pa.int32()),
             ("text", pa.string()),
             ("reference_numbers", pa.list_(pa.int32())),
+            ("role", pa.string()),
         ]
     ),
 }
@@ -323,6 +324,7 @@ def rows_for(record: dict[str, Any], sections: bool = False) -> dict[str, list[d
                 "level": _as_int(section.get("level")),
                 "text": section.get("text"),
                 "reference_numbers": [n for n in section.get("references") or [] if _as_int(n) is not None],
+                "role": section.get("role") if isinstance(section.get("role"), str) else None,
             })
     return out
 

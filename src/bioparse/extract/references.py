@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..dates import parse_date
 from ..document import Document, RawReference
 from ..model import Reference, Section
+from .sections import page_language, section_role
 from .text import tidy
 
 
@@ -44,13 +45,14 @@ def extract_references(doc: Document) -> list[Reference]:
 
 
 def extract_sections(doc: Document, references: list[Reference]) -> list[Section]:
-    """Sections with the numbers of the references they cite."""
+    """Sections with the numbers of the references they cite and the role their heading names."""
     numbers: dict[str, int] = {}
     for raw, ref in zip(doc.references, references):
         numbers.setdefault(raw.id, ref.number)
         if raw.name:
             numbers.setdefault(raw.name, ref.number)
     sections = []
+    language = page_language(doc.meta)
     for raw_section in doc.sections:
         cited: list[int] = []
         seen: set[int] = set()  # a list lookup here was quadratic on pages with 100,000 refs
@@ -59,7 +61,14 @@ def extract_sections(doc: Document, references: list[Reference]) -> list[Section
             if number is not None and number not in seen:
                 seen.add(number)
                 cited.append(number)
+        role = section_role(raw_section.title, language) if raw_section.level else None
         sections.append(
-            Section(title=raw_section.title, level=raw_section.level, text=raw_section.text, references=cited)
+            Section(
+                title=raw_section.title,
+                level=raw_section.level,
+                text=raw_section.text,
+                references=cited,
+                role=role,
+            )
         )
     return sections

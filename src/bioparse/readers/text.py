@@ -37,6 +37,7 @@ from ..extract.labels import (
     normalize_label,
     trie_alternation,
 )
+from ..extract.sections import section_role
 from ..extract.text import strip_footnotes
 from ..model import Infobox, InfoboxRow
 from .params import looks_like_param_dump, params_infobox
@@ -424,7 +425,16 @@ _ARCHIVED = re.compile(r"Archived (\d{4}-\d{2}-\d{2}|[0-9A-Za-z ,]{6,30}?) at th
 _QUOTED = re.compile(r"[\"“]([^\"”]{1,300})[\"”]")
 _URL = re.compile(r"https?://[^\s\]\)]{1,500}")
 _MARKER = re.compile(r"\[(\d{1,4})\]")
-_REF_HEADINGS = frozenset({"references", "notes", "footnotes", "citations", "sources", "notes and references", "references and notes"})
+
+
+def _end_matter(heading: str) -> str | None:
+    """The role of a references / external links / see also heading, in any language's names.
+
+    A text rendering does not say its language, so every ``sections.json`` is
+    asked: "Einzelnachweise", "Notes et références" and "脚注" open a
+    references list as "References" does.
+    """
+    return section_role(heading)
 
 
 _LEAD_SENTENCE = re.compile(r"^[^|()]{2,120}\([^()]{4,300}\)(?:\[\w{1,3}\])*,? (?:is|was|were|are) ")
@@ -448,7 +458,7 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
     if _EDIT_PREFIX.match(line) and len(line) <= _HEADING_MAX:
         return True  # old MediaWiki put "[edit]" before the heading text
     text = _EDIT.sub("", line).strip()
-    if text.lower() in _REF_HEADINGS:
+    if _end_matter(text) is not None:
         return True
     if _is_labelled(text):
         return False
@@ -677,7 +687,7 @@ def _read_body(lines: list[str], doc: Document) -> None:
             title = _EDIT.sub("", stripped).strip()
             sections.append(RawSection(title=title, level=2))
             texts.append([])
-            in_refs = title.lower() in _REF_HEADINGS
+            in_refs = _end_matter(title) == "references"
             continue
         content = _EDIT.sub("", stripped)
         if content.startswith("edit") and len(sections) > 1 and not texts[-1]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ... import lang
 from ...document import RawReference
 from . import scan
 from .render import Ctx
@@ -25,8 +26,11 @@ NOTE_TEMPLATES: dict[str, str] = {
     "sfnm": "", "harvnb inline": "", "r": "", "rp": "",
 }
 SFN = frozenset({"sfn", "sfnp", "sfnm"})
-REFLIST = frozenset({"reflist", "references", "notelist", "notes", "refs", "referencias",
-                     "einzelnachweise", "références", "reflist-talk", "notelist-ua", "notelist-lr"})
+#: Templates that print the references list and may hold list-defined refs
+#: (``{{reflist|refs=...}}``), every language's ``sections.json`` ``reflist_templates``.
+REFLIST = frozenset(
+    scan.normalize_name(name) for name in lang.merged("sections", "reflist_templates") if isinstance(name, str)
+)
 
 _FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title", "titel", "titre", "título", "titolo", "script-title", "trans-title", "chapter"),
