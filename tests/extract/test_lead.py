@@ -34,6 +34,15 @@ CASES = [
      None, ("1933-09-11", "Püspökladány"), None),
     ("Mauno Henrik Koivisto (s. 25. marraskuuta 1923 Turku) on Suomen yhdeksäs presidentti.", "Mauno Koivisto",
      "Mauno Henrik Koivisto", ("1923-11-25", "Turku"), None),
+    # Raymond Beaudet (frwiki): an open range after a place written without a comma
+    ("Raymond Beaudet (Québec 1950 - ) est un écrivain et scénariste québécois.", "Raymond Beaudet",
+     "Raymond Beaudet", ("1950", "Québec"), None),
+    # Andris Bierzeņš (ltgwiki): the native name, then the birth year alone
+    ("Andris Bierzeņš (latvīšu: Andris Bērziņš; 1944) — latvīšu baņkirs i politiks.", "Andris Bierzeņš",
+     "Andris Bierzeņš", ("1944", None), None),
+    # Anibals Kavaku Silva (ltgwiki): "dzims" (born)
+    ("Anibals Kavaku Silva (portugalīšu: Aníbal Cavaco Silva; dzims 1939) — portugalīšu politiks.",
+     "Anibals Kavaku Silva", "Anibals Kavaku Silva", ("1939", None), None),
 ]
 
 
@@ -70,6 +79,23 @@ def test_shared_era_applies_to_both_ends() -> None:
     assert facts.birth is not None and facts.birth.date is not None and facts.birth.date.iso == "-0303"
     assert facts.death is not None and facts.death.date is not None and facts.death.date.iso == "-0231"
     assert facts.birth.place is None and facts.death.place is None
+
+
+def test_a_lone_full_date_is_not_a_birth() -> None:
+    """A bracket holding only a day may date anything (a treaty, a battle); only a lone year is read."""
+    # a constructed counter-example
+    facts = read_lead("Daugava Treaty (German: Daugava-Vertrag; 12 March 1950) was signed in Riga.", "Daugava Treaty")
+    assert facts.birth is None
+
+
+def test_baptism_is_not_birth() -> None:
+    """ولیم شیکسپیئر (urwiki): "(بپتسمہ 26 اپریل 1564؛ انتقال 23 اپریل 1616)": baptised 26 April 1564
+    (not his birth), died (انتقال) 23 April 1616; the Urdu semicolon ends the clause."""
+    facts = read_lead(
+        "ولیم شیکسپیئر (بپتسمہ 26 اپریل 1564؛ انتقال 23 اپریل 1616) ایک انگریز مصنف اور شاعر تھا۔", "ولیم شیکسپیئر"
+    )
+    assert facts.birth is None
+    assert facts.death is not None and facts.death.date is not None and facts.death.date.iso == "1616-04-23"
 
 
 @pytest.mark.parametrize("text", ["", "(((((", "x (" * 500, "1234 " * 1000, "né " * 2000, "(* 1. 2. 3.)"])

@@ -109,6 +109,8 @@ class _Tables:
     #: Occupation nouns and the words between a name and them ("is", "was", "a", "—"), lower case.
     occupations: frozenset[str]
     connectors: frozenset[str]
+    #: "the name given to" (an anonymous writer's conventional name): skipped like a connector.
+    appellations: tuple[tuple[str, ...], ...]
     #: Raw patterns, for the people-only pre-check (:mod:`bioparse.dump.precheck`).
     raw: dict[str, list[str]]
 
@@ -137,7 +139,7 @@ def tables() -> _Tables:
         "fictional_categories", "group_categories", "list_categories", "list_titles",
         "person_infoboxes", "non_person_infoboxes", "fictional_infoboxes", "group_infoboxes",
         "person_templates", "born_words", "died_words", "bc_markers", "determiners", "non_office_titles",
-        "occupations", "lead_connectors",
+        "occupations", "lead_connectors", "lead_appellations",
     )
     raw = {key: [str(p) for p in lang.merged("biography", key)] for key in keys}
 
@@ -165,6 +167,10 @@ def tables() -> _Tables:
         non_office=rx("non_office_titles"),
         occupations=frozenset(w.lower() for w in raw["occupations"]),
         connectors=frozenset(w.lower() for w in raw["lead_connectors"]),
+        appellations=tuple(sorted(
+            {tuple(w.lower() for w in _TOKEN.findall(p)) for p in raw["lead_appellations"]} - {()},
+            key=len, reverse=True,
+        )),
         raw=raw,
     )
 
@@ -333,7 +339,8 @@ _OCCUPATION_WINDOW = 4
 
 
 def occupation_signal(lead: str, title: str | None) -> bool:
-    """"Jezups Šmulāns — Ludzys apleicīnis pūdars, ...": the name, then within a few words an occupation.
+    """"Jezups Šmulāns — Ludzys apleicīnis pūdars, ...": the name, then within a few words an occupation
+    ("Ambrosiaster is the name given to the writer of ...": an appellation phrase is skipped too).
 
     Only the first line counts; the name is its leading capitalised words.
     """
@@ -347,10 +354,18 @@ def occupation_signal(lead: str, title: str | None) -> bool:
         return False
     t = tables()
     tokens = [w.lower() for w in _TOKEN.findall(" ".join(words[n : n + 12]))]
-    i = 0
-    while i < len(tokens) and tokens[i] in t.connectors:
-        i += 1
+    i = _skip_connectors(tokens, 0, t.connectors)
+    for phrase in t.appellations:
+        if tuple(tokens[i : i + len(phrase)]) == phrase:
+            i = _skip_connectors(tokens, i + len(phrase), t.connectors)
+            break
     return any(w in t.occupations for w in tokens[i : i + _OCCUPATION_WINDOW])
+
+
+def _skip_connectors(tokens: list[str], i: int, connectors: frozenset[str]) -> int:
+    while i < len(tokens) and tokens[i] in connectors:
+        i += 1
+    return i
 
 
 def _paren_signals(content: str) -> list[str]:

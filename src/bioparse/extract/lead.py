@@ -317,7 +317,7 @@ def _read_bracket(inner: str) -> tuple[tuple[Date | None, str | None], tuple[Dat
     marked = _read_clauses(inner, in_bracket=True)
     if marked[0][0] is not None or marked[1][0] is not None:
         return marked
-    for part in re.split(r"[;；、]", inner):
+    for part in re.split(r"[;；、؛]", inner):
         if not _DIGIT.search(part):
             continue
         sides = _split_range(part)
@@ -333,10 +333,14 @@ def _read_bracket(inner: str) -> tuple[tuple[Date | None, str | None], tuple[Dat
         span = _date_span(part)
         if span is None or len(part) - span[1] >= 4:
             continue
-        place = _place_before(part[: span[0]])
-        date = parse_date(part[span[0] : span[1]]) if place else None
+        before = part[: span[0]]
+        place = _place_before(before) or _bare_place(before)
+        date = parse_date(part[span[0] : span[1]]) if place or not before.strip() else None
+        if date is not None and not place and date.precision not in _YEAR_OR_COARSER:
+            date = None  # a lone full date may be anything's; a lone year is how a living person's birth is written
         if date is not None:
-            return (date, place), (None, None)  # "(Roma, 12 marzo 1950)": a living person's birth
+            # "(Roma, 12 marzo 1950)", "(Québec 1950 - )", "(latvīšu: Andris Bērziņš; 1944)": a living person's birth
+            return (date, place), (None, None)
     return (None, None), (None, None)
 
 
@@ -366,7 +370,7 @@ def _read_clauses(
         clause = text[mark.end() : end]
         if not in_bracket and word.endswith(".") and not _DATE_NEXT.match(clause):
             continue  # "d.", "s.", "n." outside a bracket count only right before a date
-        clause = clause.split(";", 1)[0]
+        clause = re.split(r"[;؛]", clause, maxsplit=1)[0]
         if not _DIGIT.search(clause[:80]):
             continue
         parsed = _clause(clause, in_bracket)
@@ -432,6 +436,7 @@ def _date_span(clause: str) -> tuple[int, int] | None:
 
 
 _RANK = {"century": 0, "decade": 1, "year": 2, "month": 3, "day": 4}
+_YEAR_OR_COARSER = frozenset({"century", "decade", "year"})
 
 
 def _finer(a: Date, b: Date) -> bool:
@@ -479,6 +484,17 @@ def _place_before(text: str) -> str | None:
     words = text.split()
     if not (text.rstrip().endswith((",", ")", "）")) or words[-1] in _ARTICLES):
         return None  # "في ثلاثة أوت 1903": words run into the date, they are part of it
+    return _tidy_place(text)
+
+
+def _bare_place(text: str) -> str | None:
+    """"Québec " before "1950 - )": a place glued to the date without a comma, when every word of
+    it is capitalized in a script that has capitals (an uncased script may run words into a date)."""
+    words = text.split()
+    if not words or len(words) > 4 or _MARKER.search(text):
+        return None
+    if not all(w[:1].isupper() and w[:1].lower() != w[:1].upper() for w in words):
+        return None
     return _tidy_place(text)
 
 
