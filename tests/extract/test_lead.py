@@ -40,6 +40,12 @@ CASES = [
     # Andris Bierzeņš (ltgwiki): the native name, then the birth year alone
     ("Andris Bierzeņš (latvīšu: Andris Bērziņš; 1944) — latvīšu baņkirs i politiks.", "Andris Bierzeņš",
      "Andris Bierzeņš", ("1944", None), None),
+    # 성재기 (lead of femiwiki.com, the Korean-wiki shape): dates written year first, day last
+    ("성재기(1967년 8월 8일~ 2013년 7월 26일)는 남성운동가이자 기업인이다.", "성재기",
+     None, ("1967-08-08", None), ("2013-07-26", None)),
+    # Sung Jae-gi (ltgwiki, dumpster-dive smallwiki dump): "nūmyrs" (died) in a second clause
+    ("Sung Jae-gi(Koreja:성재기;成在基, pīdzims 1967 godā September 11 - nūmyrs 2013 godā July 26) - "
+     "Dienvidkorejas politiks.", "Sung Jae-gi", "Sung Jae-gi", ("1967", None), ("2013", None)),
     # Anibals Kavaku Silva (ltgwiki): "dzims" (born)
     ("Anibals Kavaku Silva (portugalīšu: Aníbal Cavaco Silva; dzims 1939) — portugalīšu politiks.",
      "Anibals Kavaku Silva", "Anibals Kavaku Silva", ("1939", None), None),

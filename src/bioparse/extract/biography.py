@@ -32,22 +32,10 @@ from dataclasses import dataclass, field
 from .. import lang
 from ..document import Document
 from ..model import Infobox
+from .lead import LEAD_SCAN, NAME_CHARS, TAIL_CHARS, LeadClause, is_subject_name, lead_clause
 
 __all__ = ["Verdict", "LeadClause", "classify", "lead_clause", "lead_evidence", "is_person_office", "tables"]
 
-#: Bounds that keep the lead scan cheap and local to the first sentence.
-_NAME_CHARS = 150
-_NAME_WORDS = 12
-_PAREN_CHARS = 400
-_LEAD_LINES = 3
-_TAIL_CHARS = 100
-#: The first three paragraphs are looked for in this much of the lead (a 10 MB one-line page stays cheap).
-_LEAD_SCAN = 20000
-
-_OPENERS = "(（"
-_CLOSERS = ")）"
-#: Where a subject's name can end: a parenthesis, a spaced dash, a comma.
-_BOUNDARY = re.compile(r"[(（]|\s[—–-]\s|[,，]\s?")
 _YEAR = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
 _DASH = re.compile(r"[–—‒―−~-]|\bto\b")
 _OPEN_RANGE = re.compile(r"(?<!\d)\d{3,4}(?!\d)[^–—‒―−\-~]{0,20}[–—‒―−\-~]\s*$")
@@ -55,9 +43,6 @@ _LONE_YEAR = re.compile(
     r"^\s*(?:c\.|ca\.|circa|um|vers|hacia|ок\.)?\s*\d{3,4}\s*(?:g\.|gods|godā|год|г\.|年|ء|\.)?\s*$", re.I
 )
 _DIGIT = re.compile(r"\d")
-#: A full stop after a word of three letters or more ends a sentence; initials do not.
-_SENTENCE_END = re.compile(r"\w{3}[.!?](?:\s|$)|[。！？]")
-_WORD = re.compile(r"\w+")
 _DISAMBIGUATION = re.compile(r"\s*\([^()]{0,100}\)\s*$")
 
 
@@ -71,17 +56,6 @@ class Verdict:
     @property
     def is_person(self) -> bool:
         return self.kind == "person"
-
-
-@dataclass
-class LeadClause:
-    """The lead's first sentence up to its subject's dates: name and what follows it."""
-
-    name: str
-    #: Contents of the parentheses right after the name (nested ones kept), in order.
-    parens: list[str]
-    #: The text after a dash or comma that follows the name ("— dzymuse 1954 ...").
-    tail: str = ""
 
 
 @dataclass(frozen=True)
@@ -326,7 +300,7 @@ def lead_signals(lead: str, title: str | None) -> list[str]:
         if out:
             break
     if not out and clause.tail:
-        tail = clause.tail[:_TAIL_CHARS]
+        tail = clause.tail[:TAIL_CHARS]
         t = tables()
         word = t.born.match(tail) or t.died.match(tail)
         if word and _DIGIT.search(tail):
@@ -344,13 +318,13 @@ def occupation_signal(lead: str, title: str | None) -> bool:
 
     Only the first line counts; the name is its leading capitalised words.
     """
-    line = next((ln.strip() for ln in lead[:_LEAD_SCAN].split("\n") if ln.strip()), "")
-    words = line[:_NAME_CHARS * 4].split()
+    line = next((ln.strip() for ln in lead[:LEAD_SCAN].split("\n") if ln.strip()), "")
+    words = line[:NAME_CHARS * 4].split()
     n = 0
     while n < len(words) and n < 8 and words[n][:1].isupper():
         n += 1
     name = " ".join(words[:n]).rstrip(",")
-    if not n or not _is_name(name, title):
+    if not n or not is_subject_name(name, title):
         return False
     t = tables()
     tokens = [w.lower() for w in _TOKEN.findall(" ".join(words[n : n + 12]))]
@@ -397,111 +371,6 @@ def _lifespan(content: str) -> bool:
             if 0 < gap <= 125 or (bc and 0 < -gap <= 125):
                 return True
     return False
-
-
-def lead_clause(lead: str, title: str | None = None) -> LeadClause | None:
-    """The subject's name and what follows it in the lead's first sentence.
-
-    Only the first sentence of one of the first three paragraphs counts, and
-    only when it opens with a name (short, no sentence end, no leading article,
-    sharing a word with the title when there is one); a bracket further on is
-    about something else.
-    """
-    seen = 0
-    for line in lead[:_LEAD_SCAN].split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        seen += 1
-        if seen > _LEAD_LINES:
-            break
-        clause = _clause(line, title)
-        if clause is not None:
-            return clause
-    return None
-
-
-def _clause(line: str, title: str | None) -> LeadClause | None:
-    window = line[: _NAME_CHARS + 1]
-    for m in _BOUNDARY.finditer(window):
-        name = line[: m.start()].strip(" \"'„“”«»")
-        if not _is_name(name, title):
-            if m.group().strip() in _OPENERS:
-                return None  # the first bracket is not right after a name
-            continue
-        if m.group() in _OPENERS:
-            return LeadClause(name=name, parens=_parens(line, m.start()))
-        tail = line[m.end():].lstrip(" \"'„“”«»")
-        t = tables()
-        if t.born.match(tail) or t.died.match(tail):
-            return LeadClause(name=name, parens=[], tail=tail[:_TAIL_CHARS])
-    return None
-
-
-def _is_name(name: str, title: str | None) -> bool:
-    if not name or len(name) > _NAME_CHARS or _SENTENCE_END.search(name):
-        return False
-    words = name.split()
-    if len(words) > _NAME_WORDS:
-        return False
-    if words[0].lower() in tables().determiners:
-        return False
-    first = name[0]
-    if first.isalpha() and first.islower():
-        return False
-    # Names are capitalised words with a few particles ("Ludwig van Beethoven");
-    # "Berlín er stærsta borg og ..." is already the sentence.
-    lower = sum(1 for w in words if w[0].isalpha() and w[0].islower())
-    upper = sum(1 for w in words if w[0].isalpha() and w[0].isupper())
-    if lower > 3 or (lower and lower >= upper):
-        return False
-    return _shares_word(name, title) if title else True
-
-
-def _shares_word(name: str, title: str) -> bool:
-    """The name and the title share a word (first four letters: inflected names still match)."""
-    title = _DISAMBIGUATION.sub("", title)
-    name_words = [w.lower() for w in _WORD.findall(name)]
-    low = name.lower()
-    for word in _WORD.findall(title):
-        word = word.lower()
-        stem = word[:4]
-        if any(w.startswith(stem) for w in name_words):
-            return True
-        if len(word) >= 2 and word in low:
-            return True
-    return False
-
-
-def _parens(line: str, start: int) -> list[str]:
-    """Contents of the bracket at ``start`` and of brackets directly after it (at most three)."""
-    out: list[str] = []
-    pos = start
-    while len(out) < 3 and pos < len(line) and line[pos] in _OPENERS:
-        end = _close(line, pos)
-        if end < 0:
-            out.append(line[pos + 1 : pos + 1 + _PAREN_CHARS])
-            break
-        out.append(line[pos + 1 : end])
-        pos = end + 1
-        while pos < len(line) and line[pos] == " ":
-            pos += 1
-    return out
-
-
-def _close(line: str, start: int) -> int:
-    """Index of the bracket closing the one at ``start`` (nesting counted), or -1."""
-    depth = 0
-    stop = min(len(line), start + _PAREN_CHARS + 1)
-    for i in range(start, stop):
-        ch = line[i]
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
 
 
 def is_person_office(title: str) -> bool:

@@ -13,17 +13,24 @@ start of the first paragraph about the subject, and clauses are read only up
 to the end of the first sentence — a date in a later bracket belongs to
 somebody or something else.
 
+This module alone finds the subject's first sentence and its parenthesis:
+:func:`lead_clause` (the name, the brackets right after it, or a "born" tail)
+is what the biography decision (:mod:`bioparse.extract.biography`), the
+``--people-only`` pre-check and :func:`read_lead` all build on.
+
 The words (birth and death markers, copulas, place prepositions, articles)
 are data, ``bioparse/lang/data/<code>/lead.json``, merged over every language:
-a page is read without knowing its language.  Dates go through
-:func:`bioparse.dates.parse_date`.
+a page is read without knowing its language; the words that tell a name from
+a sentence (determiners) and the born/died words of a tail come from
+``biography.json``.  Dates go through :func:`bioparse.dates.parse_date`.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import lang
 from ..dates import parse_date, parse_range
@@ -37,6 +44,19 @@ class LeadFacts:
     name: str | None = None
     birth: Event | None = None
     death: Event | None = None
+
+
+@dataclass
+class LeadClause:
+    """The lead's first sentence up to its subject's dates: name and what follows it."""
+
+    name: str
+    #: Contents of the parentheses right after the name (nested ones kept), in order.
+    parens: list[str]
+    #: The text after a dash or comma that follows the name ("— dzymuse 1954 ...").
+    tail: str = ""
+    #: Where each parenthesis stands in the line: (index of "(", index just past ")"; -1 when unclosed).
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _words(key: str) -> list[str]:
@@ -84,7 +104,7 @@ _YEAR = re.compile(r"(?<!\d)\d{3,4}(?!\d)(?:\s{0,2}(?:BCE|BC|AD|CE|a\.\s?C\.|d\.
 _ISO_DATE = re.compile(r"(?<![\d-])\d{4}-[01]\d(?:-[0-3]\d)?(?![\d-])")
 _CJK_DATE = re.compile(r"\d{1,4}\s{0,2}年(?:\s{0,2}\d{1,2}\s{0,2}月(?:\s{0,2}\d{1,2}\s{0,2}日)?)?")
 #: Where one date ends and the next begins: a dash between the birth and death parts.
-_RANGE_DASH = re.compile(r"\s[-–—−~〜]\s|[–—−〜～－]|(?<=\d)-(?=\s?[\dA-ZÀ-ÖØ-Þ])|\s-(?=\d)")
+_RANGE_DASH = re.compile(r"\s[-–—−~〜]\s|[–—−〜～－]|(?<=[\d年년日일])~|(?<=\d)-(?=\s?[\dA-ZÀ-ÖØ-Þ])|\s-(?=\d)")
 #: A place glued to the year before it ("1911Santiagu", "1927Östermalm").
 _GLUED_PLACE = re.compile(r"(?<=\d)(?=[^\W\d_])")
 _SENTENCE_END = re.compile(r"(?<=\w{4})\s?\.\s+(?=[A-ZÀ-ÖØ-Þ\u0400-\u042f])|。")
@@ -98,17 +118,24 @@ _MAX_NAME_WORDS = 10
 _MAX_PLACE = 120
 
 
-def _balanced(text: str, start: int) -> int:
-    """Index just past the bracket opened at ``start`` (or -1 when it never closes)."""
+def _close(text: str, start: int, limit: int) -> int:
+    """Index of the bracket closing the one at ``start`` (nesting counted, at most ``limit``
+    characters on), or -1."""
     depth = 0
-    for i in range(start, min(len(text), start + 600)):
+    for i in range(start, min(len(text), start + limit + 1)):
         if text[i] in _OPEN:
             depth += 1
         elif text[i] in _CLOSE:
             depth -= 1
             if depth == 0:
-                return i + 1
+                return i
     return -1
+
+
+def _balanced(text: str, start: int) -> int:
+    """Index just past the bracket opened at ``start`` (or -1 when it never closes)."""
+    end = _close(text, start, 599)
+    return end + 1 if end >= 0 else -1
 
 
 def _drop_inner(text: str) -> str:
@@ -432,7 +459,28 @@ def _date_span(clause: str) -> tuple[int, int] | None:
             with_word, without = parse_date(candidate), parse_date(clause[begin:end])
             if with_word is not None and (without is None or _finer(with_word, without)):
                 begin = start + word.start(1)
-    return begin, end
+    return begin, _year_first_end(clause, begin, end)
+
+
+#: What may follow a year in a date written year first ("1942. április 27.", "2008 g. juņa 30 d.").
+_AFTER_YEAR = re.compile(r"[^,;:()（）\[\]–—−~]{1,30}")
+
+
+def _year_first_end(clause: str, begin: int, end: int) -> int:
+    """Where a date that starts with its year ends: the longest run of words after the year that
+    still reads as a finer date (Hungarian, Latvian, East Asian orders); else the year's end."""
+    if not clause[begin:end].rstrip().endswith(tuple("0123456789")) or not _DIGIT.match(clause, begin):
+        return end
+    tail = _AFTER_YEAR.match(clause, end)
+    if tail is None or not _DIGIT.search(tail.group()):
+        return end  # a day number is what makes a year-first date finer
+    base = parse_date(clause[begin:end])
+    stops = [m.end() for m in re.finditer(r"\S+", tail.group())]
+    for stop in reversed(stops[:6]):
+        longer = parse_date(clause[begin : end + stop])
+        if longer is not None and (base is None or _finer(longer, base)):
+            return end + stop
+    return end
 
 
 _RANK = {"century": 0, "decade": 1, "year": 2, "month": 3, "day": 4}
@@ -522,3 +570,144 @@ def _place_after(text: str, in_bracket: bool) -> str | None:
     if in_bracket and stripped[:1].isupper():
         return _tidy_place(stripped)  # "(s. 25. marraskuuta 1923 Turku)"
     return None
+
+
+# --- the subject clause: name, then its brackets or a "born" tail ------------------------------
+
+#: Bounds that keep the clause scan cheap and local to the first sentence.
+NAME_CHARS = 150
+_NAME_WORDS = 12
+_PAREN_CHARS = 400
+_LEAD_LINES = 3
+TAIL_CHARS = 100
+#: The first three paragraphs are looked for in this much of the lead (a 10 MB one-line page stays cheap).
+LEAD_SCAN = 20000
+#: Where a subject's name can end: a parenthesis, a spaced dash, a comma.
+_BOUNDARY = re.compile(r"[(（]|\s[—–-]\s|[,，]\s?")
+#: A full stop after a word of three letters or more ends a sentence; initials do not.
+_NAME_SENTENCE_END = re.compile(r"\w{3}[.!?](?:\s|$)|[。！？]")
+_WORD = re.compile(r"\w+")
+_DISAMBIGUATION = re.compile(r"\s*\([^()]{0,100}\)\s*$")
+_NEVER = r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class _ClauseWords:
+    """``biography.json`` words the clause needs: determiners never start a name; born/died
+    words open a tail ("— dzymuse 1954")."""
+
+    determiners: frozenset[str]
+    born: re.Pattern[str]
+    died: re.Pattern[str]
+
+
+def _whole_words(patterns: list[str]) -> re.Pattern[str]:
+    """Born/died words as whole words (symbols such as ``*`` and ``†`` stand alone)."""
+    if not patterns:
+        return re.compile(_NEVER)
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def clause_words() -> _ClauseWords:
+    """Every language's clause words merged (built once)."""
+    return _ClauseWords(
+        determiners=frozenset(str(d).lower() for d in lang.merged("biography", "determiners")),
+        born=_whole_words([str(p) for p in lang.merged("biography", "born_words")]),
+        died=_whole_words([str(p) for p in lang.merged("biography", "died_words")]),
+    )
+
+
+def lead_clause(lead: str, title: str | None = None) -> LeadClause | None:
+    """The subject's name and what follows it in the lead's first sentence.
+
+    Only the first sentence of one of the first three paragraphs counts, and
+    only when it opens with a name (short, no sentence end, no leading article,
+    sharing a word with the title when there is one); a bracket further on is
+    about something else.
+    """
+    seen = 0
+    for line in lead[:LEAD_SCAN].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _LEAD_LINES:
+            break
+        clause = clause_in(line, title)
+        if clause is not None:
+            return clause
+    return None
+
+
+def clause_in(line: str, title: str | None) -> LeadClause | None:
+    """The subject clause of one line (its first words must be the name)."""
+    window = line[: NAME_CHARS + 1]
+    for m in _BOUNDARY.finditer(window):
+        name = line[: m.start()].strip(" \"'„“”«»")
+        if not is_subject_name(name, title):
+            if m.group().strip() in _OPEN:
+                return None  # the first bracket is not right after a name
+            continue
+        if m.group() in _OPEN:
+            spans = _paren_spans(line, m.start())
+            parens = [line[a + 1 : b - 1] if b >= 0 else line[a + 1 : a + 1 + _PAREN_CHARS] for a, b in spans]
+            return LeadClause(name=name, parens=parens, spans=spans)
+        tail = line[m.end():].lstrip(" \"'„“”«»")
+        words = clause_words()
+        if words.born.match(tail) or words.died.match(tail):
+            return LeadClause(name=name, parens=[], tail=tail[:TAIL_CHARS])
+    return None
+
+
+def is_subject_name(name: str, title: str | None) -> bool:
+    """Words that can be the subject's name: short, capitalised, no sentence end, not opening with
+    a determiner, sharing a word with the title when there is one."""
+    if not name or len(name) > NAME_CHARS or _NAME_SENTENCE_END.search(name):
+        return False
+    words = name.split()
+    if len(words) > _NAME_WORDS:
+        return False
+    if words[0].lower() in clause_words().determiners:
+        return False
+    first = name[0]
+    if first.isalpha() and first.islower():
+        return False
+    # Names are capitalised words with a few particles ("Ludwig van Beethoven");
+    # "Berlín er stærsta borg og ..." is already the sentence.
+    lower = sum(1 for w in words if w[0].isalpha() and w[0].islower())
+    upper = sum(1 for w in words if w[0].isalpha() and w[0].isupper())
+    if lower > 3 or (lower and lower >= upper):
+        return False
+    return _shares_word(name, title) if title else True
+
+
+def _shares_word(name: str, title: str) -> bool:
+    """The name and the title share a word (first four letters: inflected names still match)."""
+    title = _DISAMBIGUATION.sub("", title)
+    name_words = [w.lower() for w in _WORD.findall(name)]
+    low = name.lower()
+    for word in _WORD.findall(title):
+        word = word.lower()
+        stem = word[:4]
+        if any(w.startswith(stem) for w in name_words):
+            return True
+        if len(word) >= 2 and word in low:
+            return True
+    return False
+
+
+def _paren_spans(line: str, start: int) -> list[tuple[int, int]]:
+    """The bracket at ``start`` and the brackets directly after it (at most three): (open, past close)."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while len(out) < 3 and pos < len(line) and line[pos] in _OPEN:
+        end = _close(line, pos, _PAREN_CHARS)
+        if end < 0:
+            out.append((pos, -1))
+            break
+        out.append((pos, end + 1))
+        pos = end + 1
+        while pos < len(line) and line[pos] == " ":
+            pos += 1
+    return out
