@@ -213,14 +213,6 @@ def _opens_with_name(text: str, wanted: set[str]) -> bool:
     return len(run) >= 2 or _uncased(run[0]) or bool(wanted & _tokens(run[0]))
 
 
-def _looks_like_name(text: str) -> bool:
-    """What stands before the subject's bracket: a few words, most of them name-like."""
-    words = _drop_inner(text).split()
-    if not words or len(words) > 12 or not _name_like(words[0]):
-        return False
-    return 2 * sum(1 for w in words if _name_like(w)) >= len(words)
-
-
 def _unbalanced(text: str) -> bool:
     return sum(text.count(c) for c in _OPEN) > sum(text.count(c) for c in _CLOSE)
 
@@ -238,21 +230,19 @@ def _first_sentence(text: str) -> str:
     return text
 
 
-def _subject_bracket(sentence: str, wanted: set[str]) -> tuple[int, int] | None:
-    """The bracket right after the name: early in the sentence, after words naming the subject,
-    followed by more sentence."""
-    for match in re.finditer(r"[(（]", sentence[:250]):
-        end = _balanced(sentence, match.start())
+def _subject_bracket(sentence: str, title: str | None) -> tuple[int, int] | None:
+    """The first of the subject's brackets (:func:`clause_in`) that holds a digit, when more
+    sentence follows it ("Helmut Schmidt (1969)" is an image caption, not a sentence)."""
+    clause = clause_in(sentence, title)
+    if clause is None:
+        return None
+    for start, end in clause.spans:
         if end < 0:
             return None
-        inner = sentence[match.start() + 1 : end - 1]
-        if _DIGIT.search(inner):
-            before = sentence[: match.start()]
-            if (wanted and not (wanted & _tokens(before))) or not _looks_like_name(before):
-                return None  # "The films below are listed ... (for example, the 2000 ...)"
+        if _DIGIT.search(sentence, start + 1, end - 1):
             if len(sentence[end:].strip()) < 6:
-                return None  # "Helmut Schmidt (1969)": an image caption, not a sentence
-            return match.start(), end
+                return None
+            return start, end
     return None
 
 
@@ -261,10 +251,9 @@ def read_lead(lead: str, title: str | None = None) -> LeadFacts:
     facts = LeadFacts()
     birth: tuple[Date | None, str | None] = (None, None)
     death: tuple[Date | None, str | None] = (None, None)
-    wanted = _tokens(re.sub(r"\s*\([^()]*\)\s*$", "", title)) if title else set()
     for paragraph in _paragraphs(lead[:4000], title):
         sentence = _first_sentence(_FOOTNOTE.sub("", paragraph))
-        bracket = _subject_bracket(sentence, wanted)
+        bracket = _subject_bracket(sentence, title)
         if bracket is not None:
             inner = _drop_inner(sentence[bracket[0] + 1 : bracket[1] - 1])
             birth, death = _read_bracket(inner)
@@ -641,9 +630,12 @@ def lead_clause(lead: str, title: str | None = None) -> LeadClause | None:
 
 
 def clause_in(line: str, title: str | None) -> LeadClause | None:
-    """The subject clause of one line (its first words must be the name)."""
+    """The subject clause of one line (its first words must be the name; a line that starts with
+    the title keeps the title's own brackets and commas in the name: "Juoņs (Eugeņs) Karūdznīks")."""
     window = line[: NAME_CHARS + 1]
-    for m in _BOUNDARY.finditer(window):
+    base = _DISAMBIGUATION.sub("", title).strip() if title else ""
+    skip = len(base) if base and line.startswith(base) else 0
+    for m in _BOUNDARY.finditer(window, skip):
         name = line[: m.start()].strip(" \"'„“”«»")
         if not is_subject_name(name, title):
             if m.group().strip() in _OPEN:
