@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import bioparse
 from bioparse.extract.lead import read_lead
 
 # (lead, title, name, birth (iso, place), death (iso, place)); shapes from real leads
@@ -108,3 +109,31 @@ def test_baptism_is_not_birth() -> None:
 def test_bad_input_never_crashes(text: str) -> None:
     read_lead(text, "X")
     read_lead(text, None)
+
+
+def test_an_inflected_linked_place_is_given_as_its_page() -> None:
+    """Aleksandr Borodin (plwiki): "w [[Sankt Petersburg|Petersburgu]]" (locative), died "tamże" (there);
+    Abraham von Dohna (plwiki): "zm. [[1 maja]] [[1613]] r. we [[Wrocław]]iu" ("r." is the year's word)."""
+    borodin = bioparse.parse(
+        "'''Aleksandr Porfirjewicz Borodin''' (ur. [[12 listopada]] [31 października st.st.] [[1833]] w "
+        "[[Sankt Petersburg|Petersburgu]], zm. [[27 lutego]] [15 lutego st.st] [[1887]] tamże) – "
+        "[[chemia|chemik]] [[Rosja|rosyjski]], w wolnym czasie [[kompozytor]] i [[muzyk]].\n",
+        format="wikitext", title="Aleksandr Borodin",
+    )
+    assert borodin.person is not None and borodin.person.birth is not None and borodin.person.death is not None
+    assert borodin.person.birth.place == "Sankt Petersburg"
+    assert borodin.person.death.place == "Sankt Petersburg"
+    dohna = bioparse.parse(
+        "'''Abraham von Dohna''' (ur. [[11 grudnia]] [[1561]]r., zm. [[1 maja]] [[1613]] r. we [[Wrocław]]iu) – "
+        "władca [[Syców|sycowskiego]] [[wolne państwo stanowe|wolnego państwa stanowego]] od [[1592]]\n",
+        format="wikitext", title="Abraham von Dohna",
+    )
+    assert dohna.person is not None and dohna.person.death is not None
+    assert dohna.person.death.place == "Wrocław"
+
+
+def test_a_place_the_page_name_contains_stays_as_written() -> None:
+    """"[[Boston, Massachusetts|Boston]]": the place is written in full already, it is not an inflection."""
+    facts = read_lead("Joe Smith (born March 4, 1931, in Boston) is an American lawyer.", "Joe Smith",
+                      [("Boston", "Boston, Massachusetts")])
+    assert facts.birth is not None and facts.birth.place == "Boston"

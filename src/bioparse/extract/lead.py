@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .. import lang
@@ -246,8 +247,12 @@ def _subject_bracket(sentence: str, title: str | None) -> tuple[int, int] | None
     return None
 
 
-def read_lead(lead: str, title: str | None = None) -> LeadFacts:
-    """Name, birth and death from the first sentence about the subject."""
+def read_lead(lead: str, title: str | None = None, links: Sequence[tuple[str, str]] = ()) -> LeadFacts:
+    """Name, birth and death from the first sentence about the subject.
+
+    ``links``: (text shown, target page) of the lead's links, when the reader saw them; a place
+    written in another form than its page's name ("w Petersburgu", "we Wrocławiu") is given
+    as the page's name ("Sankt Petersburg", "Wrocław")."""
     facts = LeadFacts()
     birth: tuple[Date | None, str | None] = (None, None)
     death: tuple[Date | None, str | None] = (None, None)
@@ -265,6 +270,8 @@ def read_lead(lead: str, title: str | None = None) -> LeadFacts:
         if facts.name or birth[0] is not None or death[0] is not None:
             script = _script(paragraph)
             birth, death = _same_script(birth, script), _same_script(death, script)
+            if links:
+                birth, death = (birth[0], _page_name(birth[1], links)), (death[0], _page_name(death[1], links))
             break
     if death[1] and death[1].lower().strip(". ") in _SAME_PLACE_WORDS:
         death = (death[0], birth[1])  # "aldaar", "allí", "ebenda": where they were born
@@ -273,6 +280,30 @@ def read_lead(lead: str, title: str | None = None) -> LeadFacts:
     facts.birth = _event(*birth)
     facts.death = _event(*death)
     return facts
+
+
+#: What an inflection adds to a linked name ("[[Wrocław]]iu"): a few lower-case letters.
+_TRAIL = re.compile(r"[^\W\d_]{1,4}")
+
+
+def _page_name(place: str | None, links: Sequence[tuple[str, str]]) -> str | None:
+    """The linked page's name for a place written in another form: the link shows the place
+    (or the place is the link's text plus an inflection) and the page's name does not contain
+    it ("Petersburgu" -> "Sankt Petersburg"); "Boston" shown for "Boston, Massachusetts" stays."""
+    if not place:
+        return place
+    for shown, target in links:
+        shown = shown.strip()
+        if not shown or not place.startswith(shown):
+            continue
+        trail = place[len(shown) :]
+        if trail and not (_TRAIL.fullmatch(trail) and trail == trail.lower()):
+            continue
+        name = _DISAMBIGUATION.sub("", target).strip()
+        if name and place not in name and ":" not in name:
+            return name
+        return place
+    return place
 
 
 def _script(text: str) -> str:
@@ -410,7 +441,8 @@ def _clause(clause: str, in_bracket: bool) -> tuple[Date | None, str | None]:
     date = parse_date(clause[start:end])
     if date is None:
         return None, None
-    place = _place_before(clause[:start]) or _place_after(clause[end:], in_bracket)
+    after = _YEAR_WORD.sub("", clause[end:], count=1)  # "1613 r. we Wrocławiu": "r." is the year's
+    place = _place_before(clause[:start]) or _place_after(after, in_bracket)
     return date, place
 
 
@@ -472,6 +504,11 @@ def _year_first_end(clause: str, begin: int, end: int) -> int:
     return end
 
 
+#: A word that only says "year" right after one ("r.", "roku", "г.", "gada"), from every dates.json.
+_YEAR_WORD = re.compile(
+    r"^\s{0,2}(?:" + "|".join(re.escape(w) for w in sorted(set(lang.merged("dates", "year_words")), key=len, reverse=True) if w)
+    + r")(?!\w)"
+)
 _RANK = {"century": 0, "decade": 1, "year": 2, "month": 3, "day": 4}
 _YEAR_OR_COARSER = frozenset({"century", "decade", "year"})
 
