@@ -160,7 +160,7 @@ def _score_corpus(corpus: Path) -> dict[str, Score]:
             if judgement is None and (code, page.title) in HAND_BIOGRAPHIES:
                 judgement = True
             article = parse(page.text, format=fmt, title=page.title)
-            if article.is_redirect:
+            if judgement and article.is_redirect:
                 # a manifest judged the title from another revision; here the page only points away
                 judgement = False
             _count(scores, code, "dump", f"dumps/{row['file']}#{page.title}", article, judgement)

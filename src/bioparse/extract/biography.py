@@ -16,6 +16,8 @@ page is a person only when a signal that belongs to people fires:
   (``lead:year``), or, with no bracket, an occupation within a few words
   of the name ("Jezups Šmulāns — Ludzys apleicīnis pūdars": ``lead:occupation``).
   The last two are the weakest: a non-person infobox overrules them.
+  The subject clause (name, brackets, tail) is found by
+  :func:`bioparse.extract.lead.lead_clause`, the one owner of the first sentence.
 
 Pages about people that are not one person are given their kind and no
 person: families, bands and dynasties ("group"), fictional and mythological
