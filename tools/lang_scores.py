@@ -10,7 +10,9 @@ on them, and birth/death dates read on them.  Which pages are biographies
 comes from the manifests (``is_biography`` of wikitext and html; every
 text_i18n page is one, its ``kind`` says which); dump pages are judged by the
 wikitext manifest (the same page extracted) or by the short hand list below,
-and the rest are counted as unjudged.
+and the rest are counted as unjudged.  A dump page that is a redirect is no
+biography, whatever the manifest says of its title (a manifest may have taken
+the title from another revision, when it still held the article).
 
 The tool rewrites two parts of ``docs/languages.md``: the ``# Languages``
 introduction (data layout, aspects, and the table of languages x aspects
@@ -157,8 +159,11 @@ def _score_corpus(corpus: Path) -> dict[str, Score]:
             judgement = judged.get((code, page.title))
             if judgement is None and (code, page.title) in HAND_BIOGRAPHIES:
                 judgement = True
-            _count(scores, code, "dump", f"dumps/{row['file']}#{page.title}",
-                   parse(page.text, format=fmt, title=page.title), judgement)
+            article = parse(page.text, format=fmt, title=page.title)
+            if judgement and article.is_redirect:
+                # a manifest judged the title from another revision; here the page only points away
+                judgement = False
+            _count(scores, code, "dump", f"dumps/{row['file']}#{page.title}", article, judgement)
     return dict(scores)
 
 

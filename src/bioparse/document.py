@@ -24,6 +24,9 @@ class RawSection:
     #: Reference ids cited in this section (footnote numbers as strings, ref
     #: names, or HTML anchor ids), matching :attr:`RawReference.id`.
     ref_ids: list[str] = field(default_factory=list)
+    #: (text shown, target page) of the links in this section's text, in order; filled for the
+    #: lead by readers that see links (an inflected place, "we [[Wrocław]]iu", names its page).
+    links: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -73,3 +76,11 @@ class Document:
             if section.level == 0:
                 return section.text
         return ""
+
+    @property
+    def lead_links(self) -> list[tuple[str, str]]:
+        """(text shown, target page) of the lead's links, where the reader saw them."""
+        for section in self.sections:
+            if section.level == 0:
+                return section.links
+        return []

@@ -77,6 +77,27 @@ def test_occupation_right_after_the_name() -> None:
     assert kind_and_evidence(text, "Daugpiļs Universitets") == ("other", [])
 
 
+def test_occupation_after_an_appellation() -> None:
+    # Ambrosiaster (enwiki 2012): an anonymous author known by a conventional name
+    text = (
+        "'''Ambrosiaster''' is the name given to the writer of a commentary on St [[Paul of Tarsus|Paul's]] "
+        "epistles.\n\n[[Category:New Testament]]\n"
+    )
+    assert kind_and_evidence(text, "Ambrosiaster") == ("person", ["lead:occupation"])
+    # a constructed counter-example: an appellation, then no occupation
+    text = "'''Sea Peoples''' is the name given to the confederacy of seafaring raiders.\n"
+    assert kind_and_evidence(text, "Sea Peoples") == ("other", [])
+
+
+def test_uncertain_date_categories_are_births_and_deaths() -> None:
+    # François Lapous (frwiki): no dates anywhere, only the tracking categories of unknown dates
+    text = (
+        "'''François Lapous''' est un nom porté par deux orfèvres bretons.\n\n"
+        "[[Catégorie:Date de naissance incertaine (XVIe siècle)]]\n[[Catégorie:Date de décès incertaine (XVIIe siècle)]]\n"
+    )
+    assert kind_and_evidence(text, "François Lapous") == ("person", ["category:births", "category:deaths"])
+
+
 # --- infobox type ---------------------------------------------------------------------------
 
 

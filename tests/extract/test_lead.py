@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import bioparse
 from bioparse.extract.lead import read_lead
 
 # (lead, title, name, birth (iso, place), death (iso, place)); shapes from real leads
@@ -34,6 +35,21 @@ CASES = [
      None, ("1933-09-11", "Püspökladány"), None),
     ("Mauno Henrik Koivisto (s. 25. marraskuuta 1923 Turku) on Suomen yhdeksäs presidentti.", "Mauno Koivisto",
      "Mauno Henrik Koivisto", ("1923-11-25", "Turku"), None),
+    # Raymond Beaudet (frwiki): an open range after a place written without a comma
+    ("Raymond Beaudet (Québec 1950 - ) est un écrivain et scénariste québécois.", "Raymond Beaudet",
+     "Raymond Beaudet", ("1950", "Québec"), None),
+    # Andris Bierzeņš (ltgwiki): the native name, then the birth year alone
+    ("Andris Bierzeņš (latvīšu: Andris Bērziņš; 1944) — latvīšu baņkirs i politiks.", "Andris Bierzeņš",
+     "Andris Bierzeņš", ("1944", None), None),
+    # 성재기 (lead of femiwiki.com, the Korean-wiki shape): dates written year first, day last
+    ("성재기(1967년 8월 8일~ 2013년 7월 26일)는 남성운동가이자 기업인이다.", "성재기",
+     None, ("1967-08-08", None), ("2013-07-26", None)),
+    # Sung Jae-gi (ltgwiki, dumpster-dive smallwiki dump): "nūmyrs" (died) in a second clause
+    ("Sung Jae-gi(Koreja:성재기;成在基, pīdzims 1967 godā September 11 - nūmyrs 2013 godā July 26) - "
+     "Dienvidkorejas politiks.", "Sung Jae-gi", "Sung Jae-gi", ("1967", None), ("2013", None)),
+    # Anibals Kavaku Silva (ltgwiki): "dzims" (born)
+    ("Anibals Kavaku Silva (portugalīšu: Aníbal Cavaco Silva; dzims 1939) — portugalīšu politiks.",
+     "Anibals Kavaku Silva", "Anibals Kavaku Silva", ("1939", None), None),
 ]
 
 
@@ -72,7 +88,52 @@ def test_shared_era_applies_to_both_ends() -> None:
     assert facts.birth.place is None and facts.death.place is None
 
 
+def test_a_lone_full_date_is_not_a_birth() -> None:
+    """A bracket holding only a day may date anything (a treaty, a battle); only a lone year is read."""
+    # a constructed counter-example
+    facts = read_lead("Daugava Treaty (German: Daugava-Vertrag; 12 March 1950) was signed in Riga.", "Daugava Treaty")
+    assert facts.birth is None
+
+
+def test_baptism_is_not_birth() -> None:
+    """ولیم شیکسپیئر (urwiki): "(بپتسمہ 26 اپریل 1564؛ انتقال 23 اپریل 1616)": baptised 26 April 1564
+    (not his birth), died (انتقال) 23 April 1616; the Urdu semicolon ends the clause."""
+    facts = read_lead(
+        "ولیم شیکسپیئر (بپتسمہ 26 اپریل 1564؛ انتقال 23 اپریل 1616) ایک انگریز مصنف اور شاعر تھا۔", "ولیم شیکسپیئر"
+    )
+    assert facts.birth is None
+    assert facts.death is not None and facts.death.date is not None and facts.death.date.iso == "1616-04-23"
+
+
 @pytest.mark.parametrize("text", ["", "(((((", "x (" * 500, "1234 " * 1000, "né " * 2000, "(* 1. 2. 3.)"])
 def test_bad_input_never_crashes(text: str) -> None:
     read_lead(text, "X")
     read_lead(text, None)
+
+
+def test_an_inflected_linked_place_is_given_as_its_page() -> None:
+    """Aleksandr Borodin (plwiki): "w [[Sankt Petersburg|Petersburgu]]" (locative), died "tamże" (there);
+    Abraham von Dohna (plwiki): "zm. [[1 maja]] [[1613]] r. we [[Wrocław]]iu" ("r." is the year's word)."""
+    borodin = bioparse.parse(
+        "'''Aleksandr Porfirjewicz Borodin''' (ur. [[12 listopada]] [31 października st.st.] [[1833]] w "
+        "[[Sankt Petersburg|Petersburgu]], zm. [[27 lutego]] [15 lutego st.st] [[1887]] tamże) – "
+        "[[chemia|chemik]] [[Rosja|rosyjski]], w wolnym czasie [[kompozytor]] i [[muzyk]].\n",
+        format="wikitext", title="Aleksandr Borodin",
+    )
+    assert borodin.person is not None and borodin.person.birth is not None and borodin.person.death is not None
+    assert borodin.person.birth.place == "Sankt Petersburg"
+    assert borodin.person.death.place == "Sankt Petersburg"
+    dohna = bioparse.parse(
+        "'''Abraham von Dohna''' (ur. [[11 grudnia]] [[1561]]r., zm. [[1 maja]] [[1613]] r. we [[Wrocław]]iu) – "
+        "władca [[Syców|sycowskiego]] [[wolne państwo stanowe|wolnego państwa stanowego]] od [[1592]]\n",
+        format="wikitext", title="Abraham von Dohna",
+    )
+    assert dohna.person is not None and dohna.person.death is not None
+    assert dohna.person.death.place == "Wrocław"
+
+
+def test_a_place_the_page_name_contains_stays_as_written() -> None:
+    """"[[Boston, Massachusetts|Boston]]": the place is written in full already, it is not an inflection."""
+    facts = read_lead("Joe Smith (born March 4, 1931, in Boston) is an American lawyer.", "Joe Smith",
+                      [("Boston", "Boston, Massachusetts")])
+    assert facts.birth is not None and facts.birth.place == "Boston"

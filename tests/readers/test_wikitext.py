@@ -420,3 +420,14 @@ def test_awrap_keeps_its_text_in_office_titles() -> None:
     (box,) = doc.infoboxes
     header = next(r for r in box.rows if r.key == "office")
     assert header.value == "Leader of the Party in Mecklenburg-Vorpommern"
+
+
+def test_the_lead_keeps_its_links_shown_text_and_target() -> None:
+    # Abraham von Dohna (plwiki): a link trail ("[[Wrocław]]iu") and a piped link; a later section's
+    # links are not the lead's
+    doc = read_wikitext(
+        "'''Abraham von Dohna''' (zm. [[1613]] r. we [[Wrocław]]iu) – władca [[Syców|sycowskiego]].\n"
+        "== Życiorys ==\n[[Berlin]]\n",
+        title="Abraham von Dohna",
+    )
+    assert doc.lead_links == [("1613", "1613"), ("Wrocław", "Wrocław"), ("sycowskiego", "Syców")]

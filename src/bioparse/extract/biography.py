@@ -16,6 +16,8 @@ page is a person only when a signal that belongs to people fires:
   (``lead:year``), or, with no bracket, an occupation within a few words
   of the name ("Jezups Šmulāns — Ludzys apleicīnis pūdars": ``lead:occupation``).
   The last two are the weakest: a non-person infobox overrules them.
+  The subject clause (name, brackets, tail) is found by
+  :func:`bioparse.extract.lead.lead_clause`, the one owner of the first sentence.
 
 Pages about people that are not one person are given their kind and no
 person: families, bands and dynasties ("group"), fictional and mythological
@@ -32,22 +34,10 @@ from dataclasses import dataclass, field
 from .. import lang
 from ..document import Document
 from ..model import Infobox
+from .lead import LEAD_SCAN, NAME_CHARS, TAIL_CHARS, LeadClause, is_subject_name, lead_clause
 
 __all__ = ["Verdict", "LeadClause", "classify", "lead_clause", "lead_evidence", "is_person_office", "tables"]
 
-#: Bounds that keep the lead scan cheap and local to the first sentence.
-_NAME_CHARS = 150
-_NAME_WORDS = 12
-_PAREN_CHARS = 400
-_LEAD_LINES = 3
-_TAIL_CHARS = 100
-#: The first three paragraphs are looked for in this much of the lead (a 10 MB one-line page stays cheap).
-_LEAD_SCAN = 20000
-
-_OPENERS = "(（"
-_CLOSERS = ")）"
-#: Where a subject's name can end: a parenthesis, a spaced dash, a comma.
-_BOUNDARY = re.compile(r"[(（]|\s[—–-]\s|[,，]\s?")
 _YEAR = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
 _DASH = re.compile(r"[–—‒―−~-]|\bto\b")
 _OPEN_RANGE = re.compile(r"(?<!\d)\d{3,4}(?!\d)[^–—‒―−\-~]{0,20}[–—‒―−\-~]\s*$")
@@ -55,9 +45,6 @@ _LONE_YEAR = re.compile(
     r"^\s*(?:c\.|ca\.|circa|um|vers|hacia|ок\.)?\s*\d{3,4}\s*(?:g\.|gods|godā|год|г\.|年|ء|\.)?\s*$", re.I
 )
 _DIGIT = re.compile(r"\d")
-#: A full stop after a word of three letters or more ends a sentence; initials do not.
-_SENTENCE_END = re.compile(r"\w{3}[.!?](?:\s|$)|[。！？]")
-_WORD = re.compile(r"\w+")
 _DISAMBIGUATION = re.compile(r"\s*\([^()]{0,100}\)\s*$")
 
 
@@ -71,17 +58,6 @@ class Verdict:
     @property
     def is_person(self) -> bool:
         return self.kind == "person"
-
-
-@dataclass
-class LeadClause:
-    """The lead's first sentence up to its subject's dates: name and what follows it."""
-
-    name: str
-    #: Contents of the parentheses right after the name (nested ones kept), in order.
-    parens: list[str]
-    #: The text after a dash or comma that follows the name ("— dzymuse 1954 ...").
-    tail: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +85,8 @@ class _Tables:
     #: Occupation nouns and the words between a name and them ("is", "was", "a", "—"), lower case.
     occupations: frozenset[str]
     connectors: frozenset[str]
+    #: "the name given to" (an anonymous writer's conventional name): skipped like a connector.
+    appellations: tuple[tuple[str, ...], ...]
     #: Raw patterns, for the people-only pre-check (:mod:`bioparse.dump.precheck`).
     raw: dict[str, list[str]]
 
@@ -137,7 +115,7 @@ def tables() -> _Tables:
         "fictional_categories", "group_categories", "list_categories", "list_titles",
         "person_infoboxes", "non_person_infoboxes", "fictional_infoboxes", "group_infoboxes",
         "person_templates", "born_words", "died_words", "bc_markers", "determiners", "non_office_titles",
-        "occupations", "lead_connectors",
+        "occupations", "lead_connectors", "lead_appellations",
     )
     raw = {key: [str(p) for p in lang.merged("biography", key)] for key in keys}
 
@@ -165,6 +143,10 @@ def tables() -> _Tables:
         non_office=rx("non_office_titles"),
         occupations=frozenset(w.lower() for w in raw["occupations"]),
         connectors=frozenset(w.lower() for w in raw["lead_connectors"]),
+        appellations=tuple(sorted(
+            {tuple(w.lower() for w in _TOKEN.findall(p)) for p in raw["lead_appellations"]} - {()},
+            key=len, reverse=True,
+        )),
         raw=raw,
     )
 
@@ -320,7 +302,7 @@ def lead_signals(lead: str, title: str | None) -> list[str]:
         if out:
             break
     if not out and clause.tail:
-        tail = clause.tail[:_TAIL_CHARS]
+        tail = clause.tail[:TAIL_CHARS]
         t = tables()
         word = t.born.match(tail) or t.died.match(tail)
         if word and _DIGIT.search(tail):
@@ -333,24 +315,33 @@ _OCCUPATION_WINDOW = 4
 
 
 def occupation_signal(lead: str, title: str | None) -> bool:
-    """"Jezups Šmulāns — Ludzys apleicīnis pūdars, ...": the name, then within a few words an occupation.
+    """"Jezups Šmulāns — Ludzys apleicīnis pūdars, ...": the name, then within a few words an occupation
+    ("Ambrosiaster is the name given to the writer of ...": an appellation phrase is skipped too).
 
     Only the first line counts; the name is its leading capitalised words.
     """
-    line = next((ln.strip() for ln in lead[:_LEAD_SCAN].split("\n") if ln.strip()), "")
-    words = line[:_NAME_CHARS * 4].split()
+    line = next((ln.strip() for ln in lead[:LEAD_SCAN].split("\n") if ln.strip()), "")
+    words = line[:NAME_CHARS * 4].split()
     n = 0
     while n < len(words) and n < 8 and words[n][:1].isupper():
         n += 1
     name = " ".join(words[:n]).rstrip(",")
-    if not n or not _is_name(name, title):
+    if not n or not is_subject_name(name, title):
         return False
     t = tables()
     tokens = [w.lower() for w in _TOKEN.findall(" ".join(words[n : n + 12]))]
-    i = 0
-    while i < len(tokens) and tokens[i] in t.connectors:
-        i += 1
+    i = _skip_connectors(tokens, 0, t.connectors)
+    for phrase in t.appellations:
+        if tuple(tokens[i : i + len(phrase)]) == phrase:
+            i = _skip_connectors(tokens, i + len(phrase), t.connectors)
+            break
     return any(w in t.occupations for w in tokens[i : i + _OCCUPATION_WINDOW])
+
+
+def _skip_connectors(tokens: list[str], i: int, connectors: frozenset[str]) -> int:
+    while i < len(tokens) and tokens[i] in connectors:
+        i += 1
+    return i
 
 
 def _paren_signals(content: str) -> list[str]:
@@ -382,111 +373,6 @@ def _lifespan(content: str) -> bool:
             if 0 < gap <= 125 or (bc and 0 < -gap <= 125):
                 return True
     return False
-
-
-def lead_clause(lead: str, title: str | None = None) -> LeadClause | None:
-    """The subject's name and what follows it in the lead's first sentence.
-
-    Only the first sentence of one of the first three paragraphs counts, and
-    only when it opens with a name (short, no sentence end, no leading article,
-    sharing a word with the title when there is one); a bracket further on is
-    about something else.
-    """
-    seen = 0
-    for line in lead[:_LEAD_SCAN].split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        seen += 1
-        if seen > _LEAD_LINES:
-            break
-        clause = _clause(line, title)
-        if clause is not None:
-            return clause
-    return None
-
-
-def _clause(line: str, title: str | None) -> LeadClause | None:
-    window = line[: _NAME_CHARS + 1]
-    for m in _BOUNDARY.finditer(window):
-        name = line[: m.start()].strip(" \"'„“”«»")
-        if not _is_name(name, title):
-            if m.group().strip() in _OPENERS:
-                return None  # the first bracket is not right after a name
-            continue
-        if m.group() in _OPENERS:
-            return LeadClause(name=name, parens=_parens(line, m.start()))
-        tail = line[m.end():].lstrip(" \"'„“”«»")
-        t = tables()
-        if t.born.match(tail) or t.died.match(tail):
-            return LeadClause(name=name, parens=[], tail=tail[:_TAIL_CHARS])
-    return None
-
-
-def _is_name(name: str, title: str | None) -> bool:
-    if not name or len(name) > _NAME_CHARS or _SENTENCE_END.search(name):
-        return False
-    words = name.split()
-    if len(words) > _NAME_WORDS:
-        return False
-    if words[0].lower() in tables().determiners:
-        return False
-    first = name[0]
-    if first.isalpha() and first.islower():
-        return False
-    # Names are capitalised words with a few particles ("Ludwig van Beethoven");
-    # "Berlín er stærsta borg og ..." is already the sentence.
-    lower = sum(1 for w in words if w[0].isalpha() and w[0].islower())
-    upper = sum(1 for w in words if w[0].isalpha() and w[0].isupper())
-    if lower > 3 or (lower and lower >= upper):
-        return False
-    return _shares_word(name, title) if title else True
-
-
-def _shares_word(name: str, title: str) -> bool:
-    """The name and the title share a word (first four letters: inflected names still match)."""
-    title = _DISAMBIGUATION.sub("", title)
-    name_words = [w.lower() for w in _WORD.findall(name)]
-    low = name.lower()
-    for word in _WORD.findall(title):
-        word = word.lower()
-        stem = word[:4]
-        if any(w.startswith(stem) for w in name_words):
-            return True
-        if len(word) >= 2 and word in low:
-            return True
-    return False
-
-
-def _parens(line: str, start: int) -> list[str]:
-    """Contents of the bracket at ``start`` and of brackets directly after it (at most three)."""
-    out: list[str] = []
-    pos = start
-    while len(out) < 3 and pos < len(line) and line[pos] in _OPENERS:
-        end = _close(line, pos)
-        if end < 0:
-            out.append(line[pos + 1 : pos + 1 + _PAREN_CHARS])
-            break
-        out.append(line[pos + 1 : end])
-        pos = end + 1
-        while pos < len(line) and line[pos] == " ":
-            pos += 1
-    return out
-
-
-def _close(line: str, start: int) -> int:
-    """Index of the bracket closing the one at ``start`` (nesting counted), or -1."""
-    depth = 0
-    stop = min(len(line), start + _PAREN_CHARS + 1)
-    for i in range(start, stop):
-        ch = line[i]
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
 
 
 def is_person_office(title: str) -> bool:

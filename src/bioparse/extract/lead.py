@@ -13,17 +13,25 @@ start of the first paragraph about the subject, and clauses are read only up
 to the end of the first sentence — a date in a later bracket belongs to
 somebody or something else.
 
+This module alone finds the subject's first sentence and its parenthesis:
+:func:`lead_clause` (the name, the brackets right after it, or a "born" tail)
+is what the biography decision (:mod:`bioparse.extract.biography`), the
+``--people-only`` pre-check and :func:`read_lead` all build on.
+
 The words (birth and death markers, copulas, place prepositions, articles)
 are data, ``bioparse/lang/data/<code>/lead.json``, merged over every language:
-a page is read without knowing its language.  Dates go through
-:func:`bioparse.dates.parse_date`.
+a page is read without knowing its language; the words that tell a name from
+a sentence (determiners) and the born/died words of a tail come from
+``biography.json``.  Dates go through :func:`bioparse.dates.parse_date`.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from .. import lang
 from ..dates import parse_date, parse_range
@@ -37,6 +45,19 @@ class LeadFacts:
     name: str | None = None
     birth: Event | None = None
     death: Event | None = None
+
+
+@dataclass
+class LeadClause:
+    """The lead's first sentence up to its subject's dates: name and what follows it."""
+
+    name: str
+    #: Contents of the parentheses right after the name (nested ones kept), in order.
+    parens: list[str]
+    #: The text after a dash or comma that follows the name ("— dzymuse 1954 ...").
+    tail: str = ""
+    #: Where each parenthesis stands in the line: (index of "(", index just past ")"; -1 when unclosed).
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _words(key: str) -> list[str]:
@@ -86,7 +107,7 @@ _YEAR = re.compile(r"(?<!\d)\d{3,4}(?!\d)(?:\s{0,2}(?:BCE|BC|AD|CE|a\.\s?C\.|d\.
 _ISO_DATE = re.compile(r"(?<![\d-])\d{4}-[01]\d(?:-[0-3]\d)?(?![\d-])")
 _CJK_DATE = re.compile(r"\d{1,4}\s{0,2}年(?:\s{0,2}\d{1,2}\s{0,2}月(?:\s{0,2}\d{1,2}\s{0,2}日)?)?")
 #: Where one date ends and the next begins: a dash between the birth and death parts.
-_RANGE_DASH = re.compile(r"\s[-–—−~〜]\s|[–—−〜～－]|(?<=\d)-(?=\s?[\dA-ZÀ-ÖØ-Þ])|\s-(?=\d)")
+_RANGE_DASH = re.compile(r"\s[-–—−~〜]\s|[–—−〜～－]|(?<=[\d年년日일])~|(?<=\d)-(?=\s?[\dA-ZÀ-ÖØ-Þ])|\s-(?=\d)")
 #: A place glued to the year before it ("1911Santiagu", "1927Östermalm").
 _GLUED_PLACE = re.compile(r"(?<=\d)(?=[^\W\d_])")
 _SENTENCE_END = re.compile(r"(?<=\w{4})\s?\.\s+(?=[A-ZÀ-ÖØ-Þ\u0400-\u042f])|。")
@@ -100,17 +121,24 @@ _MAX_NAME_WORDS = 10
 _MAX_PLACE = 120
 
 
-def _balanced(text: str, start: int) -> int:
-    """Index just past the bracket opened at ``start`` (or -1 when it never closes)."""
+def _close(text: str, start: int, limit: int) -> int:
+    """Index of the bracket closing the one at ``start`` (nesting counted, at most ``limit``
+    characters on), or -1."""
     depth = 0
-    for i in range(start, min(len(text), start + 600)):
+    for i in range(start, min(len(text), start + limit + 1)):
         if text[i] in _OPEN:
             depth += 1
         elif text[i] in _CLOSE:
             depth -= 1
             if depth == 0:
-                return i + 1
+                return i
     return -1
+
+
+def _balanced(text: str, start: int) -> int:
+    """Index just past the bracket opened at ``start`` (or -1 when it never closes)."""
+    end = _close(text, start, 599)
+    return end + 1 if end >= 0 else -1
 
 
 def _drop_inner(text: str) -> str:
@@ -188,14 +216,6 @@ def _opens_with_name(text: str, wanted: set[str]) -> bool:
     return len(run) >= 2 or _uncased(run[0]) or bool(wanted & _tokens(run[0]))
 
 
-def _looks_like_name(text: str) -> bool:
-    """What stands before the subject's bracket: a few words, most of them name-like."""
-    words = _drop_inner(text).split()
-    if not words or len(words) > 12 or not _name_like(words[0]):
-        return False
-    return 2 * sum(1 for w in words if _name_like(w)) >= len(words)
-
-
 def _unbalanced(text: str) -> bool:
     return sum(text.count(c) for c in _OPEN) > sum(text.count(c) for c in _CLOSE)
 
@@ -213,33 +233,34 @@ def _first_sentence(text: str) -> str:
     return text
 
 
-def _subject_bracket(sentence: str, wanted: set[str]) -> tuple[int, int] | None:
-    """The bracket right after the name: early in the sentence, after words naming the subject,
-    followed by more sentence."""
-    for match in re.finditer(r"[(（]", sentence[:250]):
-        end = _balanced(sentence, match.start())
+def _subject_bracket(sentence: str, title: str | None) -> tuple[int, int] | None:
+    """The first of the subject's brackets (:func:`clause_in`) that holds a digit, when more
+    sentence follows it ("Helmut Schmidt (1969)" is an image caption, not a sentence)."""
+    clause = clause_in(sentence, title)
+    if clause is None:
+        return None
+    for start, end in clause.spans:
         if end < 0:
             return None
-        inner = sentence[match.start() + 1 : end - 1]
-        if _DIGIT.search(inner):
-            before = sentence[: match.start()]
-            if (wanted and not (wanted & _tokens(before))) or not _looks_like_name(before):
-                return None  # "The films below are listed ... (for example, the 2000 ...)"
+        if _DIGIT.search(sentence, start + 1, end - 1):
             if len(sentence[end:].strip()) < 6:
-                return None  # "Helmut Schmidt (1969)": an image caption, not a sentence
-            return match.start(), end
+                return None
+            return start, end
     return None
 
 
-def read_lead(lead: str, title: str | None = None) -> LeadFacts:
-    """Name, birth and death from the first sentence about the subject."""
+def read_lead(lead: str, title: str | None = None, links: Sequence[tuple[str, str]] = ()) -> LeadFacts:
+    """Name, birth and death from the first sentence about the subject.
+
+    ``links``: (text shown, target page) of the lead's links, when the reader saw them; a place
+    written in another form than its page's name ("w Petersburgu", "we Wrocławiu") is given
+    as the page's name ("Sankt Petersburg", "Wrocław")."""
     facts = LeadFacts()
     birth: tuple[Date | None, str | None] = (None, None)
     death: tuple[Date | None, str | None] = (None, None)
-    wanted = _tokens(re.sub(r"\s*\([^()]*\)\s*$", "", title)) if title else set()
     for paragraph in _paragraphs(lead[:4000], title):
         sentence = _first_sentence(_FOOTNOTE.sub("", paragraph))
-        bracket = _subject_bracket(sentence, wanted)
+        bracket = _subject_bracket(sentence, title)
         if bracket is not None:
             inner = _drop_inner(sentence[bracket[0] + 1 : bracket[1] - 1])
             birth, death = _read_bracket(inner)
@@ -251,6 +272,8 @@ def read_lead(lead: str, title: str | None = None) -> LeadFacts:
         if facts.name or birth[0] is not None or death[0] is not None:
             script = _script(paragraph)
             birth, death = _same_script(birth, script), _same_script(death, script)
+            if links:
+                birth, death = (birth[0], _page_name(birth[1], links)), (death[0], _page_name(death[1], links))
             break
     if death[1] and death[1].lower().strip(". ") in _SAME_PLACE_WORDS:
         death = (death[0], birth[1])  # "aldaar", "allí", "ebenda": where they were born
@@ -259,6 +282,30 @@ def read_lead(lead: str, title: str | None = None) -> LeadFacts:
     facts.birth = _event(*birth)
     facts.death = _event(*death)
     return facts
+
+
+#: What an inflection adds to a linked name ("[[Wrocław]]iu"): a few lower-case letters.
+_TRAIL = re.compile(r"[^\W\d_]{1,4}")
+
+
+def _page_name(place: str | None, links: Sequence[tuple[str, str]]) -> str | None:
+    """The linked page's name for a place written in another form: the link shows the place
+    (or the place is the link's text plus an inflection) and the page's name does not contain
+    it ("Petersburgu" -> "Sankt Petersburg"); "Boston" shown for "Boston, Massachusetts" stays."""
+    if not place:
+        return place
+    for shown, target in links:
+        shown = shown.strip()
+        if not shown or not place.startswith(shown):
+            continue
+        trail = place[len(shown) :]
+        if trail and not (_TRAIL.fullmatch(trail) and trail == trail.lower()):
+            continue
+        name = _DISAMBIGUATION.sub("", target).strip()
+        if name and place not in name and ":" not in name:
+            return name
+        return place
+    return place
 
 
 def _script(text: str) -> str:
@@ -319,7 +366,7 @@ def _read_bracket(inner: str) -> tuple[tuple[Date | None, str | None], tuple[Dat
     marked = _read_clauses(inner, in_bracket=True)
     if marked[0][0] is not None or marked[1][0] is not None:
         return marked
-    for part in re.split(r"[;；、]", inner):
+    for part in re.split(r"[;；、؛]", inner):
         if not _DIGIT.search(part):
             continue
         sides = _split_range(part)
@@ -335,10 +382,14 @@ def _read_bracket(inner: str) -> tuple[tuple[Date | None, str | None], tuple[Dat
         span = _date_span(part)
         if span is None or len(part) - span[1] >= 4:
             continue
-        place = _place_before(part[: span[0]])
-        date = parse_date(part[span[0] : span[1]]) if place else None
+        before = part[: span[0]]
+        place = _place_before(before) or _bare_place(before)
+        date = parse_date(part[span[0] : span[1]]) if place or not before.strip() else None
+        if date is not None and not place and date.precision not in _YEAR_OR_COARSER:
+            date = None  # a lone full date may be anything's; a lone year is how a living person's birth is written
         if date is not None:
-            return (date, place), (None, None)  # "(Roma, 12 marzo 1950)": a living person's birth
+            # "(Roma, 12 marzo 1950)", "(Québec 1950 - )", "(latvīšu: Andris Bērziņš; 1944)": a living person's birth
+            return (date, place), (None, None)
     return (None, None), (None, None)
 
 
@@ -368,7 +419,7 @@ def _read_clauses(
         clause = text[mark.end() : end]
         if not in_bracket and word.endswith(".") and not _DATE_NEXT.match(clause):
             continue  # "d.", "s.", "n." outside a bracket count only right before a date
-        clause = clause.split(";", 1)[0]
+        clause = re.split(r"[;؛]", clause, maxsplit=1)[0]
         if not _DIGIT.search(clause[:80]):
             continue
         parsed = _clause(clause, in_bracket)
@@ -392,7 +443,8 @@ def _clause(clause: str, in_bracket: bool) -> tuple[Date | None, str | None]:
     date = parse_date(clause[start:end])
     if date is None:
         return None, None
-    place = _place_before(clause[:start]) or _place_after(clause[end:], in_bracket)
+    after = _YEAR_WORD.sub("", clause[end:], count=1)  # "1613 r. we Wrocławiu": "r." is the year's
+    place = _place_before(clause[:start]) or _place_after(after, in_bracket)
     return date, place
 
 
@@ -430,10 +482,37 @@ def _date_span(clause: str) -> tuple[int, int] | None:
             with_word, without = parse_date(candidate), parse_date(clause[begin:end])
             if with_word is not None and (without is None or _finer(with_word, without)):
                 begin = start + word.start(1)
-    return begin, end
+    return begin, _year_first_end(clause, begin, end)
 
 
+#: What may follow a year in a date written year first ("1942. április 27.", "2008 g. juņa 30 d.").
+_AFTER_YEAR = re.compile(r"[^,;:()（）\[\]–—−~]{1,30}")
+
+
+def _year_first_end(clause: str, begin: int, end: int) -> int:
+    """Where a date that starts with its year ends: the longest run of words after the year that
+    still reads as a finer date (Hungarian, Latvian, East Asian orders); else the year's end."""
+    if not clause[begin:end].rstrip().endswith(tuple("0123456789")) or not _DIGIT.match(clause, begin):
+        return end
+    tail = _AFTER_YEAR.match(clause, end)
+    if tail is None or not _DIGIT.search(tail.group()):
+        return end  # a day number is what makes a year-first date finer
+    base = parse_date(clause[begin:end])
+    stops = [m.end() for m in re.finditer(r"\S+", tail.group())]
+    for stop in reversed(stops[:6]):
+        longer = parse_date(clause[begin : end + stop])
+        if longer is not None and (base is None or _finer(longer, base)):
+            return end + stop
+    return end
+
+
+#: A word that only says "year" right after one ("r.", "roku", "г.", "gada"), from every dates.json.
+_YEAR_WORD = re.compile(
+    r"^\s{0,2}(?:" + "|".join(re.escape(w) for w in sorted(set(lang.merged("dates", "year_words")), key=len, reverse=True) if w)
+    + r")(?!\w)"
+)
 _RANK = {"century": 0, "decade": 1, "year": 2, "month": 3, "day": 4}
+_YEAR_OR_COARSER = frozenset({"century", "decade", "year"})
 
 
 def _finer(a: Date, b: Date) -> bool:
@@ -484,6 +563,17 @@ def _place_before(text: str) -> str | None:
     return _tidy_place(text)
 
 
+def _bare_place(text: str) -> str | None:
+    """"Québec " before "1950 - )": a place glued to the date without a comma, when every word of
+    it is capitalized in a script that has capitals (an uncased script may run words into a date)."""
+    words = text.split()
+    if not words or len(words) > 4 or _MARKER.search(text):
+        return None
+    if not all(w[:1].isupper() and w[:1].lower() != w[:1].upper() for w in words):
+        return None
+    return _tidy_place(text)
+
+
 def _place_after(text: str, in_bracket: bool) -> str | None:
     """", in Boston, Massachusetts" / " w Stambule" / "Santiagu" / " Turku": the place after.
 
@@ -508,3 +598,147 @@ def _place_after(text: str, in_bracket: bool) -> str | None:
     if in_bracket and stripped[:1].isupper():
         return _tidy_place(stripped)  # "(s. 25. marraskuuta 1923 Turku)"
     return None
+
+
+# --- the subject clause: name, then its brackets or a "born" tail ------------------------------
+
+#: Bounds that keep the clause scan cheap and local to the first sentence.
+NAME_CHARS = 150
+_NAME_WORDS = 12
+_PAREN_CHARS = 400
+_LEAD_LINES = 3
+TAIL_CHARS = 100
+#: The first three paragraphs are looked for in this much of the lead (a 10 MB one-line page stays cheap).
+LEAD_SCAN = 20000
+#: Where a subject's name can end: a parenthesis, a spaced dash, a comma.
+_BOUNDARY = re.compile(r"[(（]|\s[—–-]\s|[,，]\s?")
+#: A full stop after a word of three letters or more ends a sentence; initials do not.
+_NAME_SENTENCE_END = re.compile(r"\w{3}[.!?](?:\s|$)|[。！？]")
+_WORD = re.compile(r"\w+")
+_DISAMBIGUATION = re.compile(r"\s*\([^()]{0,100}\)\s*$")
+_NEVER = r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class _ClauseWords:
+    """``biography.json`` words the clause needs: determiners never start a name; born/died
+    words open a tail ("— dzymuse 1954")."""
+
+    determiners: frozenset[str]
+    born: re.Pattern[str]
+    died: re.Pattern[str]
+
+
+def _whole_words(patterns: list[str]) -> re.Pattern[str]:
+    """Born/died words as whole words (symbols such as ``*`` and ``†`` stand alone)."""
+    if not patterns:
+        return re.compile(_NEVER)
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def clause_words() -> _ClauseWords:
+    """Every language's clause words merged (built once)."""
+    return _ClauseWords(
+        determiners=frozenset(str(d).lower() for d in lang.merged("biography", "determiners")),
+        born=_whole_words([str(p) for p in lang.merged("biography", "born_words")]),
+        died=_whole_words([str(p) for p in lang.merged("biography", "died_words")]),
+    )
+
+
+def lead_clause(lead: str, title: str | None = None) -> LeadClause | None:
+    """The subject's name and what follows it in the lead's first sentence.
+
+    Only the first sentence of one of the first three paragraphs counts, and
+    only when it opens with a name (short, no sentence end, no leading article,
+    sharing a word with the title when there is one); a bracket further on is
+    about something else.
+    """
+    seen = 0
+    for line in lead[:LEAD_SCAN].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _LEAD_LINES:
+            break
+        clause = clause_in(line, title)
+        if clause is not None:
+            return clause
+    return None
+
+
+def clause_in(line: str, title: str | None) -> LeadClause | None:
+    """The subject clause of one line (its first words must be the name; a line that starts with
+    the title keeps the title's own brackets and commas in the name: "Juoņs (Eugeņs) Karūdznīks")."""
+    window = line[: NAME_CHARS + 1]
+    base = _DISAMBIGUATION.sub("", title).strip() if title else ""
+    skip = len(base) if base and line.startswith(base) else 0
+    for m in _BOUNDARY.finditer(window, skip):
+        name = line[: m.start()].strip(" \"'„“”«»")
+        if not is_subject_name(name, title):
+            if m.group().strip() in _OPEN:
+                return None  # the first bracket is not right after a name
+            continue
+        if m.group() in _OPEN:
+            spans = _paren_spans(line, m.start())
+            parens = [line[a + 1 : b - 1] if b >= 0 else line[a + 1 : a + 1 + _PAREN_CHARS] for a, b in spans]
+            return LeadClause(name=name, parens=parens, spans=spans)
+        tail = line[m.end():].lstrip(" \"'„“”«»")
+        words = clause_words()
+        if words.born.match(tail) or words.died.match(tail):
+            return LeadClause(name=name, parens=[], tail=tail[:TAIL_CHARS])
+    return None
+
+
+def is_subject_name(name: str, title: str | None) -> bool:
+    """Words that can be the subject's name: short, capitalised, no sentence end, not opening with
+    a determiner, sharing a word with the title when there is one."""
+    if not name or len(name) > NAME_CHARS or _NAME_SENTENCE_END.search(name):
+        return False
+    words = name.split()
+    if len(words) > _NAME_WORDS:
+        return False
+    if words[0].lower() in clause_words().determiners:
+        return False
+    first = name[0]
+    if first.isalpha() and first.islower():
+        return False
+    # Names are capitalised words with a few particles ("Ludwig van Beethoven");
+    # "Berlín er stærsta borg og ..." is already the sentence.
+    lower = sum(1 for w in words if w[0].isalpha() and w[0].islower())
+    upper = sum(1 for w in words if w[0].isalpha() and w[0].isupper())
+    if lower > 3 or (lower and lower >= upper):
+        return False
+    return _shares_word(name, title) if title else True
+
+
+def _shares_word(name: str, title: str) -> bool:
+    """The name and the title share a word (first four letters: inflected names still match)."""
+    title = _DISAMBIGUATION.sub("", title)
+    name_words = [w.lower() for w in _WORD.findall(name)]
+    low = name.lower()
+    for word in _WORD.findall(title):
+        word = word.lower()
+        stem = word[:4]
+        if any(w.startswith(stem) for w in name_words):
+            return True
+        if len(word) >= 2 and word in low:
+            return True
+    return False
+
+
+def _paren_spans(line: str, start: int) -> list[tuple[int, int]]:
+    """The bracket at ``start`` and the brackets directly after it (at most three): (open, past close)."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while len(out) < 3 and pos < len(line) and line[pos] in _OPEN:
+        end = _close(line, pos, _PAREN_CHARS)
+        if end < 0:
+            out.append((pos, -1))
+            break
+        out.append((pos, end + 1))
+        pos = end + 1
+        while pos < len(line) and line[pos] == " ":
+            pos += 1
+    return out

@@ -277,7 +277,7 @@ def read_subject_lead(doc: Document) -> LeadFacts:
     hatnotes or category bullets), the first section's, but only when that section's "heading"
     is a caption naming the subject ("Helmut Schmidt (1969)") or a bullet ("- Frau"): renderings
     that mistook those for headings put the real first paragraph under them."""
-    facts = read_lead(doc.lead, doc.title)
+    facts = read_lead(doc.lead, doc.title, doc.lead_links)
     if facts.name or facts.birth or facts.death:
         return facts
     later = [s for s in doc.sections if s.level > 0]

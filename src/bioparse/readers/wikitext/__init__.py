@@ -128,9 +128,10 @@ def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool 
         # The lead alone: the text before the first heading, as the full path gives it.
         end = headings[0].start() if headings else len(page)
         ctx.links = []
+        seen = len(ctx.shown_links)
         body = _section_text(page, 0, end, spans, starts, ctx)
         if body or not headings:
-            doc.sections.append(RawSection(title="", level=0, text=body))
+            doc.sections.append(RawSection(title="", level=0, text=body, links=ctx.shown_links[seen:]))
         ctx.links = []
         return
     bounds: list[tuple[str, int, int, int]] = []
@@ -147,12 +148,14 @@ def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool 
         if level and not want_sections:
             break  # only the lead is read when sections are not written
         ctx.links = []
+        seen = len(ctx.shown_links)
         body = _section_text(page, a, b, spans, starts, ctx)
         lo, hi = bisect.bisect_left(cite_pos, a), bisect.bisect_left(cite_pos, b)
         ids = list(dict.fromkeys(ref_id for _p, ref_id in cited_at[lo:hi]))
         if level == 0 and not body and not ids and headings:
             continue
-        doc.sections.append(RawSection(title=title, level=level, text=body, ref_ids=ids))
+        links = ctx.shown_links[seen:] if level == 0 else []
+        doc.sections.append(RawSection(title=title, level=level, text=body, ref_ids=ids, links=links))
     ctx.links = []
 
 

@@ -79,6 +79,8 @@ class Ctx:
 
     tags: list[scan.Tag] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    #: (text shown, target) of every link rendered, in order (the lead's give its places' page names).
+    shown_links: list[tuple[str, str]] = field(default_factory=list)
     depth: int = 0
     #: Set by :mod:`.templates` at import: template key -> handler.
     handlers: dict[str, Callable[[scan.Template, Ctx], str]] = field(default_factory=dict)
@@ -182,10 +184,14 @@ def finish(text: str, ctx: Ctx, *, value: bool = True) -> str:
             if clean and not clean.startswith("#"):
                 ctx.links.append(clean)
             if label is None:
-                return clean
-            if label == "":
-                return re.sub(r"(?<!\s)\s*\([^()]*\)$", "", clean.split(":", 1)[-1])
-            return label
+                shown = clean
+            elif label == "":
+                shown = re.sub(r"(?<!\s)\s*\([^()]*\)$", "", clean.split(":", 1)[-1])
+            else:
+                shown = label
+            if clean and not clean.startswith("#"):
+                ctx.shown_links.append((shown, clean))
+            return shown
 
         text = _LINK.sub(link, text)
     if "[" in text:
