@@ -46,7 +46,7 @@ CASES = [
      None, ("1967-08-08", None), ("2013-07-26", None)),
     # Sung Jae-gi (ltgwiki, dumpster-dive smallwiki dump): "nūmyrs" (died) in a second clause
     ("Sung Jae-gi(Koreja:성재기;成在基, pīdzims 1967 godā September 11 - nūmyrs 2013 godā July 26) - "
-     "Dienvidkorejas politiks.", "Sung Jae-gi", "Sung Jae-gi", ("1967", None), ("2013", None)),
+     "Dienvidkorejas politiks.", "Sung Jae-gi", "Sung Jae-gi", ("1967-09-11", None), ("2013-07-26", None)),
     # Anibals Kavaku Silva (ltgwiki): "dzims" (born)
     ("Anibals Kavaku Silva (portugalīšu: Aníbal Cavaco Silva; dzims 1939) — portugalīšu politiks.",
      "Anibals Kavaku Silva", "Anibals Kavaku Silva", ("1939", None), None),
