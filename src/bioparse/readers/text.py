@@ -37,6 +37,8 @@ from ..extract.labels import (
     normalize_label,
     trie_alternation,
 )
+from .. import lang
+from ..extract.offices import split_title
 from ..extract.text import strip_footnotes
 from ..model import Infobox, InfoboxRow
 from .params import looks_like_param_dump, params_infobox
@@ -87,6 +89,49 @@ _COLON_ROW = re.compile(r"^\s*(?:[-*•]\s+)?([^:|\s][^:|]{0,39}?)\s*:\s*(.*)$")
 _MULTISPACE_ROW = re.compile(r"^(\S[^\t]{0,38}?\S)(?:\t+| {2,})(\S.*)$")
 
 
+#: A flag image's alt text before a place or an office title ("Drapeau : France Paris",
+#: "日本の旗 第45・48-51代 内閣総理大臣"): every language's shape (labels.json "flag_alt").
+_FLAG_ALT = [re.compile(p) for p in lang.merged("labels", "flag_alt")]
+#: The country a flag template writes after its flag, before the place itself ("日本 東京府...");
+#: only place rows are trimmed (labels.json "flag_country").
+_FLAG_COUNTRY = [re.compile(p) for p in lang.merged("labels", "flag_country")]
+_PLACE_KEYS = frozenset({"birth", "birth_place", "death", "death_place", "resting_place"})
+
+
+#: An image's file name before a title ("Taiwan Province Government emblem.svg 第11任臺灣省政府主席").
+_LEADING_FILE = re.compile(r"^[^\s/|][^/|]{0,80}?\.(?:jpe?g|png|svg|gif|tiff?|webp)\s+(?=\S)", re.I)
+_EMBLEM_WORD_MAX = 30
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3040" <= char <= "\u9fff"
+
+
+def strip_flag(text: str, place: bool = False) -> str:
+    """``text`` without the flag alt text it starts with and, in a place, the flag's country;
+    an emblem's alt text or file name repeating what follows goes too ("臺北市 臺北市第4任市長")."""
+    file_name = _LEADING_FILE.match(text)
+    if file_name:
+        text = text[file_name.end():]
+    head, _, rest = text.partition(" ")
+    if (2 <= len(head) <= _EMBLEM_WORD_MAX and rest.startswith(head) and head[0].isalpha()
+            and not _HAS_DIGIT.search(head)
+            and (len(rest) == len(head) or not rest[len(head)].isalnum() or _is_cjk(rest[len(head)]))):
+        text = rest
+    flagged = False
+    for pattern in _FLAG_ALT:
+        match = pattern.match(text)
+        if match and match.end() < len(text):
+            text, flagged = text[match.end():], True
+            break
+    if place or flagged:
+        for pattern in _FLAG_COUNTRY:
+            match = pattern.match(text)
+            if match and match.end() < len(text):
+                return text[match.end():]
+    return text
+
+
 def _split_label_prefix(line: str) -> tuple[str, str] | None:
     """Split "Preceded byX" / "Preceded by X" / "In office" into label and value."""
     candidates = RUN_TOGETHER_BY_FIRST.get(line[:1])
@@ -119,7 +164,15 @@ def _split_label_prefix(line: str) -> tuple[str, str] | None:
 
 
 def tokenize_line(line: str) -> Token:
-    """Classify one line of an infobox rendering."""
+    """Classify one line of an infobox rendering; a value or plain line loses the flag alt
+    text it starts with (see :func:`strip_flag`)."""
+    token = _tokenize(line)
+    if token.value and token.kind in ("row", "plain"):
+        token.value = strip_flag(token.value, token.kind == "row" and label_key(token.label) in _PLACE_KEYS)
+    return token
+
+
+def _tokenize(line: str) -> Token:
     raw = line
     line = strip_footnotes(_EDIT.sub("", line)).replace("\u00a0", " ").strip()
     if "[" in line:
@@ -262,6 +315,8 @@ def assemble_rows(tokens: list[Token], title: str | None = None) -> list[Infobox
             if not any(c.isalnum() for c in text):
                 continue  # "-": a value whose dates were stripped, not a header
             target = pending or (rows[-1] if rows and not rows[-1].header else None)
+            if target is not None and target.key in _OFFICE_ROW_KEYS and _is_ordinal_title(text):
+                target = None  # "第65・69-70代 外務大臣" under "天皇 昭和天皇": the next office's title
             if target is not None and _continues_value(target, text):
                 target.value = f"{target.value}\n{text}" if target.value else text
             else:
@@ -326,6 +381,11 @@ def assemble_rows(tokens: list[Token], title: str | None = None) -> list[Infobox
             flush_plain_as_values()
         pending = None
         row = _row(token.label, token.value)
+        if row.key == "term":
+            *earlier, last = _glued_terms(row.value)
+            for term in earlier:  # "1946年5月22日 - 1947年5月24日1948年10月15日 - ...": two terms
+                rows.append(InfoboxRow(label=row.label, value=term, key="term"))
+            row.value = last
         rows.append(row)
         if token.kind == "label":
             pending = row
@@ -355,6 +415,21 @@ def _continues_value(row: InfoboxRow, text: str = "") -> bool:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+#: Rows of an office block: a line after them holding an ordinal title starts the next office.
+_OFFICE_ROW_KEYS = frozenset({"serving_with", "predecessor", "successor", "constituency"})
+_ORDINAL_TITLE_MAX = 100
+
+
+def _is_ordinal_title(text: str) -> bool:
+    """An office title with its ordinal ("16th President of the United States", "第65・69-70代
+    外務大臣"): an ordinal, then a title without numbers."""
+    if len(text) > _ORDINAL_TITLE_MAX or text.startswith(("(", "[")):
+        return False
+    title, ordinal, _ = split_title(text)
+    return ordinal is not None and bool(title) and _HAS_DIGIT.search(title) is None and any(
+        c.isalpha() for c in title)
+
+
 #: A term line opens with its first date: a number, or one short word and a number ("March 4, ...").
 _TERM_START = re.compile(r"^(?:\d|[^\W\d_]{1,10}\.?\s\d)")
 
@@ -391,6 +466,38 @@ def _succession_pair(text: str) -> tuple[str, str] | None:
     if right:
         return "", inner.lstrip("–- ").strip()
     return None
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_GLUED_TERMS_MAX = 160
+
+
+def _glued_terms(value: str) -> list[str]:
+    """The terms of a term value holding two whole ranges glued together, else ``[value]``.
+
+    Only a value with three years or more is tried, at the points where a digit and a
+    non-digit touch without a space; of the splits whose both sides are whole terms, the one
+    with the most precise four dates wins ("...1947年5月24日" + "1948年...", not "...1947年" +
+    "5月24日1948年...").
+    """
+    if len(value) > _GLUED_TERMS_MAX or "\n" in value or len(_YEAR.findall(value)) < 3:
+        return [value]
+    best: tuple[int, list[str]] = (-1, [value])
+    for i in range(1, len(value)):
+        before, here = value[i - 1], value[i]
+        if before.isspace() or here.isspace() or before.isdigit() == here.isdigit():
+            continue
+        left, right = value[:i].strip(), value[i:].strip()
+        if not (_YEAR.search(left) and _YEAR.search(right) and _is_bare_term(left) and _is_bare_term(right)):
+            continue
+        score = sum(_PRECISION.get(d.precision, 0) for side in (left, right)
+                    for d in (parse_range(side).start, parse_range(side).end) if d is not None)
+        if score > best[0]:
+            best = (score, [left, right])
+    return best[1]
+
+
+_PRECISION = {"year": 1, "month": 2, "day": 3}
 
 
 def _is_bare_term(text: str) -> bool:

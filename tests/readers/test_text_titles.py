@@ -1,0 +1,90 @@
+"""Plain-text reader: flag alt text, glued terms and office titles after an office's rows
+(issues 10 and 12).  Every line below is copied from a fixture; expectations are read by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bioparse.readers.text import _glued_terms, read_text, strip_flag, tokenize_line
+
+I18N = Path(__file__).resolve().parents[2] / "fixtures" / "text_i18n"
+TEXT = Path(__file__).resolve().parents[2] / "fixtures" / "text"
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "value"),
+    [
+        # leon_bourgeois__fr__codes-et-lois.fr.txt: the flag's alt text names the country
+        ("Lieu de naissance Drapeau : France Paris", "Lieu de naissance", "Paris"),
+        ("Lieu de décès Drapeau : France Oger", "Lieu de décès", "Oger"),
+        # shigeru_yoshida__ja__ja.qa.edu.vn.txt: alt text, then the country the flag template writes
+        ("出生地 日本における郵船商船規則の旗 日本 東京府神田区駿河台", "出生地", "東京府神田区駿河台"),
+        ("死没地 日本の旗 日本 神奈川県中郡大磯町", "死没地", "神奈川県中郡大磯町"),
+        # shigeru_yoshida__ja__mobile.seisyun.net.txt: the same row with the image dropped
+        ("死没地 日本 神奈川県中郡大磯町", "死没地", "神奈川県中郡大磯町"),
+    ],
+)
+def test_flag_before_a_place(line: str, label: str, value: str) -> None:
+    token = tokenize_line(line)
+    assert (token.kind, token.label, token.value) == ("row", label, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # lee_teng_hui__zh__zh.wikipedia.org.txt, the line under '出生'
+        ("大日本帝国国旗 日治台湾台北州淡水郡三芝庄新小基隆字埔头坑", "日治台湾台北州淡水郡三芝庄新小基隆字埔头坑"),
+        # shigeru_yoshida__ja__ja.qa.edu.vn.txt: an office title keeps its ordinal for the office rules
+        ("日本の旗 第45・48-51代 内閣総理大臣", "第45・48-51代 内閣総理大臣"),
+        # lee_teng_hui__zh__zh-wiki.info.txt: an emblem's alt text or file name before the title
+        ("臺北市 臺北市第4任市長", "臺北市第4任市長"),
+        ("Taiwan Province Government emblem.svg 第11任臺灣省政府主席", "第11任臺灣省政府主席"),
+        # eduardo_frei_montalva__ast__wikipedia.bradmurray.com.txt, 'Nacionalidá'
+        ("Bandera de Chile Chile", "Chile"),
+        # text that merely starts like one stays whole
+        ("Paris", "Paris"),
+        ("New York City", "New York City"),
+        ("東京府神田区駿河台", "東京府神田区駿河台"),
+    ],
+)
+def test_strip_flag(text: str, want: str) -> None:
+    assert strip_flag(text) == want
+
+
+def test_country_after_flag_only_trimmed_in_places() -> None:
+    # a title line is not a place: "内閣 第1次吉田内閣" keeps its first word
+    assert strip_flag("中華民國 總統") == "中華民國 總統"
+    assert strip_flag("中華民國 臺北市", place=True) == "臺北市"
+
+
+def test_two_terms_glued_on_one_line() -> None:
+    # shigeru_yoshida__ja__mobile.seisyun.net.txt: '在任期間' holds both terms, glued
+    assert _glued_terms("1946年5月22日 - 1947年5月24日1948年10月15日 - 1954年12月10日") == [
+        "1946年5月22日 - 1947年5月24日", "1948年10月15日 - 1954年12月10日"]
+    assert _glued_terms("1946年5月22日 - 1947年5月24日") == ["1946年5月22日 - 1947年5月24日"]
+
+
+def test_glued_terms_are_two_offices() -> None:
+    doc = read_text((I18N / "shigeru_yoshida__ja__mobile.seisyun.net.txt").read_text(encoding="utf-8"))
+    terms = [row.value for row in doc.infoboxes[0].rows if row.key == "term"]
+    assert terms[:2] == ["1946年5月22日 - 1947年5月24日", "1948年10月15日 - 1954年12月10日"]
+
+
+def test_ordinal_title_after_an_office_row_starts_the_next_office() -> None:
+    """'天皇 昭和天皇' (the Emperor served with) then '第65・69-70代 外務大臣': the Foreign
+    Minister's office, not a second emperor."""
+    doc = read_text((I18N / "shigeru_yoshida__ja__ja.qa.edu.vn.txt").read_text(encoding="utf-8"))
+    rows = doc.infoboxes[0].rows
+    emperor = next(row for row in rows if row.label == "天皇")
+    assert emperor.value == "昭和天皇"
+    after = rows[rows.index(emperor) + 1]
+    assert (after.header, after.value) == (True, "第65・69-70代 外務大臣")
+
+
+def test_ordinal_line_under_an_unknown_label_stays_its_value() -> None:
+    """dhyan_chand.txt: 'Rank Major' / 'Unit1st Brahmans' / '14th Punjab Regiment': regiments of
+    a military career, no office titles."""
+    doc = read_text((TEXT / "dhyan_chand.txt").read_text(encoding="utf-8"))
+    assert not any(row.header and row.value == "14th Punjab Regiment" for row in doc.infoboxes[0].rows)
