@@ -326,8 +326,16 @@ def _link_for(name: str | None, links: list[str]) -> str | None:
 _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s*;\s*")
 
 
+_CJK_NAME_MAX = 5
+
+
 def _list_parts(line: str, links: list[str]) -> list[str]:
-    """"A, B and C" as three people when every part is a linked name, else the line."""
+    """"A, B and C" as three people when every part is a linked name, else the line; names in
+    a script without spaces, separated by spaces, are a list too ("李元簇 連戰": two vice presidents,
+    once one per line)."""
+    words = line.split()
+    if 1 < len(words) <= 20 and all(len(w) <= _CJK_NAME_MAX and all(_is_cjk(c) for c in w) for w in words):
+        return words
     parts = [p for p in _LIST_SEP.split(line, maxsplit=20) if p.strip()]
     if 1 < len(parts) <= 20 and all(_link_for(split_person(p).name, links) for p in parts):
         return parts

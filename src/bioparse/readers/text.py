@@ -296,14 +296,17 @@ def assemble_rows(tokens: list[Token], title: str | None = None) -> list[Infobox
     pending: InfoboxRow | None = None  # a label still collecting its value lines
     pending_soft: tuple[Token, InfoboxRow] | None = None
 
+    held = False  # plain lines after a label-less neighbours line name positions held
+
     def flush_plain_as_values() -> None:
-        nonlocal plain, pending
+        nonlocal plain, pending, held
         for i, text in enumerate(plain):
             if i in wide:
                 rows.append(_row("", text, header=True))
                 pending = None
                 continue
             if is_section_header(text):
+                held = False
                 rows.append(_row("", text, header=True))
                 pending = None
                 rest = plain[i + 1 :]
@@ -314,6 +317,11 @@ def assemble_rows(tokens: list[Token], title: str | None = None) -> list[Infobox
                 continue
             if not any(c.isalnum() for c in text):
                 continue  # "-": a value whose dates were stripped, not a header
+            if held and _HAS_DIGIT.search(text) is None and len(text.split()) <= _HELD_WORDS_MAX:
+                # after a label-less "Predecessor - Successor" line, up to the next section, the
+                # Wikidata-built box lists positions held without dates ("senador de Chile")
+                rows.append(InfoboxRow(label="", value=text, key="office", header=True))
+                continue
             target = pending or (rows[-1] if rows and not rows[-1].header else None)
             if target is not None and target.key in _OFFICE_ROW_KEYS and _is_ordinal_title(text):
                 target = None  # "第65・69-70代 外務大臣" under "天皇 昭和天皇": the next office's title
@@ -335,7 +343,11 @@ def assemble_rows(tokens: list[Token], title: str | None = None) -> list[Infobox
             flush_plain_as_values()
             if office_title:
                 rows.append(_row("", office_title, header=True))
-            rows.append(InfoboxRow(label="", value=token.value, key="term"))
+            held = False
+            term, after = _term_and_successor(token.value)
+            rows.append(InfoboxRow(label="", value=term, key="term"))
+            if after:
+                rows.append(InfoboxRow(label="", value=after, key="successor"))
             pending = pending_soft = None
             continue
         if token.kind == "plain" and not plain and rows and rows[-1].key == "term" and not rows[-1].label:
@@ -345,6 +357,7 @@ def assemble_rows(tokens: list[Token], title: str | None = None) -> list[Infobox
                 for pair_key, person in zip(("predecessor", "successor"), pair):
                     if person:
                         rows.append(InfoboxRow(label="", value=person, key=pair_key))
+                held = True
                 continue
         if token.kind == "plain":
             if pending is not None and not pending.value and not plain and not token.soft:
@@ -379,6 +392,7 @@ def assemble_rows(tokens: list[Token], title: str | None = None) -> list[Infobox
                 rows.append(_row("", office_title, header=True))
         else:
             flush_plain_as_values()
+        held = False
         pending = None
         row = _row(token.label, token.value)
         if row.key == "term":
@@ -416,6 +430,7 @@ def _continues_value(row: InfoboxRow, text: str = "") -> bool:
 
 _HAS_DIGIT = re.compile(r"\d")
 #: Rows of an office block: a line after them holding an ordinal title starts the next office.
+_HELD_WORDS_MAX = 12
 _OFFICE_ROW_KEYS = frozenset({"serving_with", "predecessor", "successor", "constituency"})
 _ORDINAL_TITLE_MAX = 100
 
@@ -498,6 +513,24 @@ def _glued_terms(value: str) -> list[str]:
 
 
 _PRECISION = {"year": 1, "month": 2, "day": 3}
+
+
+_DASHES = (" – ", " — ", " - ")
+
+
+def _term_and_successor(text: str) -> tuple[str, str]:
+    """(term, successor) of a label-less term line that names the successor between the term
+    and an arrow ("14 de novembro de 1989 – 29 de outubro de 1991 – Laura Morso Pérez →");
+    (text, "") for a plain term."""
+    line = text.strip()
+    if line.endswith("→"):
+        inner = line[:-1].rstrip()
+        cut = max(inner.rfind(d) for d in _DASHES)
+        if cut > 0:
+            term, name = inner[:cut].strip(), inner[cut:].strip(" –—-")
+            if name and not _HAS_DIGIT.search(name) and _is_bare_term(term):
+                return term, name
+    return text, ""
 
 
 def _is_bare_term(text: str) -> bool:
@@ -670,9 +703,12 @@ def read_text(text: str, title: str | None = None) -> Document:
             body_start -= 1
         tokens = [tokenize_line(line) for line in box_lines]
         rows = assemble_rows(tokens, doc.title)
+        rows = _person_data(rows, doc)
+        rows, boxes = _succession_columns(rows)
         _mark_name(rows, doc.title)
         if rows:
             doc.infoboxes.append(Infobox(name=None, rows=rows))
+        doc.infoboxes.extend(boxes)
         body = lines[:start] + lines[body_start:]
     else:
         body = lines
@@ -700,6 +736,97 @@ def is_chrome(line: str) -> bool:
 
 def _tokens(text: str) -> set[str]:
     return {t for t in re.findall(r"\w+", text.lower()) if len(t) > 1}
+
+
+#: Headers of a table of machine-readable person data ("Personendaten"), every language's
+#: (labels.json "person_data_headers").
+_PERSON_DATA_HEADERS = frozenset(normalize_label(h) for h in lang.merged("labels", "person_data_headers"))
+_PERSON_DATA_KEYS = frozenset({"name", "birth_date", "birth_place", "death_date", "death_place"})
+
+
+def _person_data(rows: list[InfoboxRow], doc: Document) -> list[InfoboxRow]:
+    """Move the rows of a person-data table ("Personendaten" / "NAME | Chaban-Delmas, Jacques")
+    into ``doc.person_hints``: they are hints about the person, not an infobox; the name is
+    written sorted ("Surname, Given names") and is turned round."""
+    kept: list[InfoboxRow] = []
+    inside = False
+    for row in rows:
+        if row.header:
+            inside = normalize_label(row.value) in _PERSON_DATA_HEADERS
+            if inside:
+                continue
+        if inside and row.key in _PERSON_DATA_KEYS and row.value.strip():
+            value = " ".join(row.value.split())
+            if row.key == "name" and value.count(",") == 1:
+                last, first = (part.strip() for part in value.split(","))
+                value = f"{first} {last}".strip()
+            doc.person_hints.setdefault(row.key, value)
+            continue
+        if inside and row.key is None and not row.value.strip():
+            continue
+        kept.append(row)
+    return kept
+
+
+_TERMS_MAX = 12
+
+
+def _terms_in(text: str) -> list[str]:
+    """The whole terms written one after the other in ``text`` ("9. Dezember 1958-25. Juni 1969
+    3. April 1978-2. Juli 1981"), or [] when ``text`` is not only terms."""
+    terms: list[str] = []
+    rest = text.strip()
+    while rest and len(terms) < _TERMS_MAX:
+        if _is_bare_term(rest) and not any(_is_bare_term(rest[:m.start()].strip())
+                                           for m in re.finditer(r"\s", rest)):
+            terms.append(rest)
+            return terms
+        cut = next((m.start() for m in re.finditer(r"\s", rest)
+                    if _is_bare_term(rest[: m.start()].strip()) and _TERM_START.match(rest[m.end():])), None)
+        if cut is None:
+            return []
+        terms.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    return terms
+
+
+def _succession_columns(rows: list[InfoboxRow]) -> tuple[list[InfoboxRow], list[Infobox]]:
+    """Succession boxes drawn as columns (de: "Vorgänger | Amt, Jahre | Nachfolger") come out as a
+    predecessor label whose value is an office title and its terms, then a successor label: such
+    a triple is a succession-box row (title, terms, the two neighbours), not the infobox's."""
+    kept: list[InfoboxRow] = []
+    boxes: list[Infobox] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        split = _title_and_terms(row.value) if row.key == "predecessor" and nxt is not None else None
+        if split is None or nxt is None or nxt.key != "successor":
+            kept.append(row)
+            i += 1
+            continue
+        title, terms = split
+        box_rows = [InfoboxRow(label="", value=title, key=None, header=True)]
+        box_rows += [InfoboxRow(label="", value=term, key="term") for term in terms[:1]]
+        if nxt.value.strip():
+            box_rows.append(InfoboxRow(label=nxt.label, value=nxt.value, key="successor", links=nxt.links))
+        boxes.append(Infobox(name=None, rows=box_rows, kind="succession_box"))
+        i += 2
+    return kept, boxes
+
+
+def _title_and_terms(value: str) -> tuple[str, list[str]] | None:
+    """("Verteidigungsminister von Frankreich", ["6. November 1957-14. Mai 1958"]) from the
+    middle column of a succession box; None when the value is not a title and its terms."""
+    if "\n" in value or len(value) > 400 or not _HAS_DIGIT.search(value):
+        return None
+    for match in re.finditer(r"(?<=\s)\d", value):
+        title = value[: match.start()].strip()
+        terms = _terms_in(value[match.start():])
+        if terms and title and any(c.isalpha() for c in title):
+            return title, terms
+        break  # the first number ends the title
+    return None
 
 
 def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:

@@ -1,5 +1,6 @@
-"""Plain-text reader: flag alt text, glued terms and office titles after an office's rows
-(issues 10 and 12).  Every line below is copied from a fixture; expectations are read by hand."""
+"""Plain-text reader on non-English renderings: flag alt text, glued terms, office titles after
+an office's rows, neighbours on the term line, person data, succession columns and leaked
+parameters (issues 10 and 12).  Every line below is copied from a fixture; expectations are read by hand."""
 
 from __future__ import annotations
 
@@ -7,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from bioparse.readers.text import _glued_terms, read_text, strip_flag, tokenize_line
+import bioparse
+from bioparse.readers.params import looks_like_param_dump, params_infobox
+from bioparse.readers.text import (
+    _glued_terms,
+    _term_and_successor,
+    _title_and_terms,
+    read_text,
+    strip_flag,
+    tokenize_line,
+)
 
 I18N = Path(__file__).resolve().parents[2] / "fixtures" / "text_i18n"
 TEXT = Path(__file__).resolve().parents[2] / "fixtures" / "text"
@@ -88,3 +98,65 @@ def test_ordinal_line_under_an_unknown_label_stays_its_value() -> None:
     a military career, no office titles."""
     doc = read_text((TEXT / "dhyan_chand.txt").read_text(encoding="utf-8"))
     assert not any(row.header and row.value == "14th Punjab Regiment" for row in doc.infoboxes[0].rows)
+
+
+def test_successor_on_the_term_line() -> None:
+    # adolfo_suarez__gl__gl.m.wikipedia.org.txt, line 20
+    line = "14 de novembro de 1989 – 29 de outubro de 1991 – Laura Morso Pérez →"
+    assert _term_and_successor(line) == ("14 de novembro de 1989 – 29 de outubro de 1991", "Laura Morso Pérez")
+    assert _term_and_successor("26 de abril de 1989 – 22 de abril de 1992") == (
+        "26 de abril de 1989 – 22 de abril de 1992", "")
+
+
+def test_positions_held_without_dates() -> None:
+    """eduardo_frei_montalva__ast: after 'Jorge Alessandri - Salvador Allende' (the last office's
+    neighbours), 'senador de Chile' and 'ministru d'Obres Públiques' up to the 'Vida' section are
+    positions held whose dates the box does not give."""
+    doc = read_text((I18N / "eduardo_frei_montalva__ast__wikipedia.bradmurray.com.txt").read_text(encoding="utf-8"))
+    offices = [row.value for row in doc.infoboxes[0].rows if row.key == "office"]
+    assert offices == ["senador de Chile", "ministru d'Obres Públiques"]
+    person = bioparse.parse(
+        (I18N / "eduardo_frei_montalva__ast__wikipedia.bradmurray.com.txt").read_text(encoding="utf-8"), format="text"
+    ).person
+    assert person is not None
+    assert [(o.title, o.start) for o in person.offices[2:]] == [("senador de Chile", None),
+                                                              ("ministru d'Obres Públiques", None)]
+
+
+def test_personendaten_are_hints_with_the_name_turned_round() -> None:
+    """jacques_chaban_delmas__de (2007): 'Personendaten' then 'NAME | Chaban-Delmas, Jacques'."""
+    doc = read_text(
+        (I18N / "jacques_chaban_delmas__de__wikipedia2007.classicistranieri.com.txt").read_text(encoding="utf-8"))
+    assert doc.person_hints["name"] == "Jacques Chaban-Delmas"
+    assert doc.person_hints["birth_date"] == "7. März 1915"
+    assert doc.person_hints["death_place"] == "Paris"
+
+
+def test_german_succession_columns_are_a_succession_box() -> None:
+    """'Vorgänger' / 'Verteidigungsminister von Frankreich 6. November 1957-14. Mai 1958' /
+    'Nachfolger' (the names lost): a succession box row, not the infobox's predecessor."""
+    article = bioparse.parse(
+        (I18N / "jacques_chaban_delmas__de__wikipedia2007.classicistranieri.com.txt").read_text(encoding="utf-8"),
+        format="text")
+    assert article.person is not None
+    boxed = [(o.title, o.start.iso if o.start else None, o.end.iso if o.end else None, o.source)
+             for o in article.person.offices]
+    assert boxed[0] == ("Verteidigungsminister von Frankreich", "1957-11-06", "1958-05-14", "succession_box")
+    assert not any(o.source == "infobox" for o in article.person.offices)
+    assert _title_and_terms("Michel Debré") is None
+
+
+def test_parameters_leaking_after_a_caption() -> None:
+    """juscelino_kubitschek__pt: '... nas proximidades de Túnel |morte_data = |nascimento_local =
+    Diamantina, Minas Gerais |morte_local = Resende, Rio de Janeiro |...'."""
+    lines = (I18N / "juscelino_kubitschek__pt__buscaintegrada.ufrj.br.txt").read_text(encoding="utf-8").split("\n")
+    assert looks_like_param_dump(lines)
+    box, used = params_infobox(lines)
+    assert box is not None and used == {2, 3}
+    assert box.get("birth_place") == "Diamantina, Minas Gerais"
+    assert box.get("death_place") == "Resende, Rio de Janeiro"
+    assert box.get("party") == "PSD"
+
+
+def test_a_pipe_in_prose_is_no_parameter_leak() -> None:
+    assert not looks_like_param_dump(["He said | it was so = and = more", "Born | 1 May 1900"])
