@@ -83,3 +83,10 @@ def test_one_term_ordinal_is_not_copied_to_the_next_terms() -> None:
     person = bioparse.parse_file(FIXTURES / "text_i18n" / "lee_teng_hui__zh__zh.wikipedia.org.txt").person
     assert person is not None
     assert [o.ordinal for o in person.offices[:3]] == [7, None, None]
+
+
+def test_another_lists_number_after_the_title() -> None:
+    # leon_bourgeois__fr__codes-et-lois.fr.txt: '58e président du Conseil' / '(67e chef du gouvernement)'
+    assert split_title("58e président du Conseil (67e chef du gouvernement)") == ("président du Conseil", 58, False)
+    # without an ordinal of its own, a bracketed note is part of the title
+    assert split_title("Member of Parliament (1st district)")[0] == "Member of Parliament (1st district)"

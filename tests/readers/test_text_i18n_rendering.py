@@ -14,6 +14,7 @@ from bioparse.readers.text import (
     _glued_terms,
     _term_and_successor,
     _title_and_terms,
+    assemble_rows,
     read_text,
     strip_flag,
     tokenize_line,
@@ -37,8 +38,8 @@ TEXT = Path(__file__).resolve().parents[2] / "fixtures" / "text"
     ],
 )
 def test_flag_before_a_place(line: str, label: str, value: str) -> None:
-    token = tokenize_line(line)
-    assert (token.kind, token.label, token.value) == ("row", label, value)
+    rows = assemble_rows([tokenize_line(line)])
+    assert [(row.label, row.value) for row in rows] == [(label, value)]
 
 
 @pytest.mark.parametrize(

@@ -71,6 +71,11 @@ _ORDINALS = [re.compile(p, re.I) for p in lang.merged("offices", "ordinals")]
 _ORDINALS_WITHIN = [re.compile(p, re.I) for p in lang.merged("offices", "ordinals_within")]
 #: One group of an ordinal list: "45・48-51" is the 45th, then the 48th to 51st (one term each).
 _ORDINAL_GROUP = re.compile(r"[、・,，]")
+#: A bracketed note closing a title that numbers the holder in another list ("58e président du
+#: Conseil (67e chef du gouvernement)"), starting with an ordinal of any language's shape.
+_ORDINAL_NOTE = re.compile(
+    r"(?<!\s)\s*\(\s*\d{1,4}\s*(?:st|nd|rd|th|e|er|ère|ème|º|ª|°|\.)\s[^()]{1,80}\)\s*$", re.I
+)
 #: A note closing a title that says how the post was taken ("中华民国总统(继任)": succeeding).
 _TITLE_NOTE = re.compile(
     rf"(?<!\s)\s*[(（](?:{_alternation(lang.merged('offices', 'title_notes')) or '(?!)'})[)）]\s*$"
@@ -183,6 +188,8 @@ def split_title_ordinals(text: str) -> tuple[str, int | None, list[int], bool]:
             more = _MORE_ORDINALS.match(title) if len(listed) < 10 else None
     title = _YEARS_NOTE.sub("", title)
     title = _TITLE_NOTE.sub("", title)
+    if ordinal is not None:
+        title = _ORDINAL_NOTE.sub("", title)  # "(67e chef du gouvernement)": another list's number
     acting = False
     if _ACTING_SUFFIX.search(title):
         acting = True

@@ -29,7 +29,8 @@ _LEAK_MAX_LINES = 40
 def _leak_after_caption(lines: list[str]) -> int | None:
     """Index of the line where parameters leak after a caption, among the first lines."""
     for i, line in enumerate(lines[:_LEAK_MAX_LINES]):
-        if _CAPTION_THEN_PAIRS.match(line) and len(_PAIR.findall(line)) >= _LEAK_MIN_PAIRS:
+        if line.count("|") >= _LEAK_MIN_PAIRS and _CAPTION_THEN_PAIRS.match(line) and (
+                len(_PAIR.findall(line)) >= _LEAK_MIN_PAIRS):
             return i
     return None
 

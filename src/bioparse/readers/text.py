@@ -91,10 +91,10 @@ _MULTISPACE_ROW = re.compile(r"^(\S[^\t]{0,38}?\S)(?:\t+| {2,})(\S.*)$")
 
 #: A flag image's alt text before a place or an office title ("Drapeau : France Paris",
 #: "日本の旗 第45・48-51代 内閣総理大臣"): every language's shape (labels.json "flag_alt").
-_FLAG_ALT = [re.compile(p) for p in lang.merged("labels", "flag_alt")]
+_FLAG_ALT = re.compile("|".join(f"(?:{p})" for p in lang.merged("labels", "flag_alt")) or "(?!)")
 #: The country a flag template writes after its flag, before the place itself ("日本 東京府...");
 #: only place rows are trimmed (labels.json "flag_country").
-_FLAG_COUNTRY = [re.compile(p) for p in lang.merged("labels", "flag_country")]
+_FLAG_COUNTRY = re.compile("|".join(f"(?:{p})" for p in lang.merged("labels", "flag_country")) or "(?!)")
 _PLACE_KEYS = frozenset({"birth", "birth_place", "death", "death_place", "resting_place"})
 
 
@@ -110,25 +110,22 @@ def _is_cjk(char: str) -> bool:
 def strip_flag(text: str, place: bool = False) -> str:
     """``text`` without the flag alt text it starts with and, in a place, the flag's country;
     an emblem's alt text or file name repeating what follows goes too ("臺北市 臺北市第4任市長")."""
-    file_name = _LEADING_FILE.match(text)
+    file_name = _LEADING_FILE.match(text) if "." in text else None
     if file_name:
         text = text[file_name.end():]
     head, _, rest = text.partition(" ")
-    if (2 <= len(head) <= _EMBLEM_WORD_MAX and rest.startswith(head) and head[0].isalpha()
+    if (rest.startswith(head) and 2 <= len(head) <= _EMBLEM_WORD_MAX and head[0].isalpha()
             and not _HAS_DIGIT.search(head)
             and (len(rest) == len(head) or not rest[len(head)].isalnum() or _is_cjk(rest[len(head)]))):
         text = rest
     flagged = False
-    for pattern in _FLAG_ALT:
-        match = pattern.match(text)
-        if match and match.end() < len(text):
-            text, flagged = text[match.end():], True
-            break
+    match = _FLAG_ALT.match(text)
+    if match and match.end() < len(text):
+        text, flagged = text[match.end():], True
     if place or flagged:
-        for pattern in _FLAG_COUNTRY:
-            match = pattern.match(text)
-            if match and match.end() < len(text):
-                return text[match.end():]
+        match = _FLAG_COUNTRY.match(text)
+        if match and match.end() < len(text):
+            return text[match.end():]
     return text
 
 
@@ -163,16 +160,15 @@ def _split_label_prefix(line: str) -> tuple[str, str] | None:
     return None
 
 
-def tokenize_line(line: str) -> Token:
-    """Classify one line of an infobox rendering; a value or plain line loses the flag alt
-    text it starts with (see :func:`strip_flag`)."""
-    token = _tokenize(line)
+def _without_flag(token: Token) -> Token:
+    """The token with its value's leading flag alt text removed (see :func:`strip_flag`)."""
     if token.value and token.kind in ("row", "plain"):
         token.value = strip_flag(token.value, token.kind == "row" and label_key(token.label) in _PLACE_KEYS)
     return token
 
 
-def _tokenize(line: str) -> Token:
+def tokenize_line(line: str) -> Token:
+    """Classify one line of an infobox rendering."""
     raw = line
     line = strip_footnotes(_EDIT.sub("", line)).replace("\u00a0", " ").strip()
     if "[" in line:
@@ -288,8 +284,10 @@ def _row(label: str, value: str, header: bool = False) -> InfoboxRow:
 
 def assemble_rows(tokens: list[Token], title: str | None = None) -> list[InfoboxRow]:
     """Turn classified lines into infobox rows with office titles as headers (``title``, the
-    page's, keeps the name line out of a title wrapped over lines)."""
+    page's, keeps the name line out of a title wrapped over lines); values lose the flag alt
+    text they start with."""
     page = _tokens(_base_title(title)) if title else set()
+    tokens = [_without_flag(token) for token in tokens]
     rows: list[InfoboxRow] = []
     plain: list[str] = []
     wide: set[int] = set()  # indices in ``plain`` of full-width pipe rows
@@ -800,8 +798,9 @@ def _succession_columns(rows: list[InfoboxRow]) -> tuple[list[InfoboxRow], list[
     while i < len(rows):
         row = rows[i]
         nxt = rows[i + 1] if i + 1 < len(rows) else None
-        split = _title_and_terms(row.value) if row.key == "predecessor" and nxt is not None else None
-        if split is None or nxt is None or nxt.key != "successor":
+        pair = row.key == "predecessor" and nxt is not None and nxt.key == "successor"
+        split = _title_and_terms(row.value) if pair else None
+        if split is None or nxt is None:
             kept.append(row)
             i += 1
             continue
