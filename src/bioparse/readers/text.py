@@ -489,28 +489,36 @@ def _glued_terms(value: str) -> list[str]:
     """The terms of a term value holding two whole ranges glued together, else ``[value]``.
 
     Only a value with three years or more is tried, at the points where a digit and a
-    non-digit touch without a space; of the splits whose both sides are whole terms, the one
-    with the most precise four dates wins ("...1947年5月24日" + "1948年...", not "...1947年" +
-    "5月24日1948年...").
+    non-digit touch without a space and what follows starts the way the value does
+    ("1948年..." like "1946年...", not "5月24日..."): the first split whose both sides are
+    whole terms wins.
     """
     if len(value) > _GLUED_TERMS_MAX or "\n" in value or len(_YEAR.findall(value)) < 3:
         return [value]
-    best: tuple[int, list[str]] = (-1, [value])
+    shape = _date_shape(value)
     for i in range(1, len(value)):
         before, here = value[i - 1], value[i]
         if before.isspace() or here.isspace() or before.isdigit() == here.isdigit():
             continue
+        if _date_shape(value[i:]) != shape:
+            continue  # the second term starts the way the first does ("1948年" like "1946年")
         left, right = value[:i].strip(), value[i:].strip()
-        if not (_YEAR.search(left) and _YEAR.search(right) and _is_bare_term(left) and _is_bare_term(right)):
-            continue
-        score = sum(_PRECISION.get(d.precision, 0) for side in (left, right)
-                    for d in (parse_range(side).start, parse_range(side).end) if d is not None)
-        if score > best[0]:
-            best = (score, [left, right])
-    return best[1]
+        if _YEAR.search(left) and _YEAR.search(right) and _is_bare_term(left) and _is_bare_term(right):
+            return [left, right]
+    return [value]
 
 
-_PRECISION = {"year": 1, "month": 2, "day": 3}
+_LEADING_DIGITS = re.compile(r"\d{0,8}")
+
+
+def _date_shape(text: str) -> tuple[int, str]:
+    """How a date starts: no number, a day or month number, or a year; then the next character's
+    kind ("1946年" and "1948年" agree, "1946年" and "5月" do not)."""
+    digits = _LEADING_DIGITS.match(text)
+    count = len(digits.group(0)) if digits else 0
+    after = text[count : count + 1]
+    kind = after if not after.isalpha() or _is_cjk(after) else "a"
+    return (0 if count == 0 else 1 if count <= 2 else 2), kind
 
 
 _DASHES = (" – ", " — ", " - ")
@@ -767,6 +775,7 @@ def _person_data(rows: list[InfoboxRow], doc: Document) -> list[InfoboxRow]:
 
 
 _TERMS_MAX = 12
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def _terms_in(text: str) -> list[str]:
@@ -775,14 +784,15 @@ def _terms_in(text: str) -> list[str]:
     terms: list[str] = []
     rest = text.strip()
     while rest and len(terms) < _TERMS_MAX:
-        if _is_bare_term(rest) and not any(_is_bare_term(rest[:m.start()].strip())
-                                           for m in re.finditer(r"\s", rest)):
+        shape = _date_shape(rest)
+        # where a next term may start: after a space, the way this one starts
+        cuts = [m.start() for m in _SPACE_RUN.finditer(rest) if _date_shape(rest[m.end():]) == shape]
+        cut = next((c for c in cuts if _is_bare_term(rest[:c].strip())), None)
+        if cut is None:
+            if not _is_bare_term(rest):
+                return []
             terms.append(rest)
             return terms
-        cut = next((m.start() for m in re.finditer(r"\s", rest)
-                    if _is_bare_term(rest[: m.start()].strip()) and _TERM_START.match(rest[m.end():])), None)
-        if cut is None:
-            return []
         terms.append(rest[:cut].strip())
         rest = rest[cut:].strip()
     return terms
