@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import bioparse
-from bioparse.extract.offices import split_title, split_title_ordinals, title_link
+from bioparse.extract.offices import colleagues_of, split_title, split_title_ordinals, title_link
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -33,6 +33,8 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
         # salvador_allende__pt__wiki.studentb.eu.txt: an ordinal before the title numbers the holder
         ("57.º Presidente do Chile", "Presidente do Chile", 57, [], False),
         ("22nd & 24th President of the United States", "President of the United States", 22, [22, 24], False),
+        # the rest of that title once a reader took "22nd" apart as the order row
+        ("& 24th President of the United States", "President of the United States", None, [], False),
     ],
 )
 def test_ordinals_in_titles(text: str, title: str, ordinal: int | None, listed: list[int], acting: bool) -> None:
@@ -90,3 +92,11 @@ def test_another_lists_number_after_the_title() -> None:
     assert split_title("58e président du Conseil (67e chef du gouvernement)") == ("président du Conseil", 58, False)
     # without an ordinal of its own, a bracketed note is part of the title
     assert split_title("Member of Parliament (1st district)")[0] == "Member of Parliament (1st district)"
+
+
+def test_cjk_colleagues_separated_by_spaces() -> None:
+    # lee_teng_hui__zh__zh-wiki.info.txt: '副总统李元簇 連戰', two vice presidents in turn
+    people = colleagues_of("副总统", "李元簇 連戰")
+    assert [p.name for p in people] == ["李元簇", "連戰"]
+    # a family name and a one-character given name written apart are one person
+    assert [p.name for p in colleagues_of("天皇", "吉田 茂")] == ["吉田 茂"]

@@ -166,13 +166,17 @@ def _ordinal_list(text: str, first: int) -> list[int]:
 def split_title_ordinals(text: str) -> tuple[str, int | None, list[int], bool]:
     """Like :func:`split_title`, with the ordinals of an ordinal written inside the title,
     which number terms, one per term ("第45・48-51代 内閣総理大臣" -> "内閣総理大臣",
-    [45, 48]: two terms, the 45th and the 48th; "第7任" is the 7th term only).  An
-    ordinal before the title ("16th President") numbers the holder: the list is empty."""
+    [45, 48]: two terms, the 45th and the 48th; "第7任" is the 7th term only).  A single
+    ordinal before the title ("16th President") numbers the holder: the list is empty; a list
+    of them ("22nd & 24th President") numbers the terms again."""
     title = " ".join(tidy(text).split("\n"))  # a title wrapped over lines is one title
     title = _SUPERSCRIPTS.sub("", title)  # "nominee¹": footnote marks are not part of a title
     ordinal: int | None = None
     listed: list[int] = []
     match = _ORDINAL.match(title) or next((m for m in (p.match(title) for p in _ORDINALS) if m), None)
+    if match is None and _MORE_ORDINALS.match(title):
+        # "& 24th President of X": the first ordinal ("22nd") was read apart, as the order row
+        title = _MORE_ORDINALS.sub("", title, count=1)
     if match is None:
         match = next((m for m in (p.search(title) for p in _ORDINALS_WITHIN) if m), None)
         if match is not None:
@@ -341,8 +345,8 @@ def _list_parts(line: str, links: list[str]) -> list[str]:
     a script without spaces, separated by spaces, are a list too ("李元簇 連戰": two vice presidents,
     once one per line)."""
     words = line.split()
-    if 1 < len(words) <= 20 and all(len(w) <= _CJK_NAME_MAX and all(_is_cjk(c) for c in w) for w in words):
-        return words
+    if 1 < len(words) <= 20 and all(2 <= len(w) <= _CJK_NAME_MAX and all(_is_cjk(c) for c in w) for w in words):
+        return words  # (a one-character word is a given name written apart: "吉田 茂" is one person)
     parts = [p for p in _LIST_SEP.split(line, maxsplit=20) if p.strip()]
     if 1 < len(parts) <= 20 and all(_link_for(split_person(p).name, links) for p in parts):
         return parts
@@ -390,13 +394,16 @@ def _set_neighbour(office: Office, key: str, person: NamedPerson) -> None:
         office.abolished = person.placeholder == "abolished"
 
 
+_LINK_NOTE = re.compile(r"(?<!\s)\s*\([^()]*\)$")  # "(politician)" after a page title; linear form
+
+
 def title_link(title: str, links: list[str]) -> str | None:
     """The link of the office itself among a title's links: the one naming the title, else
     the first that is no list page (an ordinal links to the list of holders:
     "[[List of Presidents of the United States|16th]] [[President of the United States]]")."""
     key = _title_key(title)
     for link in links:
-        if _title_key(re.sub(r"\s*\([^()]*\)$", "", link)) == key:
+        if _title_key(_LINK_NOTE.sub("", link[:300])) == key:
             return link
     return next((link for link in links if not _LIST_PAGE.match(link)), None)
 
