@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 import bioparse
+from bioparse.extract.offices import offices_from_infobox
+from bioparse.model import Infobox
 from bioparse.readers.params import looks_like_param_dump, params_infobox
 from bioparse.readers.text import (
     _glued_terms,
@@ -161,3 +163,30 @@ def test_parameters_leaking_after_a_caption() -> None:
 
 def test_a_pipe_in_prose_is_no_parameter_leak() -> None:
     assert not looks_like_param_dump(["He said | it was so = and = more", "Born | 1 May 1900"])
+
+
+def test_ordinal_title_after_a_dateless_block_is_a_new_office() -> None:
+    """Lines of herb_gray__gutenbergus.txt with the seat's term left out and the served-with row
+    (as a table cell) before the term, as the ja renderings draw it: the ordinal title after
+    'Succeeded by Brian Masse' opens the Deputy Prime Minister's office; it is neither part of
+    the successor's name nor is its term the seat's."""
+    lines = [
+        "Member of Parliament for Windsor West",
+        "Preceded by first member",
+        "Succeeded by Brian Masse",
+        "7th Deputy Prime Minister of Canada",
+        "Prime Minister | Jean Chrétien |",
+        "In office",
+        "June 11, 1997 – January 14, 2002",
+        "Preceded by Sheila Copps",
+        "Succeeded by John Manley",
+    ]
+    rows = assemble_rows([tokenize_line(line) for line in lines])
+    assert [(row.key, row.value) for row in rows if row.header] == [
+        (None, "Member of Parliament for Windsor West"), (None, "7th Deputy Prime Minister of Canada")]
+    assert next(row.value for row in rows if row.key == "successor") == "Brian Masse"
+    offices = offices_from_infobox(Infobox(rows=rows))
+    assert [(o.title, o.ordinal, o.start.iso if o.start else None) for o in offices] == [
+        ("Member of Parliament for Windsor West", None, None),
+        ("Deputy Prime Minister of Canada", 7, "1997-06-11"),
+    ]
