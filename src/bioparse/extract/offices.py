@@ -19,6 +19,8 @@ from .text import first_line, tidy
 
 _ORDINAL = re.compile(r"^\s*(\d{1,4})\s*(?:st|nd|rd|th|e|er|ème|º|°|\.)\s+(?=\S)", re.I)
 _ORDINAL_VALUE = re.compile(r"(\d{1,4})")
+#: Further ordinals after the first ("22nd & 24th President of the United States").
+_MORE_ORDINALS = re.compile(r"^(?:&|and|,)\s*(\d{1,4})\s*(?:st|nd|rd|th|e|er|ème|º|°|\.)\s+(?=\S)", re.I)
 _ACTING_PREFIX = re.compile(r"^\s*(?:acting|interim|caretaker)\s+", re.I)
 #: ``(?<!\s)`` on the suffix patterns: a whitespace run is tried once, from its start (was quadratic).
 _ACTING_SUFFIX = re.compile(r"(?<!\s)\s*\((?:acting|interim|caretaker)\)\s*$", re.I)
@@ -65,6 +67,21 @@ _INLINE_AS = re.compile(
     rf"\s(?:{_alternation(lang.merged('offices', 'qualifier_prefixes'))})\s+(?=[^\W\d_])", re.I
 )
 _ORDINALS = [re.compile(p, re.I) for p in lang.merged("offices", "ordinals")]
+#: Ordinals written inside or after a title ("中華民國第7(繼任)、8、9任總統", "Presiden Indonesia ke-4").
+_ORDINALS_WITHIN = [re.compile(p, re.I) for p in lang.merged("offices", "ordinals_within")]
+#: One group of an ordinal list: "45・48-51" is the 45th, then the 48th to 51st (one term each).
+_ORDINAL_GROUP = re.compile(r"[、・,，]")
+#: A bracketed note closing a title that numbers the holder in another list ("58e président du
+#: Conseil (67e chef du gouvernement)"), starting with an ordinal of any language's shape.
+_ORDINAL_NOTE = re.compile(
+    r"(?<!\s)\s*\(\s*\d{1,4}\s*(?:st|nd|rd|th|e|er|ère|ème|º|ª|°|\.)\s[^()]{1,80}\)\s*$", re.I
+)
+#: A note closing a title that says how the post was taken ("中华民国总统(继任)": succeeding).
+_TITLE_NOTE = re.compile(
+    rf"(?<!\s)\s*[(（](?:{_alternation(lang.merged('offices', 'title_notes')) or '(?!)'})[)）]\s*$"
+)
+#: Link targets of an ordinal written as a link ("[[List of Presidents of the United States|16th]]").
+_LIST_PAGE = re.compile(rf"^(?:{_alternation(lang.merged('offices', 'list_pages')) or '(?!)'})(?:\s|(?<=:))", re.I)
 _NAME_PREFIX = re.compile(
     rf"^(?:(?:{_alternation(lang.merged('offices', 'name_prefixes'))})(?:\s+|(?<=\.)(?=\S)))+", re.I
 )
@@ -127,14 +144,56 @@ def _is_office(block: _Block) -> bool:
 
 def split_title(text: str) -> tuple[str, int | None, bool]:
     """("3rd President of X" -> "President of X", 3, acting?)."""
+    title, ordinal, _, acting = split_title_ordinals(text)
+    return title, ordinal, acting
+
+
+def _join(left: str, right: str) -> str:
+    """Two pieces of a title around a removed ordinal: no space between CJK characters."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right or (_is_cjk(left[-1]) and _is_cjk(right[0])):
+        return left + right
+    return f"{left} {right}"
+
+
+def _ordinal_list(text: str, first: int) -> list[int]:
+    """Every term's ordinal of a listed ordinal ("45・48-51" -> [45, 48]); at least ``first``."""
+    numbers = [int(m.group(1)) for part in _ORDINAL_GROUP.split(text)
+               if (m := _ORDINAL_VALUE.search(part)) is not None]
+    return numbers if numbers and numbers[0] == first else [first]
+
+
+def split_title_ordinals(text: str) -> tuple[str, int | None, list[int], bool]:
+    """Like :func:`split_title`, with the ordinals of an ordinal written inside the title,
+    which number terms, one per term ("第45・48-51代 内閣総理大臣" -> "内閣総理大臣",
+    [45, 48]: two terms, the 45th and the 48th; "第7任" is the 7th term only).  A single
+    ordinal before the title ("16th President") numbers the holder: the list is empty; a list
+    of them ("22nd & 24th President") numbers the terms again."""
     title = " ".join(tidy(text).split("\n"))  # a title wrapped over lines is one title
     title = _SUPERSCRIPTS.sub("", title)  # "nominee¹": footnote marks are not part of a title
-    ordinal = None
+    ordinal: int | None = None
+    listed: list[int] = []
     match = _ORDINAL.match(title) or next((m for m in (p.match(title) for p in _ORDINALS) if m), None)
+    if match is None and _MORE_ORDINALS.match(title):
+        # "& 24th President of X": the first ordinal ("22nd") was read apart, as the order row
+        title = _MORE_ORDINALS.sub("", title, count=1)
+    if match is None:
+        match = next((m for m in (p.search(title) for p in _ORDINALS_WITHIN) if m), None)
+        if match is not None:
+            listed = _ordinal_list(match.group(0), int(match.group(1)))
     if match:
         ordinal = int(match.group(1))
-        title = title[match.end() :]
+        title = _join(title[: match.start()], title[match.end() :])
+        more = _MORE_ORDINALS.match(title) if not listed else None
+        while more:  # "22nd & 24th President": one ordinal per term
+            listed = listed or [ordinal]
+            listed.append(int(more.group(1)))
+            title = title[more.end():]
+            more = _MORE_ORDINALS.match(title) if len(listed) < 10 else None
     title = _YEARS_NOTE.sub("", title)
+    title = _TITLE_NOTE.sub("", title)
+    if ordinal is not None:
+        title = _ORDINAL_NOTE.sub("", title)  # "(67e chef du gouvernement)": another list's number
     acting = False
     if _ACTING_SUFFIX.search(title):
         acting = True
@@ -145,7 +204,7 @@ def split_title(text: str) -> tuple[str, int | None, bool]:
     elif _ACTING_WORD_PREFIX.match(title):
         acting = True
         title = _ACTING_WORD_PREFIX.sub("", title, count=1)
-    return title.strip(), ordinal, acting
+    return title.strip(), ordinal, listed, acting
 
 
 _TWO_PEOPLE = re.compile(r"^([^()]{2,80}\([^()]{1,80}\))\s+(?=[A-Z])")
@@ -278,8 +337,16 @@ def _link_for(name: str | None, links: list[str]) -> str | None:
 _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s*;\s*")
 
 
+_CJK_NAME_MAX = 5
+
+
 def _list_parts(line: str, links: list[str]) -> list[str]:
-    """"A, B and C" as three people when every part is a linked name, else the line."""
+    """"A, B and C" as three people when every part is a linked name, else the line; names in
+    a script without spaces, separated by spaces, are a list too ("李元簇 連戰": two vice presidents,
+    once one per line)."""
+    words = line.split()
+    if 1 < len(words) <= 20 and all(2 <= len(w) <= _CJK_NAME_MAX and all(_is_cjk(c) for c in w) for w in words):
+        return words  # (a one-character word is a given name written apart: "吉田 茂" is one person)
     parts = [p for p in _LIST_SEP.split(line, maxsplit=20) if p.strip()]
     if 1 < len(parts) <= 20 and all(_link_for(split_person(p).name, links) for p in parts):
         return parts
@@ -327,13 +394,27 @@ def _set_neighbour(office: Office, key: str, person: NamedPerson) -> None:
         office.abolished = person.placeholder == "abolished"
 
 
+_LINK_NOTE = re.compile(r"(?<!\s)\s*\([^()]*\)$")  # "(politician)" after a page title; linear form
+
+
+def title_link(title: str, links: list[str]) -> str | None:
+    """The link of the office itself among a title's links: the one naming the title, else
+    the first that is no list page (an ordinal links to the list of holders:
+    "[[List of Presidents of the United States|16th]] [[President of the United States]]")."""
+    key = _title_key(title)
+    for link in links:
+        if _title_key(_LINK_NOTE.sub("", link[:300])) == key:
+            return link
+    return next((link for link in links if not _LIST_PAGE.match(link)), None)
+
+
 def office_from_block(block: _Block, source: str = "infobox") -> Office:
     """Build one Office from its header and rows."""
     named = block.header is not None and block.header.key not in ("name", "section")
     title, ordinal, acting = split_title(block.header.value if block.header and named else "")
     office = Office(title=title or None, ordinal=ordinal, acting=acting, source=source)
     if named and block.header is not None and block.header.links and title:
-        office.title_link = block.header.links[0]
+        office.title_link = title_link(title, block.header.links)
     end_given = False
     people_rows = False  # between the term and the neighbours: the people served with
     last_neighbour = max((i for i, r in enumerate(block.rows) if r.key in ("predecessor", "successor")),
@@ -415,10 +496,13 @@ def _infobox_offices(box: Infobox) -> tuple[list[Office], set[int]]:
         untitled_slot = (
             block.header is not None and block.header.key == "office" and not tidy(block.header.value)
         )
+        listed = split_title_ordinals(block.header.value)[2] if block.header is not None else []
         for n, term in enumerate(_split_terms(block)):
             if block.header is None and not any(r.key in _OFFICE_KEYS for r in term.rows):
                 continue
             office = office_from_block(term, source)
+            if n > 0 and listed:
+                office.ordinal = listed[n] if n < len(listed) else None  # "第45・48-51代": a number per term
             if untitled_slot and offices:
                 previous = offices[-1]
                 if not any(r.key in _TERM_KEYS for r in term.rows):

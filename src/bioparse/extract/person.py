@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .. import lang
 from ..dates import parse_date, parse_range, split_event
 from ..document import Document
 from ..model import Date, Event, Infobox, Person
@@ -57,13 +58,42 @@ def _is_postnominal(word: str) -> bool:
     return upper >= 2 and upper >= sum(1 for c in word if c.islower())
 
 
+def _words_alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+#: Ranks, honorifics and academic titles before a name, every language's
+#: (lang/data/*/offices.json "name_prefixes": "MgA. Václav Havel", "Prof. Dr. X").
+_NAME_PREFIXES = re.compile(
+    rf"^(?:(?:{_words_alternation(lang.merged('offices', 'name_prefixes'))})(?:\s+|(?<=\.)(?=\S)))+", re.I
+)
+#: Degrees and honours after a name and a comma ("Václav Havel, GCB, dr. h. c. mult.").
+_NAME_SUFFIXES = frozenset(w.casefold() for w in lang.merged("offices", "name_suffixes"))
+#: A nickname or a native spelling in brackets after the name ("Abdurrahman Wahid (Gus Dur)").
+_TRAILING_BRACKETS = re.compile(r"(?<=\S)\s*[(\[（][^()\[\]（）]{1,80}[)\]）]$")
+
+
+def _is_name_suffix(part: str) -> bool:
+    return part.casefold() in _NAME_SUFFIXES or all(_is_postnominal(w) for w in part.split())
+
+
 def clean_name(name: str) -> str:
     """Drop honorific prefixes and post-nominal letters ("The Right Honourable Sir X MBE" -> "X").
 
     A native-script rendering appended to the name ("Haile Selassie ኀይለ ሥላሴ")
-    is dropped too: the name keeps the script it starts in.
+    is dropped too: the name keeps the script it starts in.  So are academic
+    titles before it and degrees after a comma ("MgA. Václav Havel, GCB, dr. h. c.
+    mult."), and a nickname in brackets after it ("Abdurrahman Wahid (Gus Dur)").
     """
     name = _HONORIFIC.sub("", name.strip())
+    name = _TRAILING_BRACKETS.sub("", name[:300])
+    prefix = _NAME_PREFIXES.match(name)
+    if prefix and prefix.end() < len(name):
+        name = name[prefix.end():]
+    parts = [p.strip() for p in name.split(",")]
+    while len(parts) > 1 and parts[-1] and _is_name_suffix(parts[-1]):
+        parts.pop()
+    name = ", ".join(parts)
     words = name.split()
     if words:
         script = _script(words[0])

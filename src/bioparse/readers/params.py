@@ -19,10 +19,28 @@ _PAIR = re.compile(r"\|\s*([^\W\d][\w .'-]{0,40}?)\s*=\s*")
 _DASH_PAIR = re.compile(r"^\s*-\s+([^\W\d_][\w /]{0,40}?)\s*:\s*(.*)$")
 
 
+#: Parameters leaking after an image caption, the template's start lost with the image:
+#: "Dr. Bayard ... nas proximidades de Túnel |morte_data = |nascimento_local = Diamantina, ...".
+_CAPTION_THEN_PAIRS = re.compile(r"^[^|{}]{1,300}?\s\|\s*[^\W\d][\w .'-]{0,40}?\s*=")
+_LEAK_MIN_PAIRS = 3
+_LEAK_MAX_LINES = 40
+
+
+def _leak_after_caption(lines: list[str]) -> int | None:
+    """Index of the line where parameters leak after a caption, among the first lines."""
+    for i, line in enumerate(lines[:_LEAK_MAX_LINES]):
+        if line.count("|") >= _LEAK_MIN_PAIRS and _CAPTION_THEN_PAIRS.match(line) and (
+                len(_PAIR.findall(line)) >= _LEAK_MIN_PAIRS):
+            return i
+    return None
+
+
 def looks_like_param_dump(lines: list[str]) -> bool:
     """True when the infobox appears as raw parameters rather than rendered rows."""
     head = [line for line in lines[:40] if line.strip()]
     if head and _TEMPLATE_START.match(head[0]) and len(_PAIR.findall(head[0])) >= 3:
+        return True
+    if _leak_after_caption(lines) is not None:
         return True
     dash = sum(1 for line in head if _DASH_PAIR.match(line))
     return dash >= 5
@@ -96,6 +114,14 @@ def params_infobox(lines: list[str]) -> tuple[Infobox | None, set[int]]:
         else:
             used.add(first + consumed)
         return _infobox_from_pairs(name, pairs), used
+    leak = _leak_after_caption(lines)
+    if leak is not None:
+        # the caption before the first "|" describes the lost image; the run ends at "}}"
+        last = next((j for j in range(leak, min(len(lines), leak + _LEAK_MAX_LINES)) if "}}" in lines[j]), leak)
+        text = "\n".join(lines[leak : last + 1])
+        start = re.search(r"\s\|", text)
+        _, pairs, _ = split_template_params("{{person " + text[start.end() - 1 if start else 0 :])
+        return _infobox_from_pairs(None, pairs), set(range(leak, last + 1))
     pairs = []
     used = set()
     for i, line in enumerate(lines):

@@ -37,6 +37,8 @@ from ..extract.labels import (
     normalize_label,
     trie_alternation,
 )
+from .. import lang
+from ..extract.offices import split_title
 from ..extract.sections import section_role
 from ..extract.text import strip_footnotes
 from ..model import Infobox, InfoboxRow
@@ -88,6 +90,46 @@ _COLON_ROW = re.compile(r"^\s*(?:[-*•]\s+)?([^:|\s][^:|]{0,39}?)\s*:\s*(.*)$")
 _MULTISPACE_ROW = re.compile(r"^(\S[^\t]{0,38}?\S)(?:\t+| {2,})(\S.*)$")
 
 
+#: A flag image's alt text before a place or an office title ("Drapeau : France Paris",
+#: "日本の旗 第45・48-51代 内閣総理大臣"): every language's shape (labels.json "flag_alt").
+_FLAG_ALT = re.compile("|".join(f"(?:{p})" for p in lang.merged("labels", "flag_alt")) or "(?!)")
+#: The country a flag template writes after its flag, before the place itself ("日本 東京府...");
+#: only place rows are trimmed (labels.json "flag_country").
+_FLAG_COUNTRY = re.compile("|".join(f"(?:{p})" for p in lang.merged("labels", "flag_country")) or "(?!)")
+_PLACE_KEYS = frozenset({"birth", "birth_place", "death", "death_place", "resting_place"})
+
+
+#: An image's file name before a title ("Taiwan Province Government emblem.svg 第11任臺灣省政府主席").
+_LEADING_FILE = re.compile(r"^[^\s/|][^/|]{0,80}?\.(?:jpe?g|png|svg|gif|tiff?|webp)\s+(?=\S)", re.I)
+_EMBLEM_WORD_MAX = 30
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3040" <= char <= "\u9fff"
+
+
+def strip_flag(text: str, place: bool = False) -> str:
+    """``text`` without the flag alt text it starts with and, in a place, the flag's country;
+    an emblem's alt text or file name repeating what follows goes too ("臺北市 臺北市第4任市長")."""
+    file_name = _LEADING_FILE.match(text) if "." in text else None
+    if file_name:
+        text = text[file_name.end():]
+    head, _, rest = text.partition(" ")
+    if (rest.startswith(head) and 2 <= len(head) <= _EMBLEM_WORD_MAX and head[0].isalpha()
+            and not _HAS_DIGIT.search(head)
+            and (len(rest) == len(head) or not rest[len(head)].isalnum() or _is_cjk(rest[len(head)]))):
+        text = rest
+    flagged = False
+    match = _FLAG_ALT.match(text)
+    if match and match.end() < len(text):
+        text, flagged = text[match.end():], True
+    if place or flagged:
+        match = _FLAG_COUNTRY.match(text)
+        if match and match.end() < len(text):
+            return text[match.end():]
+    return text
+
+
 def _split_label_prefix(line: str) -> tuple[str, str] | None:
     """Split "Preceded byX" / "Preceded by X" / "In office" into label and value."""
     candidates = RUN_TOGETHER_BY_FIRST.get(line[:1])
@@ -117,6 +159,13 @@ def _split_label_prefix(line: str) -> tuple[str, str] | None:
         if first.isalpha() and not first.islower():
             return label, after  # scripts without case: "前任蔣經國", "君主裕仁"
     return None
+
+
+def _without_flag(token: Token) -> Token:
+    """The token with its value's leading flag alt text removed (see :func:`strip_flag`)."""
+    if token.value and token.kind in ("row", "plain"):
+        token.value = strip_flag(token.value, token.kind == "row" and label_key(token.label) in _PLACE_KEYS)
+    return token
 
 
 def tokenize_line(line: str) -> Token:
@@ -236,22 +285,27 @@ def _row(label: str, value: str, header: bool = False) -> InfoboxRow:
 
 def assemble_rows(tokens: list[Token], title: str | None = None) -> list[InfoboxRow]:
     """Turn classified lines into infobox rows with office titles as headers (``title``, the
-    page's, keeps the name line out of a title wrapped over lines)."""
+    page's, keeps the name line out of a title wrapped over lines); values lose the flag alt
+    text they start with."""
     page = _tokens(_base_title(title)) if title else set()
+    tokens = [_without_flag(token) for token in tokens]
     rows: list[InfoboxRow] = []
     plain: list[str] = []
     wide: set[int] = set()  # indices in ``plain`` of full-width pipe rows
     pending: InfoboxRow | None = None  # a label still collecting its value lines
     pending_soft: tuple[Token, InfoboxRow] | None = None
 
+    held = False  # plain lines after a label-less neighbours line name positions held
+
     def flush_plain_as_values() -> None:
-        nonlocal plain, pending
+        nonlocal plain, pending, held
         for i, text in enumerate(plain):
             if i in wide:
                 rows.append(_row("", text, header=True))
                 pending = None
                 continue
             if is_section_header(text):
+                held = False
                 rows.append(_row("", text, header=True))
                 pending = None
                 rest = plain[i + 1 :]
@@ -262,7 +316,14 @@ def assemble_rows(tokens: list[Token], title: str | None = None) -> list[Infobox
                 continue
             if not any(c.isalnum() for c in text):
                 continue  # "-": a value whose dates were stripped, not a header
+            if held and _HAS_DIGIT.search(text) is None and len(text.split()) <= _HELD_WORDS_MAX:
+                # after a label-less "Predecessor - Successor" line, up to the next section, the
+                # Wikidata-built box lists positions held without dates ("senador de Chile")
+                rows.append(InfoboxRow(label="", value=text, key="office", header=True))
+                continue
             target = pending or (rows[-1] if rows and not rows[-1].header else None)
+            if target is not None and target.key in _OFFICE_ROW_KEYS and _is_ordinal_title(text):
+                target = None  # "第65・69-70代 外務大臣" under "天皇 昭和天皇": the next office's title
             if target is not None and _continues_value(target, text):
                 target.value = f"{target.value}\n{text}" if target.value else text
             else:
@@ -281,7 +342,11 @@ def assemble_rows(tokens: list[Token], title: str | None = None) -> list[Infobox
             flush_plain_as_values()
             if office_title:
                 rows.append(_row("", office_title, header=True))
-            rows.append(InfoboxRow(label="", value=token.value, key="term"))
+            held = False
+            term, after = _term_and_successor(token.value)
+            rows.append(InfoboxRow(label="", value=term, key="term"))
+            if after:
+                rows.append(InfoboxRow(label="", value=after, key="successor"))
             pending = pending_soft = None
             continue
         if token.kind == "plain" and not plain and rows and rows[-1].key == "term" and not rows[-1].label:
@@ -291,6 +356,7 @@ def assemble_rows(tokens: list[Token], title: str | None = None) -> list[Infobox
                 for pair_key, person in zip(("predecessor", "successor"), pair):
                     if person:
                         rows.append(InfoboxRow(label="", value=person, key=pair_key))
+                held = True
                 continue
         if token.kind == "plain":
             if pending is not None and not pending.value and not plain and not token.soft:
@@ -325,8 +391,14 @@ def assemble_rows(tokens: list[Token], title: str | None = None) -> list[Infobox
                 rows.append(_row("", office_title, header=True))
         else:
             flush_plain_as_values()
+        held = False
         pending = None
         row = _row(token.label, token.value)
+        if row.key == "term":
+            *earlier, last = _glued_terms(row.value)
+            for term in earlier:  # "1946年5月22日 - 1947年5月24日1948年10月15日 - ...": two terms
+                rows.append(InfoboxRow(label=row.label, value=term, key="term"))
+            row.value = last
         rows.append(row)
         if token.kind == "label":
             pending = row
@@ -356,6 +428,22 @@ def _continues_value(row: InfoboxRow, text: str = "") -> bool:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+#: Rows of an office block: a line after them holding an ordinal title starts the next office.
+_HELD_WORDS_MAX = 12
+_OFFICE_ROW_KEYS = frozenset({"serving_with", "predecessor", "successor", "constituency"})
+_ORDINAL_TITLE_MAX = 100
+
+
+def _is_ordinal_title(text: str) -> bool:
+    """An office title with its ordinal ("16th President of the United States", "第65・69-70代
+    外務大臣"): an ordinal, then a title without numbers."""
+    if len(text) > _ORDINAL_TITLE_MAX or text.startswith(("(", "[")):
+        return False
+    title, ordinal, _ = split_title(text)
+    return ordinal is not None and bool(title) and _HAS_DIGIT.search(title) is None and any(
+        c.isalpha() for c in title)
+
+
 #: A term line opens with its first date: a number, or one short word and a number ("March 4, ...").
 _TERM_START = re.compile(r"^(?:\d|[^\W\d_]{1,10}\.?\s\d)")
 
@@ -392,6 +480,64 @@ def _succession_pair(text: str) -> tuple[str, str] | None:
     if right:
         return "", inner.lstrip("–- ").strip()
     return None
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_GLUED_TERMS_MAX = 160
+
+
+def _glued_terms(value: str) -> list[str]:
+    """The terms of a term value holding two whole ranges glued together, else ``[value]``.
+
+    Only a value with three years or more is tried, at the points where a digit and a
+    non-digit touch without a space and what follows starts the way the value does
+    ("1948年..." like "1946年...", not "5月24日..."): the first split whose both sides are
+    whole terms wins.
+    """
+    if len(value) > _GLUED_TERMS_MAX or "\n" in value or len(_YEAR.findall(value)) < 3:
+        return [value]
+    shape = _date_shape(value)
+    for i in range(1, len(value)):
+        before, here = value[i - 1], value[i]
+        if before.isspace() or here.isspace() or before.isdigit() == here.isdigit():
+            continue
+        if _date_shape(value[i:]) != shape:
+            continue  # the second term starts the way the first does ("1948年" like "1946年")
+        left, right = value[:i].strip(), value[i:].strip()
+        if _YEAR.search(left) and _YEAR.search(right) and _is_bare_term(left) and _is_bare_term(right):
+            return [left, right]
+    return [value]
+
+
+_LEADING_DIGITS = re.compile(r"\d{0,8}")
+
+
+def _date_shape(text: str) -> tuple[int, str]:
+    """How a date starts: no number, a day or month number, or a year; then the next character's
+    kind ("1946年" and "1948年" agree, "1946年" and "5月" do not)."""
+    digits = _LEADING_DIGITS.match(text)
+    count = len(digits.group(0)) if digits else 0
+    after = text[count : count + 1]
+    kind = after if not after.isalpha() or _is_cjk(after) else "a"
+    return (0 if count == 0 else 1 if count <= 2 else 2), kind
+
+
+_DASHES = (" – ", " — ", " - ")
+
+
+def _term_and_successor(text: str) -> tuple[str, str]:
+    """(term, successor) of a label-less term line that names the successor between the term
+    and an arrow ("14 de novembro de 1989 – 29 de outubro de 1991 – Laura Morso Pérez →");
+    (text, "") for a plain term."""
+    line = text.strip()
+    if line.endswith("→"):
+        inner = line[:-1].rstrip()
+        cut = max(inner.rfind(d) for d in _DASHES)
+        if cut > 0:
+            term, name = inner[:cut].strip(), inner[cut:].strip(" –—-")
+            if name and not _HAS_DIGIT.search(name) and _is_bare_term(term):
+                return term, name
+    return text, ""
 
 
 def _is_bare_term(text: str) -> bool:
@@ -573,9 +719,12 @@ def read_text(text: str, title: str | None = None) -> Document:
             body_start -= 1
         tokens = [tokenize_line(line) for line in box_lines]
         rows = assemble_rows(tokens, doc.title)
+        rows = _person_data(rows, doc)
+        rows, boxes = _succession_columns(rows)
         _mark_name(rows, doc.title)
         if rows:
             doc.infoboxes.append(Infobox(name=None, rows=rows))
+        doc.infoboxes.extend(boxes)
         body = lines[:start] + lines[body_start:]
     else:
         body = lines
@@ -603,6 +752,100 @@ def is_chrome(line: str) -> bool:
 
 def _tokens(text: str) -> set[str]:
     return {t for t in re.findall(r"\w+", text.lower()) if len(t) > 1}
+
+
+#: Headers of a table of machine-readable person data ("Personendaten"), every language's
+#: (labels.json "person_data_headers").
+_PERSON_DATA_HEADERS = frozenset(normalize_label(h) for h in lang.merged("labels", "person_data_headers"))
+_PERSON_DATA_KEYS = frozenset({"name", "birth_date", "birth_place", "death_date", "death_place"})
+
+
+def _person_data(rows: list[InfoboxRow], doc: Document) -> list[InfoboxRow]:
+    """Move the rows of a person-data table ("Personendaten" / "NAME | Chaban-Delmas, Jacques")
+    into ``doc.person_hints``: they are hints about the person, not an infobox; the name is
+    written sorted ("Surname, Given names") and is turned round."""
+    kept: list[InfoboxRow] = []
+    inside = False
+    for row in rows:
+        if row.header:
+            inside = normalize_label(row.value) in _PERSON_DATA_HEADERS
+            if inside:
+                continue
+        if inside and row.key in _PERSON_DATA_KEYS and row.value.strip():
+            value = " ".join(row.value.split())
+            if row.key == "name" and value.count(",") == 1:
+                last, first = (part.strip() for part in value.split(","))
+                value = f"{first} {last}".strip()
+            doc.person_hints.setdefault(row.key, value)
+            continue
+        if inside and row.key is None and not row.value.strip():
+            continue
+        kept.append(row)
+    return kept
+
+
+_TERMS_MAX = 12
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _terms_in(text: str) -> list[str]:
+    """The whole terms written one after the other in ``text`` ("9. Dezember 1958-25. Juni 1969
+    3. April 1978-2. Juli 1981"), or [] when ``text`` is not only terms."""
+    terms: list[str] = []
+    rest = text.strip()
+    while rest and len(terms) < _TERMS_MAX:
+        shape = _date_shape(rest)
+        # where a next term may start: after a space, the way this one starts
+        cuts = [m.start() for m in _SPACE_RUN.finditer(rest) if _date_shape(rest[m.end():]) == shape]
+        cut = next((c for c in cuts if _is_bare_term(rest[:c].strip())), None)
+        if cut is None:
+            if not _is_bare_term(rest):
+                return []
+            terms.append(rest)
+            return terms
+        terms.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    return terms
+
+
+def _succession_columns(rows: list[InfoboxRow]) -> tuple[list[InfoboxRow], list[Infobox]]:
+    """Succession boxes drawn as columns (de: "Vorgänger | Amt, Jahre | Nachfolger") come out as a
+    predecessor label whose value is an office title and its terms, then a successor label: such
+    a triple is a succession-box row (title, terms, the two neighbours), not the infobox's."""
+    kept: list[InfoboxRow] = []
+    boxes: list[Infobox] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        pair = row.key == "predecessor" and nxt is not None and nxt.key == "successor"
+        split = _title_and_terms(row.value) if pair else None
+        if split is None or nxt is None:
+            kept.append(row)
+            i += 1
+            continue
+        title, terms = split
+        box_rows = [InfoboxRow(label="", value=title, key=None, header=True)]
+        box_rows += [InfoboxRow(label="", value=term, key="term") for term in terms[:1]]
+        if nxt.value.strip():
+            box_rows.append(InfoboxRow(label=nxt.label, value=nxt.value, key="successor", links=nxt.links))
+        boxes.append(Infobox(name=None, rows=box_rows, kind="succession_box"))
+        i += 2
+    return kept, boxes
+
+
+def _title_and_terms(value: str) -> tuple[str, list[str]] | None:
+    """("Verteidigungsminister von Frankreich", ["6. November 1957-14. Mai 1958"]) from the
+    middle column of a succession box; None when the value is not a title and its terms."""
+    if "\n" in value or len(value) > 400 or not _HAS_DIGIT.search(value):
+        return None
+    for match in re.finditer(r"(?<=\s)\d", value):
+        title = value[: match.start()].strip()
+        terms = _terms_in(value[match.start():])
+        if terms and title and any(c.isalpha() for c in title):
+            return title, terms
+        break  # the first number ends the title
+    return None
 
 
 def _mark_name(rows: list[InfoboxRow], title: str | None) -> None:
