@@ -137,3 +137,12 @@ def test_a_place_the_page_name_contains_stays_as_written() -> None:
     facts = read_lead("Joe Smith (born March 4, 1931, in Boston) is an American lawyer.", "Joe Smith",
                       [("Boston", "Boston, Massachusetts")])
     assert facts.birth is not None and facts.birth.place == "Boston"
+
+
+def test_a_lone_date_before_an_open_dash_is_a_birth() -> None:
+    """zh {{bd|1959年|9月15日||}} renders '1959年9月15日－' for a living person (郝平, chinapedia mirror)."""
+    facts = read_lead("郝平（1959年9月15日－），男，山东青岛人，中华人民共和国政治人物。", "郝平")
+    assert facts.birth is not None and facts.birth.date is not None
+    assert facts.birth.date.iso == "1959-09-15" and facts.death is None
+    # without the open dash a lone full date may be anything's: no birth
+    assert read_lead("郝平（1959年9月15日），男，山东青岛人。", "郝平").birth is None

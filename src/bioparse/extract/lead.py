@@ -109,6 +109,8 @@ _CJK_DATE = re.compile(r"\d{1,4}\s{0,2}年(?:\s{0,2}\d{1,2}\s{0,2}月(?:\s{0,2}\
 #: Where one date ends and the next begins: a dash between the birth and death parts.
 _RANGE_DASH = re.compile(r"\s[-–—−~〜]\s|[–—−〜～－]|(?<=[\d年년日일])~|(?<=\d)-(?=\s?[\dA-ZÀ-ÖØ-Þ])|\s-(?=\d)")
 #: A place glued to the year before it ("1911Santiagu", "1927Östermalm").
+#: What is left after a date whose range is still open: "1950 - )", "1959年9月15日－".
+_OPEN_DASHES = frozenset({"-", "–", "—", "−", "~", "〜", "～", "－"})
 _GLUED_PLACE = re.compile(r"(?<=\d)(?=[^\W\d_])")
 _SENTENCE_END = re.compile(r"(?<=\w{4})\s?\.\s+(?=[A-ZÀ-ÖØ-Þ\u0400-\u042f])|。")
 _SPACE = re.compile(r"\s+")
@@ -385,8 +387,11 @@ def _read_bracket(inner: str) -> tuple[tuple[Date | None, str | None], tuple[Dat
         before = part[: span[0]]
         place = _place_before(before) or _bare_place(before)
         date = parse_date(part[span[0] : span[1]]) if place or not before.strip() else None
-        if date is not None and not place and date.precision not in _YEAR_OR_COARSER:
-            date = None  # a lone full date may be anything's; a lone year is how a living person's birth is written
+        open_range = part[span[1] :].strip() in _OPEN_DASHES
+        if date is not None and not place and not open_range and date.precision not in _YEAR_OR_COARSER:
+            # a lone full date may be anything's; a lone year, or a date before an open dash
+            # ("（1959年9月15日－）"), is how a living person's birth is written
+            date = None
         if date is not None:
             # "(Roma, 12 marzo 1950)", "(Québec 1950 - )", "(latvīšu: Andris Bērziņš; 1944)": a living person's birth
             return (date, place), (None, None)

@@ -188,7 +188,10 @@ def _join_pairs(t: scan.Template, ctx: Ctx) -> str:
     pos = [ctx.expand(p).strip() for p in t.positional()]
     birth = "".join(pos[:2])
     death = "".join(pos[2:4])
-    return f"{birth}－{death}" if death else birth
+    if death:
+        return f"{birth}－{death}"
+    # a living person's call prints the birth with an open dash, which is what says "born"
+    return f"{birth}－" if birth else ""
 
 
 def _birth_death_age(t: scan.Template, ctx: Ctx) -> str:
