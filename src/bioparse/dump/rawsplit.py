@@ -29,13 +29,23 @@ from typing import IO
 from lxml import etree
 
 from .pages import DumpError, Page
-from .sources import ReadStats, _Counting, _describe, _open_decompressed, _peek_nonspace, zlib_error
+from .process import BatchResult, process_batch
+from .sources import (
+    _READ_ERRORS,
+    ReadStats,
+    _Counting,
+    _describe,
+    _open_decompressed,
+    _peek_nonspace,
+)
 from .xml import _namespace_names, _prolog, _utf8_chunks, iter_xml_pages
 
 #: A chunk is cut when it holds this many bytes or pages (one worker task).
 CHUNK_BYTES = 2 << 20
 CHUNK_PAGES = 32
 _END = b"</page>"
+#: What ends the look at the head: the sequential reader then reads (and reports) the input itself.
+_PROLOG_ERRORS: tuple[type[BaseException], ...] = (DumpError, *_READ_ERRORS)
 #: Openers of the constructs whose content is not markup, and their closers.
 _OPAQUE = ((b"<![CDATA[", b"]]>"), (b"<!--", b"-->"), (b"<?", b"?>"))
 
@@ -50,12 +60,41 @@ class PageChunk:
     n_pages: int
     namespaces: set[int] | None
     ns_names: dict[str, int] = field(default_factory=dict)
+    #: The input's path and the bytes of it (as stored) read when the chunk was cut: where a break is reported.
+    path: str = ""
+    offset: int | None = None
 
 
 def pages_of_chunk(chunk: PageChunk) -> list[Page]:
     """Parse one chunk (runs in a worker); the same Pages the sequential reader yields."""
     return list(iter_xml_pages(io.BytesIO(chunk.data), source=chunk.source, namespaces=chunk.namespaces,
                                start_position=chunk.start_position, ns_names=chunk.ns_names))
+
+
+def chunk_pages(chunk: PageChunk) -> tuple[list[Page], DumpError | None]:
+    """The pages of ``chunk`` up to a break in its XML, and that break (named as the sequential reader names it)."""
+    pages: list[Page] = []
+    try:
+        for page in iter_xml_pages(io.BytesIO(chunk.data), source=chunk.source, namespaces=chunk.namespaces,
+                                   start_position=chunk.start_position, ns_names=chunk.ns_names):
+            pages.append(page)  # noqa: PERF402 - one by one: the pages before a break are kept
+    except DumpError as exc:
+        return pages, DumpError(exc.message, chunk.path, chunk.offset, chunk.start_position + (exc.pages or 0))
+    return pages, None
+
+
+def process_chunk(
+    chunk: PageChunk, *, people_only: bool = False, output: str = "jsonl", fields: frozenset[str] | None = None
+) -> BatchResult:
+    """Records for the pages of ``chunk`` (runs in a worker).
+
+    A break in the chunk's XML comes back as ``failure``, with the records
+    of the pages before it, which the sequential reader would have written.
+    """
+    pages, failure = chunk_pages(chunk)
+    result = process_batch(pages, people_only=people_only, output=output, fields=fields)
+    result.failure = failure
+    return result
 
 
 class _Scanner:
@@ -106,8 +145,8 @@ def iter_page_chunks(
     *,
     namespaces: set[int] | None = None,
     stats: ReadStats | None = None,
-    chunk_bytes: int = CHUNK_BYTES,
-    chunk_pages: int = CHUNK_PAGES,
+    chunk_bytes: int | None = None,
+    chunk_pages: int | None = None,
 ) -> Iterator[PageChunk] | None:
     """Chunks of whole pages of the XML dump ``path``, or None when it must be read sequentially.
 
@@ -118,30 +157,35 @@ def iter_page_chunks(
     if not p.is_file() or any(s in (".tar", ".tgz", ".ndjson", ".jsonl", ".json") for s in
                               (x.lower() for x in p.suffixes)):
         return None
-    counting = _Counting(open(p, "rb"), stats)
-    stream = _open_decompressed(counting)
+    counting = _Counting(open(p, "rb"), stats)  # noqa: SIM115 - closed with the stream it feeds
+    try:
+        stream = _open_decompressed(counting)
+    except _READ_ERRORS:
+        counting.close()
+        return None
     try:
         if _peek_nonspace(stream) != b"<":
             stream.close()
             return None
         chunks = _utf8_chunks(stream, 1 << 20)  # type: ignore[arg-type]
         head, _fragment = _prolog(chunks)
-    except (DumpError, EOFError, OSError, ValueError, zlib_error()):
+        first = head.find(b"<page")
+        if first < 0 and len(head) < (1 << 20):
+            # the siteinfo can be long: read on until the first page
+            for data in chunks:
+                head += data
+                first = head.find(b"<page")
+                if first >= 0 or len(head) > (8 << 20):
+                    break
+    except _PROLOG_ERRORS:
         stream.close()
         return None  # the sequential reader reports it, with its own wording
-    first = head.find(b"<page")
-    if first < 0 and len(head) < (1 << 20):
-        # the siteinfo can be long: read on until the first page
-        for data in chunks:
-            head += data
-            first = head.find(b"<page")
-            if first >= 0 or len(head) > (8 << 20):
-                break
     root = head.lstrip()[:200]
     if first < 0 or (root.startswith(b"<") and b":" in root.split(b">", 1)[0].split(b" ", 1)[0]):
         stream.close()
         return None
-    return _chunks(stream, chunks, head, first, p.name, str(p), namespaces, counting, chunk_bytes, chunk_pages)
+    return _chunks(stream, chunks, head, first, p.name, str(p), namespaces, counting,
+                   CHUNK_BYTES if chunk_bytes is None else chunk_bytes, CHUNK_PAGES if chunk_pages is None else chunk_pages)
 
 
 def _chunks(
@@ -158,7 +202,7 @@ def _chunks(
 
     def emit(upto: int, n: int) -> PageChunk:
         nonlocal buf, position, scan_from, cut_ends
-        chunk = PageChunk(bytes(buf[:upto]), source, position, n, namespaces, ns_names)
+        chunk = PageChunk(bytes(buf[:upto]), source, position, n, namespaces, ns_names, path, counting.offset)
         position += n
         del buf[:upto]
         scan_from -= upto
@@ -180,7 +224,7 @@ def _chunks(
             cut_ends.extend(found)
             if cut_ends:
                 yield emit(cut_ends[-1], len(cut_ends))
-    except (EOFError, OSError, ValueError, zlib_error()) as exc:
+    except _READ_ERRORS as exc:
         if cut_ends:
             yield emit(cut_ends[-1], len(cut_ends))
         raise DumpError(_describe(exc), path, counting.offset, position) from None
