@@ -123,3 +123,68 @@ def test_a_lost_chunk_with_a_break_keeps_the_break(tmp_path: Path) -> None:
     job = Job(chunk=next(iter_jobs([str(path)], {0})).chunk)
     _index, result = lost_job(job, "killed", output="jsonl")
     assert result.pages == 4 and result.failure is not None and "after 4 pages" in str(result.failure)
+
+
+# --------------------------------------------------------------------------- bz2 prefetch thread
+
+
+def _prefetched(data: bytes) -> bytes:
+    import io
+
+    from bioparse.dump.rawsplit import Prefetched
+
+    stream = io.BufferedReader(Prefetched(io.BytesIO(data)), 1 << 16)  # type: ignore[arg-type]
+    out = bytearray()
+    try:
+        while block := stream.read1(1 << 16):
+            out += block
+    finally:
+        stream.close()
+    return bytes(out)
+
+
+def test_prefetch_reads_what_bz2file_reads() -> None:
+    import bz2
+    import os
+
+    payload = os.urandom(300_000) + b"<page>" * 200_000  # several decompression steps
+    one = bz2.compress(payload)
+    assert _prefetched(one) == payload
+    assert _prefetched(one + bz2.compress(b"second stream")) == payload + b"second stream"  # concatenated
+    assert _prefetched(one + b"trailing junk") == payload  # ignored, as BZ2File does
+    with pytest.raises(EOFError):
+        _prefetched(one[: len(one) // 2])
+    with pytest.raises(OSError):
+        _prefetched(one[:100] + b"\x00" * 5000 + one[5100:])
+
+
+def test_prefetch_thread_ends_when_the_reader_stops_early() -> None:
+    import bz2
+    import io
+    import threading
+
+    from bioparse.dump.rawsplit import Prefetched
+
+    data = bz2.compress(b"x" * (40 << 20))  # far more than the queue holds
+    stream = io.BufferedReader(Prefetched(io.BytesIO(data)), 1 << 16)  # type: ignore[arg-type]
+    assert stream.read(10) == b"x" * 10
+    stream.close()
+    assert not any(t.name == "bioparse-bz2-prefetch" for t in threading.enumerate())
+
+
+@pytest.mark.parametrize("cut", [5000, 20000])
+def test_in_process_run_on_a_truncated_bz2_writes_the_pages_before(
+    tmp_path: Path, cut: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "cut.xml.bz2"
+    source.write_bytes(ENWIKI.read_bytes()[:cut])
+    out = tmp_path / "out.jsonl"
+    assert run(str(source), "-o", str(out), "--workers", "1") == 1
+    err = capsys.readouterr().err
+    assert str(source) in err and "truncated" in err
+    expected = []
+    try:
+        expected.extend(iter_pages(str(source), namespaces={0}))
+    except DumpError:
+        pass
+    assert [orjson.loads(line)["title"] for line in out.read_bytes().splitlines()] == [p.title for p in expected]

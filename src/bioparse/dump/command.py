@@ -243,11 +243,14 @@ def iter_jobs(
     limit: int | None = None,
     resume_after: tuple[int | None, str, int] | None = None,
     stats: ReadStats | None = None,
+    prefetch: bool = False,
 ) -> Iterator[Job]:
-    """Batches of pages (or multistream blocks) across all inputs, in input order.
+    """Batches of pages (or multistream blocks, or raw page chunks) across all inputs, in input order.
 
     ``resume_after`` is (input index or None, source, position) of the last
-    page already written; pages up to it are skipped.
+    page already written; pages up to it are skipped.  ``prefetch``
+    decompresses a plain bz2 input in a background thread (for in-process
+    runs, where this process also parses).
     """
     remaining = limit
     skipping = resume_after
@@ -268,7 +271,7 @@ def iter_jobs(
                         stats.bytes_read += block.length
                     yield Job(block=block, namespaces=namespaces, input=index)
                 continue
-            chunks = _raw_chunks(path, namespaces, stats)
+            chunks = _raw_chunks(path, namespaces, stats, prefetch)
             if chunks is not None:
                 for chunk in chunks:
                     yield Job(chunk=chunk, input=index)
@@ -300,7 +303,9 @@ def iter_jobs(
         raise ResumeError(f"cannot resume: page {skipping[2]} of {skipping[1]} is not in the inputs")
 
 
-def _raw_chunks(path: str, namespaces: set[int] | None, stats: ReadStats | None) -> Iterator[PageChunk] | None:
+def _raw_chunks(
+    path: str, namespaces: set[int] | None, stats: ReadStats | None, prefetch: bool = False
+) -> Iterator[PageChunk] | None:
     """Raw page chunks of a single-stream XML file (the workers parse the XML), or None: read it sequentially.
 
     Files named as single pages (``.wiki``, ``.html``, ...), stdin and URLs
@@ -312,7 +317,7 @@ def _raw_chunks(path: str, namespaces: set[int] | None, stats: ReadStats | None)
     if FILE_FORMATS.get(suffix) is not None:
         return None
     before = stats.bytes_read if stats is not None else 0
-    chunks = iter_page_chunks(path, namespaces=namespaces, stats=stats)
+    chunks = iter_page_chunks(path, namespaces=namespaces, stats=stats, prefetch=prefetch)
     if chunks is None and stats is not None:
         stats.bytes_read = before  # the sequential reader counts the same bytes again
     return chunks
@@ -476,7 +481,8 @@ def run(args: argparse.Namespace) -> int:
     stats = ReadStats(total_bytes=sum(_size(p) for p in args.inputs))
     show = sys.stderr.isatty() if args.progress is None else args.progress
     progress = Progress(enabled=show, total_pages=args.limit, total_bytes=stats.total_bytes)
-    jobs = iter_jobs(args.inputs, namespaces, limit=args.limit, resume_after=resume_after, stats=stats)
+    jobs = iter_jobs(args.inputs, namespaces, limit=args.limit, resume_after=resume_after, stats=stats,
+                     prefetch=args.workers <= 1)
     with _Signals() as signals:
         results = ordered_map(
             partial(run_job, people_only=args.people_only, output=_worker_output(args, fmt), fields=getattr(args, "fields", None)),

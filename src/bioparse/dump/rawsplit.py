@@ -20,11 +20,14 @@ with each chunk for exports older than schema 0.6.
 
 from __future__ import annotations
 
+import bz2
 import io
+import queue
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from lxml import etree
 
@@ -147,11 +150,14 @@ def iter_page_chunks(
     stats: ReadStats | None = None,
     chunk_bytes: int | None = None,
     chunk_pages: int | None = None,
+    prefetch: bool = False,
 ) -> Iterator[PageChunk] | None:
     """Chunks of whole pages of the XML dump ``path``, or None when it must be read sequentially.
 
     Raises :class:`DumpError` (after yielding every complete page before the
     break) when the input is truncated or corrupt, like ``iter_pages``.
+    With ``prefetch``, a bz2 input is decompressed in a background thread a
+    few megabytes ahead (see :class:`Prefetched`).
     """
     p = Path(path)
     if not p.is_file() or any(s in (".tar", ".tgz", ".ndjson", ".jsonl", ".json") for s in
@@ -159,7 +165,9 @@ def iter_page_chunks(
         return None
     counting = _Counting(open(p, "rb"), stats)  # noqa: SIM115 - closed with the stream it feeds
     try:
-        stream = _open_decompressed(counting)
+        buffered = io.BufferedReader(counting, 1 << 16)
+        stream = _open_prefetched(buffered) if prefetch else None
+        stream = stream or _open_decompressed(buffered)
     except _READ_ERRORS:
         counting.close()
         return None
@@ -186,6 +194,106 @@ def iter_page_chunks(
         return None
     return _chunks(stream, chunks, head, first, p.name, str(p), namespaces, counting,
                    CHUNK_BYTES if chunk_bytes is None else chunk_bytes, CHUNK_PAGES if chunk_pages is None else chunk_pages)
+
+
+def _open_prefetched(buffered: Any) -> IO[bytes] | None:
+    """A bz2 input's decompressed bytes from a :class:`Prefetched` thread; None for other inputs."""
+    if buffered.peek(3)[:3] != b"BZh":
+        return None
+    return io.BufferedReader(Prefetched(buffered), 1 << 20)
+
+
+#: Compressed bytes read, and decompressed bytes produced, per step of the prefetch thread.
+_PREFETCH_READ = 1 << 20
+_PREFETCH_OUT = 4 << 20
+
+
+class Prefetched(io.RawIOBase):
+    """The decompressed bytes of a bz2 file, decompressed in a background thread.
+
+    ``bz2`` releases the GIL while it decompresses, so a second core does
+    the decompression while this process parses the pages before; one
+    decompression call per megabyte of input keeps the thread from waiting
+    for the GIL between small steps.  At most ``depth`` blocks of up to
+    4 MB wait in the queue (memory stays bounded).  Concatenated streams
+    and trailing non-bz2 data are handled as ``bz2.BZ2File`` does, and a
+    read error reaches the reader after the bytes before it, as from
+    ``BZ2File``: ``EOFError`` for a truncated file, ``OSError`` for corrupt data.
+    """
+
+    def __init__(self, raw: IO[bytes], depth: int = 4) -> None:
+        super().__init__()
+        self._raw = raw
+        self._queue: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._block = b""
+        self._pos = 0
+        self._done = False
+        self._thread = threading.Thread(target=self._run, name="bioparse-bz2-prefetch", daemon=True)
+        self._thread.start()
+
+    def readable(self) -> bool:
+        return True
+
+    def _put(self, item: bytes | BaseException | None) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        d = bz2.BZ2Decompressor()
+        try:
+            while not self._stop.is_set():
+                if d.eof:
+                    block = d.unused_data or self._raw.read(_PREFETCH_READ)
+                    if not block:
+                        break
+                    d = bz2.BZ2Decompressor()
+                    try:
+                        out = d.decompress(block, _PREFETCH_OUT)
+                    except OSError:
+                        break  # trailing data that is no bz2 stream: ignored, as BZ2File does
+                else:
+                    if d.needs_input:
+                        block = self._raw.read(_PREFETCH_READ)
+                        if not block:
+                            raise EOFError("Compressed file ended before the end-of-stream marker was reached")
+                    else:
+                        block = b""
+                    out = d.decompress(block, _PREFETCH_OUT)
+                if out and not self._put(out):
+                    return
+        except BaseException as exc:  # noqa: BLE001 - handed to the reader, raised there in order
+            self._put(exc)
+            return
+        self._put(None)
+
+    def readinto(self, buffer: Any) -> int:
+        while self._pos >= len(self._block):
+            if self._done:
+                return 0
+            item = self._queue.get()
+            if item is None or isinstance(item, BaseException):
+                self._done = True
+                if item is None:
+                    return 0
+                raise item
+            self._block, self._pos = item, 0
+        n = min(len(buffer), len(self._block) - self._pos)
+        buffer[:n] = self._block[self._pos : self._pos + n]
+        self._pos += n
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            self._stop.set()
+            self._thread.join(timeout=5)
+            self._raw.close()
+        super().close()
 
 
 def _chunks(
