@@ -1,14 +1,17 @@
-"""Run a plain-bz2 dump with raw page bytes handed to the workers (``bioparse.dump.rawsplit``).
+"""Plain-bz2 dump runs around the raw page hand-off of ``bioparse dump`` (``bioparse.dump.rawsplit``).
 
-The reading process only decompresses and cuts ``<page>`` runs; workers parse
-the XML and the pages.  This is the proposed hook for ``bioparse dump`` on
-single-stream inputs; measured here with the same pool and writer the command
-uses.  Prints wall time and peak RSS as JSON, like ``_measure.py``.
+``bioparse dump`` hands single-stream XML to its workers as raw ``<page>``
+bytes (the reading process only decompresses and cuts; workers parse the
+XML).  With ``--sequential`` this runs ``bioparse dump`` with the hand-off
+switched off (the reading process parses the XML and ships ``Page`` objects,
+as before the hand-off), to measure what it changes; prints what
+``_measure.py`` prints.
 
-With ``--person`` each worker parses with ``sections=False, references=False``
-and writes only the person record per page (what ``--fields person`` asks for).
+With ``--person`` the raw chunks go through the same pool and writer, each
+worker parsing with ``sections=False, references=False`` and writing only the
+person record per page (what ``--fields person`` asks for).
 
-Usage: python benchmarks/_raw_handoff.py INPUT OUT.jsonl WORKERS [--person]
+Usage: python benchmarks/_raw_handoff.py INPUT OUT.jsonl WORKERS (--person | --sequential)
 """
 
 from __future__ import annotations
@@ -43,8 +46,29 @@ def work_person(chunk: PageChunk) -> BatchResult:
     return result
 
 
+def sequential(inp: str, out: str, workers: int) -> None:
+    """``bioparse dump`` with the raw hand-off switched off: the sequential reader, as before it."""
+    from bioparse.cli import main
+    from bioparse.dump import command
+
+    command.iter_page_chunks = lambda *a, **k: None  # type: ignore[assignment]
+    t0 = time.perf_counter()
+    status = main(["dump", inp, "-o", out, "--workers", str(workers), "--quiet"])
+    seconds = time.perf_counter() - t0
+    cpu = resource.getrusage(resource.RUSAGE_SELF)
+    ch = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({
+        "status": status, "seconds": seconds,
+        "rss_parent_mb": cpu.ru_maxrss / 1024, "rss_worker_mb": ch.ru_maxrss / 1024,
+        "cpu_parent_s": cpu.ru_utime + cpu.ru_stime, "cpu_workers_s": ch.ru_utime + ch.ru_stime,
+    }))
+
+
 if __name__ == "__main__":
     inp, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    if "--sequential" in sys.argv[4:]:
+        sequential(inp, out, workers)
+        sys.exit(0)
     fn = work_person if "--person" in sys.argv[4:] else work
     t0 = time.perf_counter()
     chunks = iter_page_chunks(inp, namespaces={0})

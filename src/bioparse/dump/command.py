@@ -38,7 +38,18 @@ from .pages import DumpError, Page
 from .pool import Stopped, default_workers, ordered_map
 from .process import BatchResult, clean, lost_batch, process_batch
 from .progress import Counters, Progress, summary
-from .sources import ReadStats, StreamBlock, check_header, find_index, is_url, iter_pages, plan_blocks, read_block
+from .rawsplit import PageChunk, chunk_pages, iter_page_chunks, process_chunk
+from .sources import (
+    FILE_FORMATS,
+    ReadStats,
+    StreamBlock,
+    check_header,
+    find_index,
+    is_url,
+    iter_pages,
+    plan_blocks,
+    read_block,
+)
 from .writers import JsonlWriter, ParquetWriter
 
 #: A batch is shipped to a worker when it reaches either bound.
@@ -109,19 +120,28 @@ def _worker_output(args: argparse.Namespace, fmt: str) -> str:
 
 @dataclass
 class Job:
-    """One unit of work for a worker: a batch of pages, or a multistream block to read itself."""
+    """One unit of work for a worker: a batch of pages, a multistream block to read itself,
+    or a chunk of raw ``<page>`` bytes to parse itself (single-stream XML)."""
 
     pages: list[Page] | None = None
     block: StreamBlock | None = None
     namespaces: set[int] | None = None
     #: Which INPUT (by position on the command line) the pages come from.
     input: int = 0
+    chunk: PageChunk | None = None
 
 
 def run_job(
     job: Job, *, people_only: bool, output: str, fields: frozenset[str] | None = None
 ) -> tuple[int, BatchResult]:
-    """Worker entry point; a block that cannot be read comes back as ``failure``."""
+    """Worker entry point; a block that cannot be read comes back as ``failure``.
+
+    A chunk whose XML breaks off comes back with the records of the pages
+    before the break and the break as ``failure``, as the sequential reader
+    would have written them.
+    """
+    if job.chunk is not None:
+        return job.input, process_chunk(job.chunk, people_only=people_only, output=output, fields=fields)
     try:
         pages = _job_pages(job)
     except DumpError as exc:
@@ -146,13 +166,19 @@ def _job_pages(job: Job) -> list[Page]:
 
 
 def lost_job(job: Job, reason: str, *, output: str) -> tuple[int, BatchResult]:
-    """Error records for a batch whose worker died twice (a block is read here to name its pages)."""
-    try:
-        pages = _job_pages(job)
-    except DumpError as exc:
-        return job.input, BatchResult(failure=exc)
+    """Error records for a batch whose worker died twice (a block or chunk is read here to name its pages)."""
+    failure: DumpError | None = None
+    if job.chunk is not None:
+        pages, failure = chunk_pages(job.chunk)
+    else:
+        try:
+            pages = _job_pages(job)
+        except DumpError as exc:
+            return job.input, BatchResult(failure=exc)
     message = f"not parsed: the worker process died twice on this batch ({reason})"
-    return job.input, lost_batch(pages, message, output=output)
+    result = lost_batch(pages, message, output=output)
+    result.failure = failure
+    return job.input, result
 
 
 def parse_namespaces(value: str) -> set[int] | None:
@@ -217,11 +243,14 @@ def iter_jobs(
     limit: int | None = None,
     resume_after: tuple[int | None, str, int] | None = None,
     stats: ReadStats | None = None,
+    prefetch: bool = False,
 ) -> Iterator[Job]:
-    """Batches of pages (or multistream blocks) across all inputs, in input order.
+    """Batches of pages (or multistream blocks, or raw page chunks) across all inputs, in input order.
 
     ``resume_after`` is (input index or None, source, position) of the last
-    page already written; pages up to it are skipped.
+    page already written; pages up to it are skipped.  ``prefetch``
+    decompresses a plain bz2 input in a background thread (for in-process
+    runs, where this process also parses).
     """
     remaining = limit
     skipping = resume_after
@@ -241,6 +270,11 @@ def iter_jobs(
                     if stats is not None:
                         stats.bytes_read += block.length
                     yield Job(block=block, namespaces=namespaces, input=index)
+                continue
+            chunks = _raw_chunks(path, namespaces, stats, prefetch)
+            if chunks is not None:
+                for chunk in chunks:
+                    yield Job(chunk=chunk, input=index)
                 continue
         batch: list[Page] = []
         size = 0
@@ -267,6 +301,26 @@ def iter_jobs(
             yield Job(pages=batch, input=index)
     if skipping is not None:
         raise ResumeError(f"cannot resume: page {skipping[2]} of {skipping[1]} is not in the inputs")
+
+
+def _raw_chunks(
+    path: str, namespaces: set[int] | None, stats: ReadStats | None, prefetch: bool = False
+) -> Iterator[PageChunk] | None:
+    """Raw page chunks of a single-stream XML file (the workers parse the XML), or None: read it sequentially.
+
+    Files named as single pages (``.wiki``, ``.html``, ...), stdin and URLs
+    are read sequentially, as is anything :func:`iter_page_chunks` declines.
+    """
+    if path == "-" or is_url(path) or not os.path.isfile(path):
+        return None
+    suffix = os.path.splitext(path)[1].lower()
+    if FILE_FORMATS.get(suffix) is not None:
+        return None
+    before = stats.bytes_read if stats is not None else 0
+    chunks = iter_page_chunks(path, namespaces=namespaces, stats=stats, prefetch=prefetch)
+    if chunks is None and stats is not None:
+        stats.bytes_read = before  # the sequential reader counts the same bytes again
+    return chunks
 
 
 def _blocks(path: str) -> tuple[int, list[StreamBlock]] | None:
@@ -427,7 +481,8 @@ def run(args: argparse.Namespace) -> int:
     stats = ReadStats(total_bytes=sum(_size(p) for p in args.inputs))
     show = sys.stderr.isatty() if args.progress is None else args.progress
     progress = Progress(enabled=show, total_pages=args.limit, total_bytes=stats.total_bytes)
-    jobs = iter_jobs(args.inputs, namespaces, limit=args.limit, resume_after=resume_after, stats=stats)
+    jobs = iter_jobs(args.inputs, namespaces, limit=args.limit, resume_after=resume_after, stats=stats,
+                     prefetch=args.workers <= 1)
     with _Signals() as signals:
         results = ordered_map(
             partial(run_job, people_only=args.people_only, output=_worker_output(args, fmt), fields=getattr(args, "fields", None)),
@@ -478,7 +533,7 @@ def _drive(
     status, closed, write_failed, stopped = 0, False, False, False
     try:
         for index, result in results:
-            if result.failure is not None:
+            if result.failure is not None and not result.pages:
                 raise result.failure
             try:
                 if target is not None:
@@ -490,6 +545,8 @@ def _drive(
                 raise WriteError(out, exc) from None
             counters.add(result)
             progress.update(counters, stats.bytes_read)
+            if result.failure is not None:  # the pages before a break in a chunk are written first
+                raise result.failure
     except Stopped:
         stopped = True
     except DumpError as exc:
@@ -573,12 +630,12 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
     status = 0
     try:
         for _index, result in results:
-            if result.failure is not None:
-                raise result.failure
             for line in result.lines:
                 sink.write(orjson.loads(line))
             counters.add(result)
             progress.update(counters, stats.bytes_read, stats.total_bytes)
+            if result.failure is not None:  # after the records of the pages before the break
+                raise result.failure
     except DumpError as exc:
         print(f"bioparse: error: {exc}", file=sys.stderr)
         status = 1

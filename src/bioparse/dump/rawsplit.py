@@ -20,22 +20,35 @@ with each chunk for exports older than schema 0.6.
 
 from __future__ import annotations
 
+import bz2
 import io
+import queue
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from lxml import etree
 
 from .pages import DumpError, Page
-from .sources import ReadStats, _Counting, _describe, _open_decompressed, _peek_nonspace, zlib_error
+from .process import BatchResult, process_batch
+from .sources import (
+    _READ_ERRORS,
+    ReadStats,
+    _Counting,
+    _describe,
+    _open_decompressed,
+    _peek_nonspace,
+)
 from .xml import _namespace_names, _prolog, _utf8_chunks, iter_xml_pages
 
 #: A chunk is cut when it holds this many bytes or pages (one worker task).
 CHUNK_BYTES = 2 << 20
 CHUNK_PAGES = 32
 _END = b"</page>"
+#: What ends the look at the head: the sequential reader then reads (and reports) the input itself.
+_PROLOG_ERRORS: tuple[type[BaseException], ...] = (DumpError, *_READ_ERRORS)
 #: Openers of the constructs whose content is not markup, and their closers.
 _OPAQUE = ((b"<![CDATA[", b"]]>"), (b"<!--", b"-->"), (b"<?", b"?>"))
 
@@ -50,12 +63,41 @@ class PageChunk:
     n_pages: int
     namespaces: set[int] | None
     ns_names: dict[str, int] = field(default_factory=dict)
+    #: The input's path and the bytes of it (as stored) read when the chunk was cut: where a break is reported.
+    path: str = ""
+    offset: int | None = None
 
 
 def pages_of_chunk(chunk: PageChunk) -> list[Page]:
     """Parse one chunk (runs in a worker); the same Pages the sequential reader yields."""
     return list(iter_xml_pages(io.BytesIO(chunk.data), source=chunk.source, namespaces=chunk.namespaces,
                                start_position=chunk.start_position, ns_names=chunk.ns_names))
+
+
+def chunk_pages(chunk: PageChunk) -> tuple[list[Page], DumpError | None]:
+    """The pages of ``chunk`` up to a break in its XML, and that break (named as the sequential reader names it)."""
+    pages: list[Page] = []
+    try:
+        for page in iter_xml_pages(io.BytesIO(chunk.data), source=chunk.source, namespaces=chunk.namespaces,
+                                   start_position=chunk.start_position, ns_names=chunk.ns_names):
+            pages.append(page)  # noqa: PERF402 - one by one: the pages before a break are kept
+    except DumpError as exc:
+        return pages, DumpError(exc.message, chunk.path, chunk.offset, chunk.start_position + (exc.pages or 0))
+    return pages, None
+
+
+def process_chunk(
+    chunk: PageChunk, *, people_only: bool = False, output: str = "jsonl", fields: frozenset[str] | None = None
+) -> BatchResult:
+    """Records for the pages of ``chunk`` (runs in a worker).
+
+    A break in the chunk's XML comes back as ``failure``, with the records
+    of the pages before it, which the sequential reader would have written.
+    """
+    pages, failure = chunk_pages(chunk)
+    result = process_batch(pages, people_only=people_only, output=output, fields=fields)
+    result.failure = failure
+    return result
 
 
 class _Scanner:
@@ -106,42 +148,152 @@ def iter_page_chunks(
     *,
     namespaces: set[int] | None = None,
     stats: ReadStats | None = None,
-    chunk_bytes: int = CHUNK_BYTES,
-    chunk_pages: int = CHUNK_PAGES,
+    chunk_bytes: int | None = None,
+    chunk_pages: int | None = None,
+    prefetch: bool = False,
 ) -> Iterator[PageChunk] | None:
     """Chunks of whole pages of the XML dump ``path``, or None when it must be read sequentially.
 
     Raises :class:`DumpError` (after yielding every complete page before the
     break) when the input is truncated or corrupt, like ``iter_pages``.
+    With ``prefetch``, a bz2 input is decompressed in a background thread a
+    few megabytes ahead (see :class:`Prefetched`).
     """
     p = Path(path)
     if not p.is_file() or any(s in (".tar", ".tgz", ".ndjson", ".jsonl", ".json") for s in
                               (x.lower() for x in p.suffixes)):
         return None
-    counting = _Counting(open(p, "rb"), stats)
-    stream = _open_decompressed(counting)
+    counting = _Counting(open(p, "rb"), stats)  # noqa: SIM115 - closed with the stream it feeds
+    try:
+        buffered = io.BufferedReader(counting, 1 << 16)
+        stream = _open_prefetched(buffered) if prefetch else None
+        stream = stream or _open_decompressed(buffered)
+    except _READ_ERRORS:
+        counting.close()
+        return None
     try:
         if _peek_nonspace(stream) != b"<":
             stream.close()
             return None
         chunks = _utf8_chunks(stream, 1 << 20)  # type: ignore[arg-type]
         head, _fragment = _prolog(chunks)
-    except (DumpError, EOFError, OSError, ValueError, zlib_error()):
+        first = head.find(b"<page")
+        if first < 0 and len(head) < (1 << 20):
+            # the siteinfo can be long: read on until the first page
+            for data in chunks:
+                head += data
+                first = head.find(b"<page")
+                if first >= 0 or len(head) > (8 << 20):
+                    break
+    except _PROLOG_ERRORS:
         stream.close()
         return None  # the sequential reader reports it, with its own wording
-    first = head.find(b"<page")
-    if first < 0 and len(head) < (1 << 20):
-        # the siteinfo can be long: read on until the first page
-        for data in chunks:
-            head += data
-            first = head.find(b"<page")
-            if first >= 0 or len(head) > (8 << 20):
-                break
     root = head.lstrip()[:200]
     if first < 0 or (root.startswith(b"<") and b":" in root.split(b">", 1)[0].split(b" ", 1)[0]):
         stream.close()
         return None
-    return _chunks(stream, chunks, head, first, p.name, str(p), namespaces, counting, chunk_bytes, chunk_pages)
+    return _chunks(stream, chunks, head, first, p.name, str(p), namespaces, counting,
+                   CHUNK_BYTES if chunk_bytes is None else chunk_bytes, CHUNK_PAGES if chunk_pages is None else chunk_pages)
+
+
+def _open_prefetched(buffered: Any) -> IO[bytes] | None:
+    """A bz2 input's decompressed bytes from a :class:`Prefetched` thread; None for other inputs."""
+    if buffered.peek(3)[:3] != b"BZh":
+        return None
+    return io.BufferedReader(Prefetched(buffered), 1 << 20)
+
+
+#: Compressed bytes read, and decompressed bytes produced, per step of the prefetch thread.
+_PREFETCH_READ = 1 << 20
+_PREFETCH_OUT = 4 << 20
+
+
+class Prefetched(io.RawIOBase):
+    """The decompressed bytes of a bz2 file, decompressed in a background thread.
+
+    ``bz2`` releases the GIL while it decompresses, so a second core does
+    the decompression while this process parses the pages before; one
+    decompression call per megabyte of input keeps the thread from waiting
+    for the GIL between small steps.  At most ``depth`` blocks of up to
+    4 MB wait in the queue (memory stays bounded).  Concatenated streams
+    and trailing non-bz2 data are handled as ``bz2.BZ2File`` does, and a
+    read error reaches the reader after the bytes before it, as from
+    ``BZ2File``: ``EOFError`` for a truncated file, ``OSError`` for corrupt data.
+    """
+
+    def __init__(self, raw: IO[bytes], depth: int = 4) -> None:
+        super().__init__()
+        self._raw = raw
+        self._queue: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._block = b""
+        self._pos = 0
+        self._done = False
+        self._thread = threading.Thread(target=self._run, name="bioparse-bz2-prefetch", daemon=True)
+        self._thread.start()
+
+    def readable(self) -> bool:
+        return True
+
+    def _put(self, item: bytes | BaseException | None) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        d = bz2.BZ2Decompressor()
+        try:
+            while not self._stop.is_set():
+                if d.eof:
+                    block = d.unused_data or self._raw.read(_PREFETCH_READ)
+                    if not block:
+                        break
+                    d = bz2.BZ2Decompressor()
+                    try:
+                        out = d.decompress(block, _PREFETCH_OUT)
+                    except OSError:
+                        break  # trailing data that is no bz2 stream: ignored, as BZ2File does
+                else:
+                    if d.needs_input:
+                        block = self._raw.read(_PREFETCH_READ)
+                        if not block:
+                            raise EOFError("Compressed file ended before the end-of-stream marker was reached")
+                    else:
+                        block = b""
+                    out = d.decompress(block, _PREFETCH_OUT)
+                if out and not self._put(out):
+                    return
+        except BaseException as exc:  # noqa: BLE001 - handed to the reader, raised there in order
+            self._put(exc)
+            return
+        self._put(None)
+
+    def readinto(self, buffer: Any) -> int:
+        while self._pos >= len(self._block):
+            if self._done:
+                return 0
+            item = self._queue.get()
+            if item is None or isinstance(item, BaseException):
+                self._done = True
+                if item is None:
+                    return 0
+                raise item
+            self._block, self._pos = item, 0
+        n = min(len(buffer), len(self._block) - self._pos)
+        buffer[:n] = self._block[self._pos : self._pos + n]
+        self._pos += n
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            self._stop.set()
+            self._thread.join(timeout=5)
+            self._raw.close()
+        super().close()
 
 
 def _chunks(
@@ -158,7 +310,7 @@ def _chunks(
 
     def emit(upto: int, n: int) -> PageChunk:
         nonlocal buf, position, scan_from, cut_ends
-        chunk = PageChunk(bytes(buf[:upto]), source, position, n, namespaces, ns_names)
+        chunk = PageChunk(bytes(buf[:upto]), source, position, n, namespaces, ns_names, path, counting.offset)
         position += n
         del buf[:upto]
         scan_from -= upto
@@ -180,7 +332,7 @@ def _chunks(
             cut_ends.extend(found)
             if cut_ends:
                 yield emit(cut_ends[-1], len(cut_ends))
-    except (EOFError, OSError, ValueError, zlib_error()) as exc:
+    except _READ_ERRORS as exc:
         if cut_ends:
             yield emit(cut_ends[-1], len(cut_ends))
         raise DumpError(_describe(exc), path, counting.offset, position) from None
