@@ -119,3 +119,19 @@ def test_looks_like_date(key: str, date_like: bool) -> None:
 def test_known_and_unrelated_templates_do_not_warn() -> None:
     doc = read_wikitext("{{Use dmy dates|date=May 2020}}\n{{Infobox person\n| birth_date = {{birth date|1950|1|2}}\n}}")
     assert not any("date template" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "source, shown",
+    [
+        # zh {{bd}}: birth and death joined; a living person's call ends in an open dash
+        ("{{bd|1959年|9月15日|2000年|1月1日}}", "1959年9月15日－2000年1月1日"),
+        ("{{bd|1959年|9月15日||catIdx=Hao郝}}", "1959年9月15日－"),
+        # zh {{BD}} is a page of its own (only the first letter's case is free): it prints brackets
+        ("{{BD|1935年|11月|||catIdx=H郝}}", "（1935年11月－）"),
+        ("{{bD|1935年|11月|||}}", "（1935年11月－）"),
+        ("{{Bd|1935年|11月|||}}", "1935年11月－"),
+    ],
+)
+def test_zh_birth_death_templates(source: str, shown: str) -> None:
+    assert install(Ctx()).render(source) == shown

@@ -225,6 +225,7 @@ _SHAPES: dict[str, Callable[[int], Handler]] = {
 def date_templates() -> dict[str, Handler]:
     """Template key -> handler for every language's date templates (first language listing a name wins)."""
     out: dict[str, Handler] = {}
+    wrapped: list[tuple[str, Handler, str, str]] = []
     tables = lang.table("date_templates")
     for code in sorted(tables, key=lambda c: (c != "en", c)):
         for spec in tables[code].get("templates", []):
@@ -232,9 +233,33 @@ def date_templates() -> dict[str, Handler]:
             if make is None:
                 raise ValueError(f"{code}/date_templates.json: unknown shape {spec.get('shape')!r}")
             handler = make(int(spec.get("first", 1)))
+            wrap = spec.get("wrap")
             for name in spec.get("names", []):
-                out.setdefault(scan.normalize_name(name), handler)
+                if wrap:
+                    wrapped.append((name, handler, wrap[0], wrap[1]))
+                else:
+                    out.setdefault(scan.normalize_name(name), handler)
+    for name, handler, left, right in wrapped:
+        # a page whose name differs from another's only past the first letter's case (zh {{BD}}
+        # prints its own brackets, {{bd}} does not): calls written so wrap what the shape prints
+        key = scan.normalize_name(name)
+        out[key] = _wrapped(name, handler, out.get(key), left, right)
     return out
+
+
+def _wrapped(name: str, handler: Handler, other: Handler | None, left: str, right: str) -> Handler:
+    """``handler`` wrapped in ``left``/``right`` for calls written ``name`` (MediaWiki matches a
+    title's first letter in either case, the rest as written); other spellings go to ``other``."""
+    want = " ".join(name.replace("_", " ").split())
+
+    def handle(t: scan.Template, ctx: Ctx) -> str:
+        written = " ".join(t.name.replace("_", " ").split())
+        if written[:1].lower() == want[:1].lower() and written[1:] == want[1:]:
+            text = handler(t, ctx)
+            return f"{left}{text}{right}" if text else ""
+        return (other or handler)(t, ctx)
+
+    return handle
 
 
 @functools.lru_cache(maxsize=1)
