@@ -48,7 +48,10 @@ HAND_BIOGRAPHIES = {
     ("fr", "Jules César"), ("fr", "Madonna"), ("en", "Grover Cleveland"), ("en", "Edward VIII"),
 }
 #: Aspects a language folder may hold, in table order (see ``bioparse.lang``).
-ASPECTS = ("labels", "dates", "templates", "lead", "sections", "biography")
+ASPECTS = (
+    "labels", "dates", "date_templates", "templates", "lead", "sections", "biography", "offices",
+    "office_phrases", "rendering", "wikidata",
+)
 _WIKI_LANG = re.compile(r"_([a-z]{2,3}|simple)wiki_")
 
 
@@ -202,8 +205,13 @@ def _intro() -> str:
         "",
         "Aspects (each file optional):",
         "",
-        "- `labels`: rendered infobox labels -> canonical key, section-header words.",
-        "- `dates`: month names (every case), eras, ordinals, range words, 'present' words.",
+        "- `labels`: rendered infobox labels -> canonical key, section-header words, and the",
+        "  furniture of renderings: caption words, flag alt text (`flag_alt`, `flag_country`), page",
+        "  and value chrome, Personendaten headers, run-together labels.",
+        "- `dates`: month names (every case), eras, ordinals, range words, 'present' words (the keys",
+        "  are in \"Dates\" below).",
+        "- `date_templates`: the wikitext templates that print dates, with their shape and parameter",
+        "  order (\"Date templates\" below).",
         "- `templates`: person/officeholder infobox template names (`infobox`: `prefixes`, `names`,",
         "  `suffixes`), `person_params` (parameter -> canonical key), `slot_params` (office",
         "  parameters; a trailing number, `office2` / `début fonction2` / `должность_2`, picks the",
@@ -224,7 +232,20 @@ def _intro() -> str:
         "  otherwise), and the plain-text reader takes a line naming a references section in any",
         "  language (\"Einzelnachweise\", \"Notes et références\", \"脚注\") as the heading of the",
         "  references list.",
-        "- `biography`: births/deaths/living-people category patterns.",
+        "- `biography`: births/deaths/living-people category patterns, person and non-person",
+        "  infobox names, fictional and group categories, occupations and lead connectors: the",
+        "  evidence `bioparse.extract.biography` weighs.",
+        "- `offices`: placeholders (\"Position established\"), acting words, qualifier prefixes,",
+        "  row kinds (nominations, precedence, records), ordinals and ordinals inside titles",
+        "  (`第7任`, `ke-4`), title notes, list pages, and the academic titles and suffixes cut from",
+        "  names (`name_prefixes`, `name_suffixes`).",
+        "- `office_phrases`: how a lead names an office after its copula (en), to title an infobox",
+        "  term that has dates but no title.",
+        "- `rendering`: the opening words of the message a wiki prints where a template failed",
+        "  (\"Script error\", \"Erreur de script\"): never a place or a value.",
+        "- `wikidata`: the Wikipedia edition's own Wikidata item (the `wikidata` export's P143",
+        "  \"imported from Wikimedia project\"), the label language where it is not the code, and",
+        "  placeholder values that are no person.",
         "",
         "The canonical keys are listed in `src/bioparse/extract/labels.py`.",
         "",
