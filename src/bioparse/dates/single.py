@@ -9,6 +9,7 @@ everything else is prepared (:mod:`.prepare`), searched by the patterns
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -102,10 +103,24 @@ def parse_date(text: str, *, dmy_hint: bool | None = None, lang: str | None = No
     :func:`.context.wiki_language`): it sets the calendar a date is said to be
     in (see :mod:`.calendar`) and makes that language's month words win over
     another language's reading of the same word.
+
+    The same string recurs all over a page (a reference list repeats its
+    access dates), so results are cached; each call gets its own copy because
+    :class:`~bioparse.model.Date` is mutable.
     """
     if not isinstance(text, str) or not text.strip():
         return None
-    lang = language_of(lang)
+    date = _parse_cached(text, dmy_hint, language_of(lang))
+    if date is None:
+        return None
+    fresh = object.__new__(Date)
+    fresh.__dict__.update(date.__dict__)
+    return fresh
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_cached(text: str, dmy_hint: bool | None, lang: str | None) -> Date | None:
+    """:func:`parse_date` once ``lang`` is resolved; never hand out the cached object itself."""
     stripped = text.strip()
     if len(stripped) <= 20:
         quick = _fast(stripped)
@@ -123,3 +138,6 @@ def parse_date(text: str, *, dmy_hint: bool | None = None, lang: str | None = No
     return with_calendar(replace(date, text=stripped), prepared, lang)
 
 
+def clear_cache() -> None:
+    """Forget cached results (benchmarks time a cold start)."""
+    _parse_cached.cache_clear()
