@@ -18,7 +18,7 @@ from .calendar import apply_old_style, has_calendar_rule, with_calendar
 from .context import language_of
 from .fallback import foreign_hit
 from .hits import find, iso_hit, iso_of
-from .iso import days_in_month, normalize_iso
+from .iso import days_in_month
 from .patterns import _MAX_INPUT, _MONTHS, Hit, blank
 from .prepare import Prepared, prepare
 
@@ -73,25 +73,31 @@ def _fast(text: str) -> Date | None:
     match = _FAST_RE.fullmatch(text)
     if match is None:
         return None
-    groups = match.groupdict()
-    if groups["y1"]:
-        year = int(groups["y1"])
-        return Date(iso=normalize_iso(year), precision="year", text=text) if year else None
-    if groups["iy"]:
-        year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
+    group = match.group
+    shape = match.lastgroup or ""  # the year group, last in each alternative, names the shape matched
+    # every year here is 0 to 9999: its ISO text is plain zero-padding (normalize_iso's)
+    if shape == "y1":
+        year = int(group("y1"))
+        return Date(iso=f"{year:04d}", precision="year", text=text) if year else None
+    if shape == "id":
+        year, month, day = int(group("iy")), int(group("im")), int(group("id"))
     else:
-        name = groups["dm"] or groups["mm"] or groups["om"]
-        month_or_none = _MONTHS.get(name.lower())
+        month_or_none = _MONTHS.get(group(_MONTH_GROUP[shape]).lower())
         if month_or_none is None:
             return None
         month = month_or_none
-        year = int(groups["dy"] or groups["my"] or groups["oy"])
-        if groups["om"]:
-            return Date(iso=normalize_iso(year, month), precision="month", text=text)
-        day = int(groups["dd"] or groups["md"])
+        year = int(group(shape))
+        if shape == "oy":
+            return Date(iso=f"{year:04d}-{month:02d}", precision="month", text=text)
+        day = int(group(_DAY_GROUP[shape]))
     if year == 0 or not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
         return None
-    return Date(iso=normalize_iso(year, month, day), precision="day", text=text)
+    return Date(iso=f"{year:04d}-{month:02d}-{day:02d}", precision="day", text=text)
+
+
+#: The month and day group of each shape, by its year group.
+_MONTH_GROUP = {"dy": "dm", "my": "mm", "oy": "om"}
+_DAY_GROUP = {"dy": "dd", "my": "md"}
 
 
 def parse_date(text: str, *, dmy_hint: bool | None = None, lang: str | None = None) -> Date | None:
