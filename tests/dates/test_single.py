@@ -20,6 +20,7 @@ from bioparse.dates import (
     parse_date,
     parse_range,
     split_event,
+    wiki_language,
 )
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -226,6 +227,31 @@ def test_dateparser_results_are_cached() -> None:
     parse_date("19 Novemba 1970")
     parse_date("19 Novemba 1970")
     assert fallback_calls() == 1
+
+
+@pytest.mark.parametrize("text", ["19 November 1970", "c. 1650", "born 5 May 1805 in Paris"])
+def test_cached_results_are_copies(text: str) -> None:
+    """Changing a returned Date does not change what the next call returns."""
+    first = parse_date(text)
+    assert first is not None
+    iso, circa = first.iso, first.circa
+    first.iso, first.circa, first.text = "0001", not circa, "changed"
+    again = parse_date(text)
+    assert again is not first
+    assert (again.iso, again.circa, again.text) == (iso, circa, text.strip())
+
+
+def test_cache_keeps_each_wiki_language_apart() -> None:
+    """ruwiki dates before 1918-02-14 are Julian; the same string read for no wiki is Gregorian."""
+    clear_caches()
+    plain = parse_date("1 May 1900")
+    with wiki_language("ru"):
+        russian = parse_date("1 May 1900")
+    explicit = parse_date("1 May 1900", lang="ru")
+    assert plain is not None and russian is not None and explicit is not None
+    assert plain.calendar == "gregorian"
+    assert russian.calendar == "julian" and explicit.calendar == "julian"
+    assert parse_date("1 May 1900").calendar == "gregorian"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

@@ -45,11 +45,20 @@ from __future__ import annotations
 
 from .context import current_language, wiki_language
 from .events import split_event
-from .fallback import clear_caches, fallback_calls
+from .fallback import clear_caches as _clear_fallback
+from .fallback import fallback_calls
 from .iso import normalize_iso
 from .prepare import parse_age
 from .ranges import is_present, parse_range
+from .single import clear_cache as _clear_results
 from .single import parse_date
+
+
+def clear_caches() -> None:
+    """Forget cached results and dateparser answers (benchmarks time a cold start)."""
+    _clear_fallback()
+    _clear_results()
+
 
 __all__ = [
     "clear_caches",

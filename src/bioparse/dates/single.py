@@ -9,6 +9,7 @@ everything else is prepared (:mod:`.prepare`), searched by the patterns
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -17,7 +18,7 @@ from .calendar import apply_old_style, has_calendar_rule, with_calendar
 from .context import language_of
 from .fallback import foreign_hit
 from .hits import find, iso_hit, iso_of
-from .iso import days_in_month, normalize_iso
+from .iso import days_in_month
 from .patterns import _MAX_INPUT, _MONTHS, Hit, blank
 from .prepare import Prepared, prepare
 
@@ -72,25 +73,31 @@ def _fast(text: str) -> Date | None:
     match = _FAST_RE.fullmatch(text)
     if match is None:
         return None
-    groups = match.groupdict()
-    if groups["y1"]:
-        year = int(groups["y1"])
-        return Date(iso=normalize_iso(year), precision="year", text=text) if year else None
-    if groups["iy"]:
-        year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
+    group = match.group
+    shape = match.lastgroup or ""  # the year group, last in each alternative, names the shape matched
+    # every year here is 0 to 9999: its ISO text is plain zero-padding (normalize_iso's)
+    if shape == "y1":
+        year = int(group("y1"))
+        return Date(iso=f"{year:04d}", precision="year", text=text) if year else None
+    if shape == "id":
+        year, month, day = int(group("iy")), int(group("im")), int(group("id"))
     else:
-        name = groups["dm"] or groups["mm"] or groups["om"]
-        month_or_none = _MONTHS.get(name.lower())
+        month_or_none = _MONTHS.get(group(_MONTH_GROUP[shape]).lower())
         if month_or_none is None:
             return None
         month = month_or_none
-        year = int(groups["dy"] or groups["my"] or groups["oy"])
-        if groups["om"]:
-            return Date(iso=normalize_iso(year, month), precision="month", text=text)
-        day = int(groups["dd"] or groups["md"])
+        year = int(group(shape))
+        if shape == "oy":
+            return Date(iso=f"{year:04d}-{month:02d}", precision="month", text=text)
+        day = int(group(_DAY_GROUP[shape]))
     if year == 0 or not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
         return None
-    return Date(iso=normalize_iso(year, month, day), precision="day", text=text)
+    return Date(iso=f"{year:04d}-{month:02d}-{day:02d}", precision="day", text=text)
+
+
+#: The month and day group of each shape, by its year group.
+_MONTH_GROUP = {"dy": "dm", "my": "mm", "oy": "om"}
+_DAY_GROUP = {"dy": "dd", "my": "md"}
 
 
 def parse_date(text: str, *, dmy_hint: bool | None = None, lang: str | None = None) -> Date | None:
@@ -102,10 +109,24 @@ def parse_date(text: str, *, dmy_hint: bool | None = None, lang: str | None = No
     :func:`.context.wiki_language`): it sets the calendar a date is said to be
     in (see :mod:`.calendar`) and makes that language's month words win over
     another language's reading of the same word.
+
+    The same string recurs all over a page (a reference list repeats its
+    access dates), so results are cached; each call gets its own copy because
+    :class:`~bioparse.model.Date` is mutable.
     """
     if not isinstance(text, str) or not text.strip():
         return None
-    lang = language_of(lang)
+    date = _parse_cached(text, dmy_hint, language_of(lang))
+    if date is None:
+        return None
+    fresh = object.__new__(Date)
+    fresh.__dict__.update(date.__dict__)
+    return fresh
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_cached(text: str, dmy_hint: bool | None, lang: str | None) -> Date | None:
+    """:func:`parse_date` once ``lang`` is resolved; never hand out the cached object itself."""
     stripped = text.strip()
     if len(stripped) <= 20:
         quick = _fast(stripped)
@@ -123,3 +144,6 @@ def parse_date(text: str, *, dmy_hint: bool | None = None, lang: str | None = No
     return with_calendar(replace(date, text=stripped), prepared, lang)
 
 
+def clear_cache() -> None:
+    """Forget cached results (benchmarks time a cold start)."""
+    _parse_cached.cache_clear()

@@ -4,29 +4,35 @@ from __future__ import annotations
 
 from ..dates import parse_date
 from ..document import Document, RawReference
-from ..model import Reference, Section
+from ..model import Date, Reference, Section
 from .sections import page_language, section_role
 from .text import tidy
 
 
 def _opt(fields: dict[str, str], key: str) -> str | None:
-    value = tidy(fields.get(key))
-    return value or None
+    value = fields.get(key)
+    return (tidy(value) or None) if value else None  # most fields are absent: no call for them
+
+
+def _date(fields: dict[str, str], key: str) -> Date | None:
+    value = fields.get(key)
+    return parse_date(value) if value else None
 
 
 def reference_from_raw(raw: RawReference, number: int) -> Reference:
     """One reference; dates normalized, the raw text kept."""
     f = raw.fields
-    authors = [a.strip() for a in f.get("authors", "").split(";") if a.strip()]
+    authors_text = f.get("authors")
+    authors = [a.strip() for a in authors_text.split(";") if a.strip()] if authors_text else []
     return Reference(
         number=raw.number or number,
         text=tidy(raw.text),
         title=_opt(f, "title"),
         url=_opt(f, "url"),
-        date=parse_date(f["date"]) if f.get("date") else None,
-        archive_date=parse_date(f["archive-date"]) if f.get("archive-date") else None,
+        date=_date(f, "date"),
+        archive_date=_date(f, "archive-date"),
         archive_url=_opt(f, "archive-url"),
-        access_date=parse_date(f["access-date"]) if f.get("access-date") else None,
+        access_date=_date(f, "access-date"),
         language=_opt(f, "language"),
         cited=max(1, raw.cited),
         publisher=_opt(f, "publisher"),
