@@ -616,7 +616,10 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
         print("bioparse: --to tables writes a directory; give -o DIR", file=sys.stderr)
         return 2
     try:
-        sink = open_sink(args.to, args.output, sections=args.sections)
+        sink = open_sink(args.to, args.output, sections=args.sections, inputs=args.inputs)
+    except OutputError as exc:
+        print(f"bioparse: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"bioparse: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
@@ -628,6 +631,10 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
     worker = partial(run_job, people_only=args.people_only, output="jsonl", fields=args.fields)
     results = ordered_map(worker, jobs, args.workers, timeout=BATCH_TIMEOUT, on_lost=partial(lost_job, output="jsonl"))
     status = 0
+    # The export is put in place only when every record was written (a dump that breaks keeps
+    # the records of the pages before the break, as the JSON Lines output does); a failure to
+    # read or write, or Ctrl-C, leaves OUT as it was.
+    written = False
     try:
         for _index, result in results:
             for line in result.lines:
@@ -636,9 +643,10 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
             progress.update(counters, stats.bytes_read, stats.total_bytes)
             if result.failure is not None:  # after the records of the pages before the break
                 raise result.failure
+        written = True
     except DumpError as exc:
         print(f"bioparse: error: {exc}", file=sys.stderr)
-        status = 1
+        status, written = 1, True
     except OSError as exc:
         name = clean(os.fsdecode(exc.filename)) if exc.filename is not None else "input"
         print(f"bioparse: cannot read {name}: {os_reason(exc)}", file=sys.stderr)
@@ -646,7 +654,7 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
     finally:
         results.close()  # type: ignore[attr-defined]  # a generator: stops and reaps the workers
         progress.finish()
-        sink.close()
+        sink.finish(written)
     print(summary(counters) + f"; exported --to {args.to}: " + ", ".join(f"{n} {k}" for k, n in sink.counts.items()),
           file=sys.stderr)
     return status

@@ -14,11 +14,12 @@ Everything streams: one record in memory at a time (plus a row group for tables)
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 import orjson
 
+from .place import Place, prepare
 from .records import RecordsError, iter_records
 
 FORMATS = ("tables", "wikidata", "quickstatements", "jsonld")
@@ -29,11 +30,13 @@ __all__ = ["FORMATS", "RecordsError", "export", "iter_records", "open_sink"]
 class LinesSink:
     """Writes the line formats (wikidata, quickstatements, jsonld) to a file or stdout."""
 
-    def __init__(self, to: str, output: str):
+    def __init__(self, to: str, output: str, place: Place | None = None):
         if to not in FORMATS or to == "tables":
             raise ValueError(f"unknown export format {to!r}: expected one of {', '.join(FORMATS)}")
         self.to = to
-        self._out: IO[bytes] = sys.stdout.buffer if output == "-" else open(output, "wb")
+        self.place = place
+        path = place.path if place is not None else output
+        self._out: IO[bytes] = sys.stdout.buffer if path == "-" else open(path, "wb")
         self.counts = {"records": 0, "people": 0}
 
     def write(self, record: dict[str, Any]) -> None:
@@ -48,25 +51,49 @@ class LinesSink:
         if self._out is not sys.stdout.buffer:
             self._out.close()
 
+    def finish(self, ok: bool) -> None:
+        """Close, then put the output in place (``ok``) or remove it (OUT left as it was)."""
+        try:
+            self.close()
+        except BaseException:
+            if self.place is not None:
+                self.place.abort()
+            raise
+        if self.place is not None:
+            self.place.commit() if ok else self.place.abort()
 
-def open_sink(to: str, output: str, sections: bool = False) -> Any:
-    """A writer with ``write(record)``, ``close()`` and ``counts`` for format ``to``.
 
-    ``output`` is a directory for ``tables``, a file (or ``-`` for stdout) otherwise.
+def open_sink(to: str, output: str, sections: bool = False, inputs: Sequence[str] = ()) -> Any:
+    """A writer with ``write(record)``, ``finish(ok)`` and ``counts`` for format ``to``.
+
+    ``output`` is a directory for ``tables``, a file (or ``-`` for stdout) otherwise.  It is
+    written under a temporary name and put in place by ``finish(True)`` (:mod:`.place`);
+    OutputError when it is one of ``inputs`` or another bioparse is writing it.
     """
-    if to == "tables":
-        from .tables import TablesWriter
+    if to not in FORMATS:
+        raise ValueError(f"unknown export format {to!r}: expected one of {', '.join(FORMATS)}")
+    place = prepare(output, list(inputs), is_dir=to == "tables")
+    try:
+        if to == "tables":
+            from .tables import TablesWriter
 
-        return TablesWriter(output, sections=sections)
-    return LinesSink(to, output)
+            return TablesWriter(place.path, sections=sections, place=place)
+        return LinesSink(to, output, place)
+    except BaseException:
+        place.abort()
+        raise
 
 
-def export(records: Iterable[dict[str, Any]], to: str, output: str, sections: bool = False) -> dict[str, int]:
+def export(
+    records: Iterable[dict[str, Any]], to: str, output: str, sections: bool = False, inputs: Sequence[str] = ()
+) -> dict[str, int]:
     """Write ``records`` (dicts as ``Article.to_dict`` gives) to ``output`` in format ``to``.
 
-    Returns counts: rows per table, or records read and people written.
+    Returns counts: rows per table, or records read and people written.  On any failure the
+    output is left as it was.
     """
-    sink = open_sink(to, output, sections)
+    sink = open_sink(to, output, sections, inputs)
+    ok = False
     try:
         for number, record in enumerate(records, 1):
             try:
@@ -75,8 +102,9 @@ def export(records: Iterable[dict[str, Any]], to: str, output: str, sections: bo
                 # a JSON object that is not shaped like a bioparse record
                 raise RecordsError(f"record {number} ({record.get('title')!r}) is not a bioparse record: "
                                    f"{type(exc).__name__}: {exc}") from None
+        ok = True
     finally:
-        sink.close()
+        sink.finish(ok)
     return dict(sink.counts)
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from ..dump.output import OutputError
 from . import FORMATS, RecordsError, export, iter_records
 
 
@@ -44,7 +45,10 @@ def run(args: argparse.Namespace) -> int:
         print("bioparse: --to tables writes a directory; give -o DIR", file=sys.stderr)
         return 2
     try:
-        counts = export(iter_records(args.records), args.to, args.output, sections=args.sections)
+        counts = export(iter_records(args.records), args.to, args.output, sections=args.sections, inputs=args.records)
+    except OutputError as exc:
+        print(f"bioparse: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"bioparse: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 2

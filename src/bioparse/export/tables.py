@@ -15,13 +15,16 @@ import os
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .dates import bounds, split_iso
 from .wikis import page_id_of, revision_of, wiki_of
+
+if TYPE_CHECKING:
+    from .place import Place
 
 KEY = [
     ("page_key", pa.string()),
@@ -351,15 +354,19 @@ def _int_or_none(value: Any) -> int | None:
 class TablesWriter:
     """Streams rows into one Parquet file per table under ``directory``."""
 
-    def __init__(self, directory: str | os.PathLike[str], sections: bool = False, row_group_rows: int = 20000):
+    def __init__(self, directory: str | os.PathLike[str], sections: bool = False, row_group_rows: int = 20000,
+                 place: Place | None = None):
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         self.sections = sections
         self.names = TABLES + (("sections",) if sections else ())
-        for name in SCHEMAS:  # a table of an earlier run that this one does not write must not linger
-            stale = self.directory / f"{name}.parquet"
-            if name not in self.names and stale.exists():
-                stale.unlink()
+        #: Where the tables go once written (a staged folder is moved there by ``finish``).
+        self.place = place
+        self._stale = [f"{name}.parquet" for name in SCHEMAS if name not in self.names]
+        if place is None:
+            for stale in self._stale:  # a table of an earlier run that this one does not write must not linger
+                if (self.directory / stale).exists():
+                    (self.directory / stale).unlink()
         self._pending: dict[str, list[dict[str, Any]]] = {name: [] for name in self.names}
         self._writers: dict[str, pq.ParquetWriter] = {}
         self._row_group_rows = row_group_rows
@@ -389,6 +396,22 @@ class TablesWriter:
             self._flush(name)  # also creates the file of a table that got no rows
         for writer in self._writers.values():
             writer.close()
+
+    def finish(self, ok: bool) -> None:
+        """Close, then move the tables into place (``ok``; tables of an earlier export that this one
+        does not write are removed) or remove them (the OUT folder left as it was)."""
+        try:
+            if ok:
+                self.close()
+            else:
+                for writer in self._writers.values():
+                    writer.close()
+        except BaseException:
+            if self.place is not None:
+                self.place.abort()
+            raise
+        if self.place is not None:
+            self.place.commit(drop=self._stale) if ok else self.place.abort()
 
 
 def write_tables(records: Iterable[dict[str, Any]], directory: str, sections: bool = False) -> dict[str, int]:
