@@ -189,10 +189,15 @@ class Target:
 
     def release(self) -> None:
         if self.lock_fd is not None:
-            if self.lock_path is not None:
-                _remove(self.lock_path)
-            os.close(self.lock_fd)
+            unlock(self.lock_path, self.lock_fd)
             self.lock_fd = None
+
+
+def unlock(lock_path: str | None, fd: int) -> None:
+    """Give up ``OUT.lock`` as :func:`lock` took it: remove the file, then close (and so free) it."""
+    if lock_path is not None:
+        _remove(lock_path)
+    os.close(fd)
 
 
 def _remove(path: str) -> None:

@@ -53,14 +53,10 @@ class LinesSink:
 
     def finish(self, ok: bool) -> None:
         """Close, then put the output in place (``ok``) or remove it (OUT left as it was)."""
-        try:
+        if self.place is None:
             self.close()
-        except BaseException:
-            if self.place is not None:
-                self.place.abort()
-            raise
-        if self.place is not None:
-            self.place.commit() if ok else self.place.abort()
+        else:
+            self.place.settle(ok, self.close)
 
 
 def open_sink(to: str, output: str, sections: bool = False, inputs: Sequence[str] = ()) -> Any:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..dump.output import OutputError, check_not_input, lock, os_reason
+from ..dump.output import OutputError, check_not_input, lock, os_reason, unlock
 
 
 @dataclass
@@ -72,14 +72,22 @@ class Place:
         finally:
             self._release()
 
+    def settle(self, ok: bool, close: Callable[[], None], drop: Iterable[str] = ()) -> None:
+        """End a writer: ``close`` it, then :meth:`commit` (``ok``) or :meth:`abort`; a ``close``
+        that fails (a full disk at the last flush) aborts too."""
+        try:
+            close()
+        except BaseException:
+            self.abort()
+            raise
+        if ok:
+            self.commit(drop)
+        else:
+            self.abort()
+
     def _release(self) -> None:
         if self.lock_fd is not None:
-            if self.lock_path is not None:
-                try:
-                    os.unlink(self.lock_path)
-                except OSError:
-                    pass
-            os.close(self.lock_fd)
+            unlock(self.lock_path, self.lock_fd)
             self.lock_fd = None
 
 

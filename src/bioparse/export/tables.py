@@ -394,24 +394,21 @@ class TablesWriter:
     def close(self) -> None:
         for name in self.names:
             self._flush(name)  # also creates the file of a table that got no rows
-        for writer in self._writers.values():
-            writer.close()
+        self._close_writers()
 
     def finish(self, ok: bool) -> None:
         """Close, then move the tables into place (``ok``; tables of an earlier export that this one
         does not write are removed) or remove them (the OUT folder left as it was)."""
-        try:
-            if ok:
-                self.close()
-            else:
-                for writer in self._writers.values():
-                    writer.close()
-        except BaseException:
-            if self.place is not None:
-                self.place.abort()
-            raise
-        if self.place is not None:
-            self.place.commit(drop=self._stale) if ok else self.place.abort()
+        close = self.close if ok else self._close_writers
+        if self.place is None:
+            close()
+        else:
+            self.place.settle(ok, close, drop=self._stale)
+
+    def _close_writers(self) -> None:
+        """Close the files begun, without flushing what is pending (they are being thrown away)."""
+        for writer in self._writers.values():
+            writer.close()
 
 
 def write_tables(records: Iterable[dict[str, Any]], directory: str, sections: bool = False) -> dict[str, int]:
