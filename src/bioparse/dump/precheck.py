@@ -20,8 +20,6 @@ import html as html_lib
 from urllib.parse import unquote
 
 from ..extract.biography import box_type, lead_evidence, tables
-from ..readers.html.hcard import HCARD_CLASSES
-from ..readers.html.infobox import INFOBOX_DIV_CLASSES, INFOBOX_TABLE_CLASSES
 from ..readers.wikitext import _HEADING as _READER_HEADING
 from ..readers.wikitext import _REDIRECT, _inside, _section_text
 from ..readers.wikitext.render import CATEGORY_NS, Ctx
@@ -41,10 +39,24 @@ _HEADING = re.compile(r"^(={1,6})[^\n]+?\1[ \t]*$", re.M)
 _DIGIT = re.compile(r"\d")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _HTML_HEADING = re.compile(r"<h2[\s>]", re.I)
-_HCARD = re.compile(r"(?<![\w-])(?:" + "|".join(k for k, v in HCARD_CLASSES.items() if v.endswith("_date")) + r")(?![\w-])")
-_INFOBOX_CLASS = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted(INFOBOX_TABLE_CLASSES | INFOBOX_DIV_CLASSES)) + r")(?![\w-])", re.I
-)
+
+
+@functools.cache
+def _html_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """hCard date classes and infobox classes, as the HTML reader knows them.
+
+    Built on the first HTML page: a wikitext dump never imports the HTML reader.
+    """
+    from ..readers.html.hcard import HCARD_CLASSES
+    from ..readers.html.infobox import INFOBOX_DIV_CLASSES, INFOBOX_TABLE_CLASSES
+
+    hcard = "|".join(k for k, v in HCARD_CLASSES.items() if v.endswith("_date"))
+    infobox = "|".join(sorted(INFOBOX_TABLE_CLASSES | INFOBOX_DIV_CLASSES))
+    return (
+        re.compile(r"(?<![\w-])(?:" + hcard + r")(?![\w-])"),
+        re.compile(r"(?<![\w-])(?:" + infobox + r")(?![\w-])", re.I),
+    )
+
 #: Category names as HTML carries them: Parsoid ``href="./Category:X"``, desktop ``title="Category:X"``,
 #: and the link texts of ``#catlinks`` (any attribute value or link text with a colon or not).
 _HTML_CATEGORY = re.compile(r"(?:href|title)=[\"']([^\"'#?]{1,400})[\"']|>([^<>]{1,300})</a>")
@@ -69,12 +81,14 @@ def _wikitext(text: str, title: str | None) -> bool:
         text = text.replace("\x7f", "")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _REDIRECT.match(text):
+        # the parser gives redirects no person; it matches on the page without comments, and a
+        # match here (the redirect word at the very start) is a match there
+        return False
     if _structured(text):
         return True
     if "<!--" in text and _comment_inside_name(text) and _structured(strip_comments(text)):
         return True
-    if _REDIRECT.match(text):
-        return False  # the parser gives redirects no person
     head = _wikitext_head(text)
     if "<!--" in head:
         stripped = strip_comments(head)
@@ -104,7 +118,8 @@ def _comment_inside_name(text: str) -> bool:
 def _structured(text: str) -> bool:
     """A person category or a person infobox / Persondata template anywhere in the page."""
     if "[[" in text:
-        for ns, name in _NS_LINK.findall(text):
+        for m in _NS_LINK.finditer(text):
+            ns, name = m.groups()
             if ns.strip().lower() in _CATEGORY_NS and _person_category(name.replace("_", " ")):
                 return True
     # findall and a set: each distinct template name is looked up once (cite templates repeat)
@@ -213,7 +228,8 @@ def _person_template(raw_name: str) -> bool:
 
 def _html(text: str) -> bool:
     """HTML: hCard dates or any infobox (its rows or type may speak), a person category, or the lead."""
-    if _HCARD.search(text) or _INFOBOX_CLASS.search(text):
+    hcard, infobox = _html_classes()
+    if hcard.search(text) or infobox.search(text):
         return True
     for m in _HTML_CATEGORY.finditer(text):
         name = " ".join(html_lib.unescape(unquote(m.group(1) or m.group(2))).replace("_", " ").split())

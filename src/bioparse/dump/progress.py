@@ -17,9 +17,11 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from functools import cache
+from typing import TYPE_CHECKING, Any, TextIO
 
-from tqdm import tqdm
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 
 @dataclass
@@ -65,15 +67,23 @@ def eta(done: float, total: float, seconds: float) -> float | None:
     return max(0.0, (total - done) * seconds / done)
 
 
-class _Bar(tqdm):  # type: ignore[type-arg,misc,unused-ignore]
-    """tqdm with elapsed and ETA always as h:mm:ss (tqdm drops the hours below one)."""
+@cache
+def _bar_class() -> type[tqdm]:  # type: ignore[type-arg,unused-ignore]
+    """tqdm with elapsed and ETA always as h:mm:ss (tqdm drops the hours below one).
 
-    @property
-    def format_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = super().format_dict
-        d["elapsed_hms"] = hms(d["elapsed"])
-        d["eta_hms"] = hms(eta(d["n"], d["total"] or 0, d["elapsed"]))
-        return d
+    Built on first use: a run without a bar (``--quiet``, not a terminal) never imports tqdm.
+    """
+    from tqdm import tqdm
+
+    class Bar(tqdm):  # type: ignore[type-arg,misc,unused-ignore]
+        @property
+        def format_dict(self) -> dict[str, Any]:
+            d: dict[str, Any] = super().format_dict
+            d["elapsed_hms"] = hms(d["elapsed"])
+            d["eta_hms"] = hms(eta(d["n"], d["total"] or 0, d["elapsed"]))
+            return d
+
+    return Bar
 
 
 _BAR = "{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed_hms}<{eta_hms}, {rate_fmt}{postfix}]"
@@ -99,12 +109,13 @@ class Progress:
         self.terminal = _isatty(self.stream) if terminal is None else terminal
         self.interval = interval if interval is not None else (0.5 if self.terminal else 10.0)
         self._last = time.monotonic()  # the first display comes one interval after the start
-        self._bar: _Bar | None = None
+        self._bar: tqdm | None = None  # type: ignore[type-arg,unused-ignore]
 
-    def _open_bar(self) -> _Bar:
-        tqdm.monitor_interval = 0  # no monitor thread: workers are forked after this
+    def _open_bar(self) -> tqdm:  # type: ignore[type-arg,unused-ignore]
+        bar = _bar_class()
+        bar.monitor_interval = 0  # no monitor thread: workers are forked after this
         by_pages = self.total_pages is not None
-        return _Bar(
+        return bar(
             total=self.total_pages if by_pages else (self.total_bytes or None),
             unit="page" if by_pages else "B",
             unit_scale=not by_pages,
