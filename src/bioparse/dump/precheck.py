@@ -159,16 +159,14 @@ def _lead_footprint(head: str, *, skip_markup: bool) -> bool:
     digits onto it, so it counts too.
     """
     t = tables()
-    # one pass over the whole head first: most heads hold no occupation word at all
-    occupation = not t.occupations.isdisjoint(_WORDS.findall(head.lower()))
+    lines = []
     for line in head.split("\n"):
         line = line.strip()
         if not line or (skip_markup and line[0] in "|!"):
             continue
         if MARK in line:
             line = _MARKER.sub(lambda m: "" if m.group(1) == "R" else "0", line)
-        if occupation and not t.occupations.isdisjoint(_WORDS.findall(line.lower())):
-            return True  # "Name — ... occupation" needs no digit
+        lines.append(line)
         open_template = line.count("{{") > line.count("}}")
         if not (open_template or _DIGIT.search(line)):
             continue
@@ -178,7 +176,11 @@ def _lead_footprint(head: str, *, skip_markup: bool) -> bool:
             pos = _SKIP.match(line, m.end()).end()  # type: ignore[union-attr]
             if line.startswith(("{{", "[["), pos) or t.born.match(line, pos) or t.died.match(line, pos):
                 return True
-    return False
+    # "Name — ... occupation" needs no digit; looked for last, and over the whole head first,
+    # because listing a head's words costs more than the tests above and most heads hold none
+    if t.occupations.isdisjoint(_WORDS.findall(head.lower())):
+        return False
+    return any(not t.occupations.isdisjoint(_WORDS.findall(line.lower())) for line in lines)
 
 
 #: Where a rendered "Name — born ..." tail can start in raw wikitext: a spaced dash, a comma,
