@@ -7,7 +7,9 @@ Spark task unless repartitioned) and as a multistream .bz2 + index with
 
 Runs, each in a fresh process, timed wall-clock:
 
-* ``bioparse dump --workers 1`` and ``--workers 2`` on the plain .bz2;
+* ``bioparse dump --workers 1`` and ``--workers 2`` on the plain .bz2 (JSON Lines),
+  and ``--workers 1`` on the multistream dump to Parquet: the same input and
+  the same output as a Spark task, so the per-task comparison is like for like;
 * Spark ``local[1]`` and ``local[2]`` on the multistream dump, and
   ``local[2]`` on the plain .bz2 with and without ``repartition=2``.
 
@@ -105,6 +107,7 @@ def main() -> None:
                           per_stream=args.per_stream)
         out = os.path.join(tmp, "out")
         results.append(("bioparse dump --workers 1 (plain bz2)", run_dump(plain, out + ".jsonl", 1)))
+        results.append(("bioparse dump --workers 1 (multistream, Parquet)", run_dump(ms, out + ".parquet", 1)))
         if not args.scaling:
             results.append(("bioparse dump --workers 2 (plain bz2)", run_dump(plain, out + ".jsonl", 2)))
         results.append(("spark local[1], multistream", run_spark(ms, out, "local[1]", 0, args.pages_per_task)))
@@ -128,7 +131,10 @@ def main() -> None:
     by = dict(results)
     one, two = by["spark local[1], multistream"]["job"], by["spark local[2], multistream"]["job"]
     print(f"- spark local[2] / local[1] (warm, multistream): {one / two:.2f}x")
-    print(f"- spark local[1] per-task throughput / bioparse dump --workers 1: {base / one:.0%}")
+    same = by["bioparse dump --workers 1 (multistream, Parquet)"]["job"]
+    print(f"- spark local[1] per-task throughput / bioparse dump --workers 1 (plain bz2, JSON Lines): {base / one:.0%}")
+    print(f"- spark local[1] per-task throughput / bioparse dump --workers 1 (same multistream input, Parquet): "
+          f"{same / one:.0%}")
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 

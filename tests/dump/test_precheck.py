@@ -72,3 +72,25 @@ def test_it_does_rule_out_pages() -> None:
 def test_odd_input_gives_an_answer(text: str) -> None:
     for fmt in ("wikitext", "html", "enterprise", "text"):
         assert may_be_person(text, fmt) in (True, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#REDIRECT [[Abraham Lincoln]]\n\n[[Category:1809 births]]\n[[Category:1865 deaths]]",
+        "#redirect[[Ada Lovelace]] {{R from short name}}\n{{Infobox person|birth_date=1815}}",
+        "  #WEITERLEITUNG [[Johann Sebastian Bach]]\n[[Kategorie:Geboren 1685]]",
+    ],
+)
+def test_a_redirect_is_ruled_out_before_its_categories_are_read(text: str) -> None:
+    """The parser gives a redirect no person, whatever categories or templates follow the target."""
+    assert bioparse.parse(text, format="wikitext").person is None
+    assert not may_be_person(text, "wikitext")
+
+
+def test_a_comment_before_the_redirect_word_leaves_the_decision_to_the_page() -> None:
+    """The reader strips comments before it looks for the redirect word; the pre-check does not, so
+    such a page is judged by its categories (let through) and the full parse decides."""
+    text = "<!-- moved -->#REDIRECT [[Abraham Lincoln]]\n[[Category:1809 births]]"
+    assert bioparse.parse(text, format="wikitext").person is None
+    assert may_be_person(text, "wikitext")
