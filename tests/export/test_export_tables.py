@@ -171,7 +171,7 @@ def test_export_reads_parquet_and_compressed_jsonl(sample_jsonl: Path, tmp_path:
 def test_bad_records_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"title": "x"}\nnot json\n')
-    assert main(["export", str(bad), "--to", "wikidata", "-o", str(tmp_path / "o")]) == 2
+    assert main(["export", str(bad), "--to", "wikidata", "-o", str(tmp_path / "o.jsonl")]) == 2
     assert "line 2" in capsys.readouterr().err
 
 

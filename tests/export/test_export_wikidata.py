@@ -189,11 +189,12 @@ def test_julian_calendar_and_bc_numbering() -> None:
 
 
 def test_cli_formats(sample_jsonl: Path, tmp_path: Path) -> None:
-    for fmt in ("wikidata", "quickstatements", "jsonld"):
-        assert main(["export", str(sample_jsonl), "--to", fmt, "-o", str(tmp_path / fmt)]) == 0
-    people = [orjson.loads(line) for line in (tmp_path / "wikidata").read_bytes().splitlines()]
+    names = {"wikidata": "wikidata.jsonl", "quickstatements": "quickstatements.txt", "jsonld": "jsonld.jsonl"}
+    for fmt, name in names.items():
+        assert main(["export", str(sample_jsonl), "--to", fmt, "-o", str(tmp_path / name)]) == 0
+    people = [orjson.loads(line) for line in (tmp_path / "wikidata.jsonl").read_bytes().splitlines()]
     assert {"Abraham Lincoln", "Aristotle", "Ayn Rand"} <= {p["labels"]["en"]["value"] for p in people}
-    ld = {p["name"]: p for p in map(orjson.loads, (tmp_path / "jsonld").read_bytes().splitlines())}
+    ld = {p["name"]: p for p in map(orjson.loads, (tmp_path / "jsonld.jsonl").read_bytes().splitlines())}
     lincoln = ld["Abraham Lincoln"]
     assert lincoln["@type"] == "Person" and lincoln["birthDate"] == "1809-02-12"
     assert lincoln["sameAs"] == ["https://en.wikipedia.org/wiki/Abraham_Lincoln"]
@@ -201,7 +202,7 @@ def test_cli_formats(sample_jsonl: Path, tmp_path: Path) -> None:
     want = {"@type": "Role", "roleName": "President of the United States", "startDate": "1861-03-04",
             "endDate": "1865-04-15"}
     assert any(want.items() <= role.items() for role in lincoln["hasOccupation"])
-    qs = (tmp_path / "quickstatements").read_text(encoding="utf-8").splitlines()
+    qs = (tmp_path / "quickstatements.txt").read_text(encoding="utf-8").splitlines()
     assert qs.count("CREATE") == len(people)
 
 

@@ -20,7 +20,11 @@ def register(subparsers: Any) -> None:
         ),
     )
     p.add_argument("records", nargs="+", metavar="RECORDS")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="a directory for tables; a file or - otherwise")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT",
+        help="a directory for tables; otherwise - or a file named for the format (.jsonl for wikidata and "
+        "jsonld, .txt for quickstatements; add .gz or .zst to compress)",
+    )
     add_export_options(p, required=True)
     p.set_defaults(func=run)
 
@@ -38,9 +42,6 @@ def add_export_options(p: argparse.ArgumentParser, required: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.to != "tables" and args.output != "-" and args.output.lower().endswith((".parquet", ".pq")):
-        print(f"bioparse: --to {args.to} writes lines, not Parquet: {args.output}", file=sys.stderr)
-        return 2
     if args.to == "tables" and args.output == "-":
         print("bioparse: --to tables writes a directory; give -o DIR", file=sys.stderr)
         return 2
