@@ -87,7 +87,6 @@ def test_a_real_terminal_shows_the_bar() -> None:
     import os
     import pty
     import select
-    import select
     import struct
     import subprocess
     import sys
