@@ -86,3 +86,23 @@ def test_dump_to_shows_progress_with_the_limit_as_total(tmp_path: Path, capsys: 
     assert "bioparse dump: 40 pages / 40 (100%)" in err and "ETA 0:00:00" in err
     assert "\r" not in err and "\x1b" not in err
     assert all(orjson.loads(line)["type"] == "item" for line in out.read_bytes().splitlines())
+
+
+def test_records_from_urls(records: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """RECORDS may be URLs (fsspec, ``bioparse[remote]``), JSON Lines or Parquet, as ``dump`` inputs may."""
+    import fsspec
+
+    parquet = tmp_path / "r.parquet"
+    assert main(["dump", str(SAMPLE), "-o", str(parquet), "--workers", "1", "--quiet", "--limit", "80"]) == 0
+    with fsspec.open("memory://records/r.jsonl.gz", "wb") as fh:
+        fh.write(gzip.compress(records.read_bytes()))
+    with fsspec.open("memory://records/r.parquet", "wb") as fh:
+        fh.write(parquet.read_bytes())
+    expected = tmp_path / "expected.jsonl"
+    assert main(["export", str(records), "--to", "jsonld", "-o", str(expected)]) == 0
+    for url in ("memory://records/r.jsonl.gz", "memory://records/r.parquet"):
+        out = tmp_path / "from_url.jsonl"
+        assert main(["export", url, "--to", "jsonld", "-o", str(out)]) == 0
+        assert out.read_bytes() == expected.read_bytes()
+    assert main(["export", "memory://records/missing.jsonl", "--to", "jsonld", "-o", str(out)]) == 2
+    assert "missing.jsonl" in capsys.readouterr().err

@@ -287,3 +287,28 @@ def test_dump_to_wikidata_in_one_step(tmp_path: Path, sample_records: dict[str, 
     two_step = {title: entity(r) for title, r in sample_records.items() if r["person"]}
     assert one_step["Abraham Lincoln"] == two_step["Abraham Lincoln"]
     assert len(one_step) == len(two_step)
+
+
+def test_electoral_district() -> None:
+    """Angela Merkel: office9 = [[Member of the German Bundestag|Member]] of the [[Bundestag]] for
+    [[Mecklenburg-Vorpommern]], 20 December 1990 - 26 October 2021, constituency9 = {{ubl|
+    [[...|Stralsund – Rügen – Grimmen]] (1990–2002)|...}}: P768 on that P39 statement only."""
+    item = entity(_record(FIXTURES / "wikitext" / "dbpminidump__en__Angela_Merkel.wiki", "Angela Merkel", "enwiki"))
+    assert item is not None
+    with_district = [s for s in item["claims"]["P39"] if "P768" in s.get("qualifiers", {})]
+    (member,) = with_district
+    assert qualifier_values(member, "P1932") == ["Member of the Bundestag for Mecklenburg-Vorpommern"]
+    assert qualifier_values(member, "P580") == [("+1990-12-20T00:00:00Z", 11)]
+    assert qualifier_values(member, "P582") == [("+2021-10-26T00:00:00Z", 11)]
+    ((kind, name, _link),) = qualifier_values(member, "P768")
+    assert kind == "somevalue" and name.startswith("Stralsund – Rügen – Grimmen")
+    assert "\tP768\tsomevalue\t" in next(line for line in lines(item) if "Bundestag for" in line)
+
+
+def test_no_reference_without_a_known_wiki() -> None:
+    """An article file parsed on its own names no wiki: no permalink to cite, no edition (docs/etl.md)."""
+    record = bioparse.parse_file(FIXTURES / "dumps" / "presidents" / "John_Adams.wiki", title="John Adams").to_dict()
+    item = entity(record)
+    assert item is not None and item["claims"]["P569"]  # |birth_date = {{birth date|1735|10|30}}
+    assert all("references" not in s for statements in item["claims"].values() for s in statements)
+    assert "sitelinks" not in item and "labels" not in item

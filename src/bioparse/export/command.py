@@ -15,8 +15,9 @@ def register(subparsers: Any) -> None:
         "export",
         help="export records (from parse/dump) to Parquet tables, Wikidata JSON, QuickStatements or JSON-LD",
         description=(
-            "Read RECORDS written by 'bioparse parse' or 'bioparse dump' (JSON Lines, plain, .gz, .zst, .xz, "
-            ".bz2, or Parquet; - for stdin) and write them as FORMAT (see docs/etl.md)."
+            "Read RECORDS written by 'bioparse parse' or 'bioparse dump' (JSON Lines, plain, .gz, .zst, "
+            ".xz, .bz2, or Parquet; - for stdin; URLs with bioparse[remote]) and write them as FORMAT "
+            "(see docs/etl.md)."
         ),
     )
     p.add_argument("records", nargs="+", metavar="RECORDS")
