@@ -84,3 +84,26 @@ def test_native_json_equals_the_dict_view() -> None:
 
     article = _sample()
     assert dumps(article) == orjson.dumps(to_dict(article))
+
+
+def test_schema_allows_added_fields() -> None:
+    """docs/schema.md promises fields may be added: a record from a newer version stays valid."""
+    schema = json_schema()
+    record = _sample().to_dict()
+    record["added_later"] = {"x": 1}
+    record["person"]["nickname_v2"] = "x"
+    record["person"]["offices"][0]["also_new"] = [1, 2]
+    record["person"]["birth"]["date"]["era_v2"] = "CE"
+    jsonschema.validate(record, schema)
+    assert all(d["additionalProperties"] is True for d in schema["$defs"].values())
+    bad = _sample().to_dict()
+    bad["person"]["offices"][0]["ordinal"] = "third"  # added members are free, known ones are typed
+    assert not jsonschema.Draft202012Validator(schema).is_valid(bad)
+
+
+def test_sparse_records_validate_once_read_back() -> None:
+    """docs/schema.md: a sparse record leaves out required members; read back, it is whole again."""
+    schema = jsonschema.Draft202012Validator(json_schema())
+    sparse = dumps(_sample(), sparse=True)
+    assert not schema.is_valid(orjson.loads(sparse))
+    assert schema.is_valid(loads_article(sparse).to_dict())

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 import time
+
+import pytest
 
 from bioparse.dump.progress import Counters, Progress, eta, hms
 
@@ -120,3 +123,30 @@ def test_a_real_terminal_shows_the_bar() -> None:
     text = seen.decode("utf-8", "replace")
     assert re.search(r"\rbioparse dump: +\d+%\|[^\r]*\| [\d.]+[kM]?/[\d.]+[kM]? \[\d:\d\d:\d\d<", text), text
     assert "5 pages read, 5 records written" in text
+
+
+def test_bar_shows_on_a_terminal_that_reports_no_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pty whose size was never set (``script``, ``docker run -t``, CI runners) says 0 x 0;
+    tqdm hides a bar that does not fit in 0 rows, so the run showed no progress at all."""
+    import os
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    try:
+        assert os.get_terminal_size(slave).lines == 0  # what such a terminal reports
+        stream = os.fdopen(slave, "w", closefd=False)
+        monkeypatch.setattr(sys, "stderr", stream)  # tqdm sizes its bar from the terminal of stderr
+        progress = Progress(True, total_pages=400, interval=0)
+        assert progress.terminal
+        progress.update(_counters(100, 30), 5)
+        progress.finish()
+        stream.flush()
+        received = b""
+        while select.select([master], [], [], 1.0)[0]:  # a pty hands the text over in pieces
+            received += os.read(master, 65536)
+        shown = received.decode("utf-8", "replace")
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert "100/400" in shown and "100 pages, 1 errors" in shown

@@ -96,6 +96,18 @@ def test_office_row_from_the_infobox(tables_dir: Path) -> None:
     assert any(role == "Vice President" and name.startswith("Hannibal Hamlin") for role, name in rows)
 
 
+def test_link_targets_beside_the_names(tables_dir: Path) -> None:
+    """predecessor2 = [[John Henry (representative)|John Henry]], successor2 = [[Thomas L. Harris]]:
+    the name as shown, and the page it links to (what a chain joins on)."""
+    row = q(tables_dir, "SELECT predecessor, predecessor_link, successor, successor_link "
+                        "FROM 'tables/offices.parquet' WHERE title = 'Abraham Lincoln' AND office_number = 2")
+    assert row == [("John Henry", "John Henry (representative)", "Thomas L. Harris", "Thomas L. Harris")]
+    # vicepresident = [[Hannibal Hamlin]] <small>(1861–1865)</small><br />[[Andrew Johnson]] ...
+    links = q(tables_dir, "SELECT link FROM 'tables/colleagues.parquet' WHERE title = 'Abraham Lincoln' "
+                          "AND office_number = 1 ORDER BY colleague_number")
+    assert links == [("Hannibal Hamlin",), ("Andrew Johnson",)]
+
+
 def test_successor_chain(tables_dir: Path) -> None:
     """Washington -> Adams -> Jefferson -> Madison, each the next's predecessor (their infoboxes)."""
     sql = _doc_queries()["successor_chain"]
@@ -171,7 +183,7 @@ def test_export_reads_parquet_and_compressed_jsonl(sample_jsonl: Path, tmp_path:
 def test_bad_records_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"title": "x"}\nnot json\n')
-    assert main(["export", str(bad), "--to", "wikidata", "-o", str(tmp_path / "o")]) == 2
+    assert main(["export", str(bad), "--to", "wikidata", "-o", str(tmp_path / "o.jsonl")]) == 2
     assert "line 2" in capsys.readouterr().err
 
 

@@ -2,12 +2,14 @@
 
 People: Aristotle (BC), Ayn Rand (Old Style dual date in the lead), Abraham
 Lincoln (an officeholder with an ordinal), all from the enwiki sample dump
-(page and revision ids from its XML), and Dan Quayle (fixture wikitext).
-Every expected value is read from the article's infobox.
+(page and revision ids from its XML); George Washington (Old Style lead, first
+of a series), Abraham von Dohna (plwiki, Julian-calendar birth) and Dan Quayle
+(fixture wikitext).  Every expected value is read from the article's text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +46,6 @@ def qualifier_values(statement: dict[str, Any], prop: str) -> list[Any]:
     return out
 
 
-def calendar_of(record: dict[str, Any], which: str) -> str:
-    """The calendar model the record's own ``calendar`` calls for (the export honours it)."""
-    return JULIAN if record["person"][which]["date"]["calendar"] == "julian" else GREGORIAN
-
-
 @pytest.fixture(scope="module")
 def entities(sample_records: dict[str, dict]) -> dict[str, dict]:
     return {title: entity(r) for title, r in sample_records.items() if r["person"]}
@@ -66,12 +63,12 @@ def test_reference_points_at_the_revision(entities: dict[str, dict]) -> None:
             assert ref["snaks"]["P4656"][0]["datavalue"]["value"] == LINCOLN_URL
 
 
-def test_bc_person(entities: dict[str, dict], sample_records: dict[str, dict]) -> None:
+def test_bc_person(entities: dict[str, dict]) -> None:
     """Aristotle: birth_date = 384 BC; death_date = 322 BC; Wikidata has no year 0."""
     claims = entities["Aristotle"]["claims"]
-    record = sample_records["Aristotle"]
-    assert time_of(claims["P569"][0]) == ("-0384-00-00T00:00:00Z", 9, calendar_of(record, "birth"))
-    assert time_of(claims["P570"][0]) == ("-0322-00-00T00:00:00Z", 9, calendar_of(record, "death"))
+    # years long before the Gregorian reform are Julian (docs/schema.md, ``calendar``)
+    assert time_of(claims["P569"][0]) == ("-0384-00-00T00:00:00Z", 9, JULIAN)
+    assert time_of(claims["P570"][0]) == ("-0322-00-00T00:00:00Z", 9, JULIAN)
     # [[Stagira (ancient city)|Stagira]], ...: somevalue with the name and the link target
     (p19,) = claims["P19"]
     assert p19["mainsnak"]["snaktype"] == "somevalue"
@@ -82,19 +79,82 @@ def test_bc_person(entities: dict[str, dict], sample_records: dict[str, dict]) -
     assert "P39" not in claims
 
 
-def test_old_style_person(entities: dict[str, dict], sample_records: dict[str, dict]) -> None:
+def test_old_style_person(entities: dict[str, dict]) -> None:
     """Ayn Rand: {{birth date|mf=yes|1905|02|02}}, the lead's {{OldStyleDate|February 2|1905|January 20}}.
 
-    The New Style day is 2 February 1905 (Gregorian), the Old Style one 20 January 1905
-    (Julian); the statement must be one of the two, with the matching calendar model.
+    An Old Style double date keeps the New Style day as the date (docs/schema.md, ``calendar``):
+    2 February 1905, Gregorian.  (20 January 1905 Julian is the same day.)
     """
     claims = entities["Ayn Rand"]["claims"]
-    readings = {GREGORIAN: "+1905-02-02T00:00:00Z", JULIAN: "+1905-01-20T00:00:00Z"}
-    model = calendar_of(sample_records["Ayn Rand"], "birth")
-    assert time_of(claims["P569"][0]) == (readings[model], 11, model)
+    assert time_of(claims["P569"][0]) == ("+1905-02-02T00:00:00Z", 11, GREGORIAN)
     assert time_of(claims["P570"][0]) == ("+1982-03-06T00:00:00Z", 11, GREGORIAN)
     # death_place = [[New York City]], [[New York]], U.S.
     assert claims["P20"][0]["mainsnak"]["bioparse"]["sitelink"]["title"] == "New York City"
+
+
+def _record(path: Path, title: str, wiki: str) -> dict[str, Any]:
+    """A fixture article's record, as a dump of ``wiki`` at revision 1 would carry it."""
+    record = bioparse.parse_file(path, title=title).to_dict()
+    record["meta"].update({"wiki": wiki, "revision_id": "1"})
+    return record
+
+
+def test_old_style_officeholder() -> None:
+    """George Washington: lead {{OldStyleDateDY|February 22,|1732|February 11, 1731}}; infobox
+    {{Birth date|1732|2|22}}, {{Death date and age|1799|12|14|1732|2|22}}, death_place = [[Mount Vernon]],
+    office = [[...|1st President of the United States]], April 30, 1789 - March 4, 1797,
+    predecessor = Inaugural holder, successor = [[John Adams]]."""
+    item = entity(_record(FIXTURES / "dumps" / "presidents" / "George_Washington.wiki", "George Washington", "enwiki"))
+    assert item is not None
+    claims = item["claims"]
+    assert time_of(claims["P569"][0]) == ("+1732-02-22T00:00:00Z", 11, GREGORIAN)  # the New Style day
+    assert time_of(claims["P570"][0]) == ("+1799-12-14T00:00:00Z", 11, GREGORIAN)
+    assert claims["P20"][0]["mainsnak"]["bioparse"]["sitelink"] == {"site": "enwiki", "title": "Mount Vernon"}
+    president = claims["P39"][0]
+    assert qualifier_values(president, "P1932") == ["President of the United States"]
+    assert qualifier_values(president, "P1545") == ["1"]
+    assert qualifier_values(president, "P580") == [("+1789-04-30T00:00:00Z", 11)]
+    assert qualifier_values(president, "P582") == [("+1797-03-04T00:00:00Z", 11)]
+    assert "P1365" not in president["qualifiers"]  # "Inaugural holder" names no one
+    assert qualifier_values(president, "P1366") == [("somevalue", "John Adams", "John Adams")]
+    url = "https://en.wikipedia.org/w/index.php?title=George_Washington&oldid=1"
+    assert president["references"][0]["snaks"]["P4656"][0]["datavalue"]["value"] == url
+
+
+def test_julian_calendar_person() -> None:
+    """Abraham von Dohna (plwiki): "ur. [[11 grudnia]] [[1561]]r., zm. [[1 maja]] [[1613]] r. we [[Wrocław]]iu";
+    {{Poprzednik Następca|urząd=...[[Syców|Wolny pan stanowy Sycowa]]...|lata=[[1592]]- [[1613]]|
+    pop=[[Georg Wilhelm von Braun]]|nast=[[Karl Hannibal von Dohna]]}}.
+
+    1561 is before the Gregorian reform (15 October 1582): the date is Julian, and Wikidata's
+    calendar model says so; 1613 is after it."""
+    record = _record(FIXTURES / "wikitext_i18n" / "sunflower__pl__Abraham_von_Dohna.wiki", "Abraham von Dohna", "plwiki")
+    item = entity(record)
+    assert item is not None
+    claims = item["claims"]
+    assert item["labels"] == {"pl": {"language": "pl", "value": "Abraham von Dohna"}}
+    assert item["sitelinks"] == {"plwiki": {"site": "plwiki", "title": "Abraham von Dohna"}}
+    assert time_of(claims["P569"][0]) == ("+1561-12-11T00:00:00Z", 11, JULIAN)
+    assert time_of(claims["P570"][0]) == ("+1613-05-01T00:00:00Z", 11, GREGORIAN)
+    assert qualifier_values(claims["P20"][0], "P1932") == ["Wrocław"]
+    (office,) = claims["P39"]
+    assert qualifier_values(office, "P1932") == ["Wolny pan stanowy Sycowa"]
+    assert qualifier_values(office, "P580") == [("+1592-00-00T00:00:00Z", 9)]
+    assert qualifier_values(office, "P582") == [("+1613-00-00T00:00:00Z", 9)]
+    assert qualifier_values(office, "P1365") == [("somevalue", "Georg Wilhelm von Braun", "Georg Wilhelm von Braun")]
+    assert qualifier_values(office, "P1366") == [("somevalue", "Karl Hannibal von Dohna", "Karl Hannibal von Dohna")]
+    url = "https://pl.wikipedia.org/w/index.php?title=Abraham_von_Dohna&oldid=1"
+    assert office["references"][0]["snaks"]["P4656"][0]["datavalue"]["value"] == url
+    out = list(lines(item))
+    assert f'LAST\tP569\t+1561-12-11T00:00:00Z/11/J\tS4656\t"{url}"' in out
+    assert f'LAST\tP570\t+1613-05-01T00:00:00Z/11\tS4656\t"{url}"' in out
+    # tables: the Julian day as the day it was (10 days behind the Gregorian calendar in 1561)
+    from bioparse.export.tables import rows_for
+
+    (person,) = rows_for(record)["people"]
+    day = (dt.date(1561, 12, 21) - dt.date(1970, 1, 1)).days
+    assert (person["birth_iso"], person["birth_calendar"], person["birth_lower"], person["birth_upper"]) == (
+        "1561-12-11", "julian", day, day)
 
 
 def test_officeholder_with_ordinals(entities: dict[str, dict]) -> None:
@@ -189,11 +249,12 @@ def test_julian_calendar_and_bc_numbering() -> None:
 
 
 def test_cli_formats(sample_jsonl: Path, tmp_path: Path) -> None:
-    for fmt in ("wikidata", "quickstatements", "jsonld"):
-        assert main(["export", str(sample_jsonl), "--to", fmt, "-o", str(tmp_path / fmt)]) == 0
-    people = [orjson.loads(line) for line in (tmp_path / "wikidata").read_bytes().splitlines()]
+    names = {"wikidata": "wikidata.jsonl", "quickstatements": "quickstatements.txt", "jsonld": "jsonld.jsonl"}
+    for fmt, name in names.items():
+        assert main(["export", str(sample_jsonl), "--to", fmt, "-o", str(tmp_path / name)]) == 0
+    people = [orjson.loads(line) for line in (tmp_path / "wikidata.jsonl").read_bytes().splitlines()]
     assert {"Abraham Lincoln", "Aristotle", "Ayn Rand"} <= {p["labels"]["en"]["value"] for p in people}
-    ld = {p["name"]: p for p in map(orjson.loads, (tmp_path / "jsonld").read_bytes().splitlines())}
+    ld = {p["name"]: p for p in map(orjson.loads, (tmp_path / "jsonld.jsonl").read_bytes().splitlines())}
     lincoln = ld["Abraham Lincoln"]
     assert lincoln["@type"] == "Person" and lincoln["birthDate"] == "1809-02-12"
     assert lincoln["sameAs"] == ["https://en.wikipedia.org/wiki/Abraham_Lincoln"]
@@ -201,7 +262,7 @@ def test_cli_formats(sample_jsonl: Path, tmp_path: Path) -> None:
     want = {"@type": "Role", "roleName": "President of the United States", "startDate": "1861-03-04",
             "endDate": "1865-04-15"}
     assert any(want.items() <= role.items() for role in lincoln["hasOccupation"])
-    qs = (tmp_path / "quickstatements").read_text(encoding="utf-8").splitlines()
+    qs = (tmp_path / "quickstatements.txt").read_text(encoding="utf-8").splitlines()
     assert qs.count("CREATE") == len(people)
 
 
@@ -226,3 +287,28 @@ def test_dump_to_wikidata_in_one_step(tmp_path: Path, sample_records: dict[str, 
     two_step = {title: entity(r) for title, r in sample_records.items() if r["person"]}
     assert one_step["Abraham Lincoln"] == two_step["Abraham Lincoln"]
     assert len(one_step) == len(two_step)
+
+
+def test_electoral_district() -> None:
+    """Angela Merkel: office9 = [[Member of the German Bundestag|Member]] of the [[Bundestag]] for
+    [[Mecklenburg-Vorpommern]], 20 December 1990 - 26 October 2021, constituency9 = {{ubl|
+    [[...|Stralsund – Rügen – Grimmen]] (1990–2002)|...}}: P768 on that P39 statement only."""
+    item = entity(_record(FIXTURES / "wikitext" / "dbpminidump__en__Angela_Merkel.wiki", "Angela Merkel", "enwiki"))
+    assert item is not None
+    with_district = [s for s in item["claims"]["P39"] if "P768" in s.get("qualifiers", {})]
+    (member,) = with_district
+    assert qualifier_values(member, "P1932") == ["Member of the Bundestag for Mecklenburg-Vorpommern"]
+    assert qualifier_values(member, "P580") == [("+1990-12-20T00:00:00Z", 11)]
+    assert qualifier_values(member, "P582") == [("+2021-10-26T00:00:00Z", 11)]
+    ((kind, name, _link),) = qualifier_values(member, "P768")
+    assert kind == "somevalue" and name.startswith("Stralsund – Rügen – Grimmen")
+    assert "\tP768\tsomevalue\t" in next(line for line in lines(item) if "Bundestag for" in line)
+
+
+def test_no_reference_without_a_known_wiki() -> None:
+    """An article file parsed on its own names no wiki: no permalink to cite, no edition (docs/etl.md)."""
+    record = bioparse.parse_file(FIXTURES / "dumps" / "presidents" / "John_Adams.wiki", title="John Adams").to_dict()
+    item = entity(record)
+    assert item is not None and item["claims"]["P569"]  # |birth_date = {{birth date|1735|10|30}}
+    assert all("references" not in s for statements in item["claims"].values() for s in statements)
+    assert "sitelinks" not in item and "labels" not in item

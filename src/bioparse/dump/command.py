@@ -626,7 +626,8 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
 
     counters = Counters()
     stats = ReadStats(total_bytes=sum(_size(p) for p in args.inputs))
-    progress = Progress(enabled=sys.stderr.isatty() if args.progress is None else args.progress)
+    progress = Progress(enabled=sys.stderr.isatty() if args.progress is None else args.progress,
+                        total_pages=args.limit, total_bytes=stats.total_bytes)
     jobs = iter_jobs(args.inputs, namespaces, limit=args.limit, stats=stats)
     worker = partial(run_job, people_only=args.people_only, output="jsonl", fields=args.fields)
     results = ordered_map(worker, jobs, args.workers, timeout=BATCH_TIMEOUT, on_lost=partial(lost_job, output="jsonl"))
@@ -653,6 +654,7 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
         status = 2
     finally:
         results.close()  # type: ignore[attr-defined]  # a generator: stops and reaps the workers
+        progress.update(counters, stats.bytes_read, stats.total_bytes, force=True)
         progress.finish()
         sink.finish(written)
     print(summary(counters) + f"; exported --to {args.to}: " + ", ".join(f"{n} {k}" for k, n in sink.counts.items()),

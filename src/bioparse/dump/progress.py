@@ -125,6 +125,7 @@ class Progress:
             desc="bioparse dump",
             mininterval=self.interval,
             ncols=_columns(self.stream),
+            nrows=_rows(self.stream),
         )
 
     def update(self, c: Counters, bytes_read: int, total_bytes: int | None = None, force: bool = False) -> None:
@@ -178,6 +179,14 @@ def _columns(stream: TextIO) -> int:
         return os.get_terminal_size(stream.fileno()).columns or 100
     except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
         return 100
+
+
+def _rows(stream: TextIO) -> int:
+    """The terminal's height; 24 when it reports none (tqdm hides a bar that does not fit in 0 rows)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).lines or 24
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return 24
 
 
 def _isatty(stream: TextIO) -> bool:

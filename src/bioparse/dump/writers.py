@@ -28,7 +28,9 @@ class JsonlWriter:
         self.offset = offset
         self._fh: Any = fh
         if compression == "gzip":
-            self._fh = gzip.GzipFile(fileobj=fh, mode="wb")
+            # no file name in the header: OUT is written under a temporary name (``gunzip -N``
+            # would otherwise restore that one)
+            self._fh = gzip.GzipFile(filename="", fileobj=fh, mode="wb")
         elif compression == "zstd":
             import zstandard
 

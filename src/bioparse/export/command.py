@@ -15,12 +15,17 @@ def register(subparsers: Any) -> None:
         "export",
         help="export records (from parse/dump) to Parquet tables, Wikidata JSON, QuickStatements or JSON-LD",
         description=(
-            "Read RECORDS written by 'bioparse parse' or 'bioparse dump' (JSON Lines, plain, .gz, .zst, .xz, "
-            ".bz2, or Parquet; - for stdin) and write them as FORMAT (see docs/etl.md)."
+            "Read RECORDS written by 'bioparse parse' or 'bioparse dump' (JSON Lines, plain, .gz, .zst, "
+            ".xz, .bz2, or Parquet; - for stdin; URLs with bioparse[remote]) and write them as FORMAT "
+            "(see docs/etl.md)."
         ),
     )
     p.add_argument("records", nargs="+", metavar="RECORDS")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="a directory for tables; a file or - otherwise")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT",
+        help="a directory for tables; otherwise - or a file named for the format (.jsonl for wikidata and "
+        "jsonld, .txt for quickstatements; add .gz or .zst to compress)",
+    )
     add_export_options(p, required=True)
     p.set_defaults(func=run)
 
@@ -38,9 +43,6 @@ def add_export_options(p: argparse.ArgumentParser, required: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.to != "tables" and args.output != "-" and args.output.lower().endswith((".parquet", ".pq")):
-        print(f"bioparse: --to {args.to} writes lines, not Parquet: {args.output}", file=sys.stderr)
-        return 2
     if args.to == "tables" and args.output == "-":
         print("bioparse: --to tables writes a directory; give -o DIR", file=sys.stderr)
         return 2

@@ -1,4 +1,5 @@
-"""Read back what ``bioparse parse``/``dump`` wrote: JSON Lines (plain, .gz, .zst, .xz, .bz2) or Parquet.
+"""Read back what ``bioparse parse``/``dump`` wrote: JSON Lines (plain, .gz, .zst, .xz, .bz2) or Parquet,
+from files, stdin or URLs.
 
 Records come back as the JSON-ready dicts ``Article.to_dict`` gives, one at a
 time, so an export streams whatever the size of the input.
@@ -12,7 +13,7 @@ from typing import IO, Any
 
 import orjson
 
-from ..dump.sources import open_decompressed
+from ..dump.sources import is_url, open_decompressed, open_url
 
 _PARQUET_MAGIC = b"PAR1"
 
@@ -22,18 +23,19 @@ class RecordsError(ValueError):
 
 
 def iter_records(paths: Iterable[str]) -> Iterator[dict[str, Any]]:
-    """Every record of every input, in order; ``-`` reads JSON Lines from stdin."""
+    """Every record of every input, in order; ``-`` reads JSON Lines from stdin, and URLs
+    (``s3://``, ``https://``, ...) are read through fsspec as ``bioparse dump`` reads them."""
     for path in paths:
         if path == "-":
             yield from _jsonl(open_decompressed(sys.stdin.buffer), "<stdin>")
             continue
-        with open(path, "rb") as fh:
+        with open_url(path) if is_url(path) else open(path, "rb") as fh:
             is_parquet = fh.read(4) == _PARQUET_MAGIC
-        if is_parquet:
-            yield from _parquet(path)
-        else:
-            with open(path, "rb") as raw:
-                yield from _jsonl(open_decompressed(raw), path)
+            fh.seek(0)
+            if is_parquet:
+                yield from _parquet(fh)
+            else:
+                yield from _jsonl(open_decompressed(fh), path)
 
 
 def _jsonl(stream: IO[bytes], name: str) -> Iterator[dict[str, Any]]:
@@ -51,12 +53,12 @@ def _jsonl(stream: IO[bytes], name: str) -> Iterator[dict[str, Any]]:
         yield record
 
 
-def _parquet(path: str, batch_rows: int = 1024) -> Iterator[dict[str, Any]]:
+def _parquet(source: IO[bytes], batch_rows: int = 1024) -> Iterator[dict[str, Any]]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from ..dump.arrow import table_to_records
 
-    with pq.ParquetFile(path) as pf:
+    with pq.ParquetFile(source) as pf:
         for batch in pf.iter_batches(batch_size=batch_rows):
             yield from table_to_records(pa.Table.from_batches([batch]))
