@@ -7,12 +7,21 @@ import re
 
 import pytest
 
-from bioparse.readers.wikitext import render
+from bioparse.readers.wikitext import render, scan
 
 #: The original definitions the fast forms stand for.
 HSPACE = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
 PAREN_HINT = re.compile(r"\( ?[;,]|[;,] ?\)")
+LIST_MARK = re.compile(r"^[ \t]*[*#:;]+[ \t]*", re.M)
+QUOTES = re.compile(r"'{2,}")
 ALPHABET = " \t\u00a0\u2009\u202fa(;,)\n"
+LIST_ALPHABET = " \t\n*#:;a"
+MARKER = re.compile("\x7f([RX])(\\d+)\x7f")
+
+
+def _quotes(m: re.Match[str]) -> str:
+    n = len(m.group())
+    return "'" if n == 4 else "'" * (n - 5) if n > 5 else ""
 
 
 @pytest.mark.parametrize("seed", range(20))
@@ -20,5 +29,37 @@ def test_fast_blank_runs_equal_the_original(seed: int) -> None:
     rng = random.Random(seed)
     for _ in range(500):
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 30)))
-        assert render._HSPACE_FAST.sub(" ", text) == HSPACE.sub(" ", text), repr(text)
+        assert render.fold_blanks(text) == HSPACE.sub(" ", text), repr(text)
         assert any(p in text for p in render._PAREN_PAIRS) == bool(PAREN_HINT.search(text)), repr(text)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_fast_list_marks_equal_the_original(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = "".join(rng.choice(LIST_ALPHABET) for _ in range(rng.randint(0, 30)))
+        assert render.drop_list_marks(text) == LIST_MARK.sub("", text), repr(text)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_fast_quotes_equal_the_original(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = "".join(rng.choice("''a ") for _ in range(rng.randint(0, 30)))
+        assert render.drop_quotes(text) == QUOTES.sub(_quotes, text), repr(text)
+
+
+def test_unmask_drops_ref_markers_and_keeps_nowiki_text() -> None:
+    tags = [scan.Tag("ref", {}, "a source"), scan.Tag("nowiki", {}, "[[kept]]"), scan.Tag("math", {}, "x")]
+    assert scan.unmask("a\x7fR0\x7fb", tags) == "ab"
+    assert scan.unmask("a\x7fR0\x7fb\x7fX1\x7fc\x7fX2\x7f", tags) == "ab[[kept]]c"
+
+
+def test_links_are_recorded_only_when_kept() -> None:
+    ctx = render.Ctx()
+    assert render.finish("[[Paris (France)|]] and [[Lyon|the city]] [[#Notes]]", ctx) == "Paris and the city #Notes"
+    assert ctx.links == ["Paris (France)", "Lyon"]
+    assert ctx.shown_links == [("Paris", "Paris (France)"), ("the city", "Lyon")]
+    quiet = render.Ctx(keep_links=False)
+    assert render.finish("[[Paris (France)|]] and [[Lyon|the city]] [[#Notes]]", quiet) == "Paris and the city #Notes"
+    assert quiet.links == [] and quiet.shown_links == []

@@ -118,9 +118,11 @@ def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool 
 
     cited_at: list[tuple[int, str]] = []
     if want_refs:
+        ctx.keep_links = False  # links inside references are not kept
         uses = refs.collect_uses(page, masked.tags, def_ranges)
         biblio = refs.bibliography(page, spans, ctx) if any(u.kind == "sfn" for u in uses) else {}
         doc.references, cited_at = refs.build_references(uses, ctx, biblio, doc.warnings)
+        ctx.keep_links = True
     doc.categories = list(dict.fromkeys(categories(page)))
 
     headings = [h for h in _HEADING.finditer(page) if not _inside(h.start(), spans, starts)]
@@ -136,18 +138,17 @@ def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool 
         return
     bounds: list[tuple[str, int, int, int]] = []
     prev_end, prev_title, prev_level = 0, "", 0
+    ctx.keep_links = False  # only the lead's links are kept (RawSection.links)
     for h in headings:
         bounds.append((prev_title, prev_level, prev_end, h.start()))
-        ctx.links = []
         prev_title = finish(ctx.expand(h.group(2)), ctx)
         prev_level = len(h.group(1))
         prev_end = h.end()
     bounds.append((prev_title, prev_level, prev_end, len(page)))
     cite_pos = [p for p, _ in cited_at]
     for title, level, a, b in bounds:
-        if level and not want_sections:
-            break  # only the lead is read when sections are not written
         ctx.links = []
+        ctx.keep_links = level == 0
         seen = len(ctx.shown_links)
         body = _section_text(page, a, b, spans, starts, ctx)
         lo, hi = bisect.bisect_left(cite_pos, a), bisect.bisect_left(cite_pos, b)
@@ -157,6 +158,7 @@ def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool 
         links = ctx.shown_links[seen:] if level == 0 else []
         doc.sections.append(RawSection(title=title, level=level, text=body, ref_ids=ids, links=links))
     ctx.links = []
+    ctx.keep_links = True
 
 
 def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -171,12 +173,14 @@ def _section_text(page: str, a: int, b: int, spans: list[tuple[int, int]], start
     hi = bisect.bisect_left(starts, b)
     out: list[str] = []
     pos = a
+    handlers = ctx.handlers
+    prefixes = tuple(p for p, _h in ctx.prefix_handlers)
     for i in range(lo, hi):
         s, e = spans[i]
         out.append(page[pos:s])
         m = _NAME.match(page, s)
         key = scan.normalize_name(m.group(1)) if m else ""
-        if key in ctx.handlers or any(key.startswith(p) for p, _h in ctx.prefix_handlers) or looks_like_date(key):
+        if key in handlers or key.startswith(prefixes) or looks_like_date(key):
             out.append(ctx.call(scan.parse_template(page, s, e)))
         pos = max(pos, e)
     out.append(page[pos:b])
