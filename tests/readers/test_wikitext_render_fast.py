@@ -63,3 +63,14 @@ def test_links_are_recorded_only_when_kept() -> None:
     quiet = render.Ctx(keep_links=False)
     assert render.finish("[[Paris (France)|]] and [[Lyon|the city]] [[#Notes]]", quiet) == "Paris and the city #Notes"
     assert quiet.links == [] and quiet.shown_links == []
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_heading_lines_equal_the_whole_page_search(seed: int) -> None:
+    from bioparse.readers.wikitext import _HEADING, _headings
+
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = "".join(rng.choice("== a\n\t") for _ in range(rng.randint(0, 30)))
+        found = [(m.start(), m.end(), m.groups()) for m in _headings(text)]
+        assert found == [(m.start(), m.end(), m.groups()) for m in _HEADING.finditer(text)], repr(text)

@@ -125,7 +125,7 @@ def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool 
         ctx.keep_links = True
     doc.categories = list(dict.fromkeys(categories(page)))
 
-    headings = [h for h in _HEADING.finditer(page) if not _inside(h.start(), spans, starts)]
+    headings = [h for h in _headings(page) if not _inside(h.start(), spans, starts)]
     if not want_sections:
         # The lead alone: the text before the first heading, as the full path gives it.
         end = headings[0].start() if headings else len(page)
@@ -159,6 +159,25 @@ def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool 
         doc.sections.append(RawSection(title=title, level=level, text=body, ref_ids=ids, links=links))
     ctx.links = []
     ctx.keep_links = True
+
+
+def _headings(page: str) -> list[re.Match[str]]:
+    """``_HEADING.finditer(page)``, tried only at the lines that start with "=" (found by
+    ``str.find``, where the ``^`` of a multi-line pattern has the engine try every position)."""
+    found: list[re.Match[str]] = []
+    start = 0 if page.startswith("=") else _next_line_with(page, "=", 0)
+    while start >= 0:
+        m = _HEADING.match(page, start)
+        if m:
+            found.append(m)
+        start = _next_line_with(page, "=", start)
+    return found
+
+
+def _next_line_with(page: str, first: str, pos: int) -> int:
+    """Start of the first line after ``pos`` that begins with ``first``, -1 when none."""
+    nl = page.find("\n" + first, pos)
+    return nl + 1 if nl >= 0 else -1
 
 
 def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

@@ -86,11 +86,14 @@ def cite_fields(t: scan.Template, ctx: Ctx) -> dict[str, str]:
     fields: dict[str, str] = {"template": t.key}
     named = {k.strip().lower(): v for k, v in t.params if not k.isdigit()}
     hits: list[tuple[int, int, str, bool]] = []
-    index = _ALIAS_INDEX
-    for key in named:
-        found = index.get(key)
-        if found is not None:
-            hits.extend(found)
+    authors: list[tuple[str, int, str]] = []
+    known = _PARAM_INFO
+    for key, raw in named.items():
+        aliases, author = known.get(key) or _param_info(key)
+        if aliases:
+            hits.extend(aliases)
+        if author is not None:
+            authors.append((raw, *author))
     if hits:
         hits.sort()
         done = -1
@@ -103,9 +106,9 @@ def cite_fields(t: scan.Template, ctx: Ctx) -> dict[str, str]:
                 if text:
                     fields[out] = text.replace("\n", " ")
                     done = pos
-    authors = _authors(named, ctx)
-    if authors:
-        fields["authors"] = "; ".join(authors)
+    names = _authors(named, authors, ctx)
+    if names:
+        fields["authors"] = "; ".join(names)
     return fields
 
 
@@ -132,18 +135,42 @@ def _author_index(key: str) -> int | None:
     return int(m.group(1) or 1) if m else None
 
 
-def _authors(named: dict[str, str], ctx: Ctx) -> list[str]:
+def _author_role(key: str) -> tuple[int, str] | None:
+    """(number, "first"/"last"/"full") of an author parameter, None for other names."""
+    if key[:1] not in _AUTHOR_INITIALS:
+        return None  # most parameters (url, title, date ...) cannot be author keys
+    idx = _author_index(key)
+    if idx is None:
+        return None
+    role = "first" if key.startswith(("first", "given", "vorname", "prénom", "nombre")) else "last"
+    if key.startswith(("author", "autor", "auteur")) and role == "last":
+        role = "full"
+    return idx, role
+
+
+_ParamInfo = tuple[tuple[tuple[int, int, str, bool], ...], tuple[int, str] | None]
+#: Parameter name -> (its ``_ALIAS_INDEX`` entries, its author role): what ``cite_fields`` does
+#: with it.  Cite parameter names are a small vocabulary repeated in every call of every page;
+#: the bound keeps pages of invented names from growing it.
+_PARAM_INFO: dict[str, _ParamInfo] = {}
+_PARAM_INFO_MAX = 20_000
+
+
+def _param_info(key: str) -> _ParamInfo:
+    info = _PARAM_INFO.get(key)
+    if info is None:
+        info = (tuple(_ALIAS_INDEX.get(key, ())), _author_role(key))
+        if len(_PARAM_INFO) < _PARAM_INFO_MAX:
+            _PARAM_INFO[key] = info
+    return info
+
+
+def _authors(named: dict[str, str], authors: list[tuple[str, int, str]], ctx: Ctx) -> list[str]:
+    """Author names in order of their number; ``authors`` is (raw value, number, role) per parameter."""
     by_index: dict[int, dict[str, str]] = {}
-    for key, raw in named.items():
-        if key[:1] not in _AUTHOR_INITIALS:
-            continue  # most parameters (url, title, date ...) cannot be author keys
-        idx = _author_index(key)
-        if idx is None or not raw.strip():
-            continue
-        role = "first" if key.startswith(("first", "given", "vorname", "prénom", "nombre")) else "last"
-        if key.startswith(("author", "autor", "auteur")) and role == "last":
-            role = "full"
-        by_index.setdefault(idx, {})[role] = ctx.render(raw).replace("\n", " ")
+    for raw, idx, role in authors:
+        if raw.strip():
+            by_index.setdefault(idx, {})[role] = ctx.render(raw).replace("\n", " ")
     out: list[str] = []
     for idx in sorted(by_index):
         parts = by_index[idx]
@@ -238,7 +265,7 @@ def collect_uses(page: str, tags: list[scan.Tag], def_ranges: list[tuple[int, in
         if kind != "R":
             continue
         tag = tags[idx]
-        definition = tag.list_defined or any(a <= pos < b for a, b in def_ranges)
+        definition = tag.list_defined or (bool(def_ranges) and any(a <= pos < b for a, b in def_ranges))
         uses.append(Use(pos, tag.attrs.get("group", ""), tag.attrs.get("name") or None,
                         tag.content, "ref", definition))
         if tag.content and scan.MARK in tag.content:

@@ -55,8 +55,8 @@ _HTML = re.compile(
 )
 _INCLUDEONLY = re.compile(r"<includeonly>.*?(?:</includeonly>|\Z)", re.S | re.I)
 _MAGIC = re.compile(r"__[A-Z]{2,30}__")
-#: Horizontal blanks other than the plain space: each becomes one (``str.translate``, in C).
-_BLANKS = {ord("\t"): " ", 0xA0: " ", 0x2009: " ", 0x202F: " "}
+#: Horizontal blanks other than the plain space: each becomes one.
+_BLANKS = ("\t", "\u00a0", "\u2009", "\u202f")
 #: Two or more spaces (the pattern starts with a two-space literal, so the engine skips to
 #: each double space instead of trying a repeat at every character).
 _SPACE_RUN = re.compile("   *")
@@ -197,8 +197,9 @@ def drop_list_marks(text: str) -> str:
 
 def fold_blanks(text: str) -> str:
     """Runs of two or more blanks, and every tab or no-break space, as one space."""
-    if "\t" in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
-        text = text.translate(_BLANKS)
+    for blank in _BLANKS:
+        if blank in text:
+            text = text.replace(blank, " ")  # str.translate looks up every character: slower
     return _SPACE_RUN.sub(" ", text) if "  " in text else text
 
 

@@ -79,7 +79,8 @@ def mask_tags(text: str, tags: list[Tag] | None = None, list_defined: bool = Fal
         if m.start() < pos:
             continue
         name = m.group(1).lower()
-        attrs = parse_attrs(m.group(2) or "")
+        raw_attrs = m.group(2)
+        attrs = parse_attrs(raw_attrs) if raw_attrs else {}
         if m.group(3):
             content: str | None = None
             end = m.end()
