@@ -30,7 +30,7 @@ def test_fast_blank_runs_equal_the_original(seed: int) -> None:
     for _ in range(500):
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 30)))
         assert render.fold_blanks(text) == HSPACE.sub(" ", text), repr(text)
-        assert any(p in text for p in render._PAREN_PAIRS) == bool(PAREN_HINT.search(text)), repr(text)
+        assert render._paren_junk_hint(text) == bool(PAREN_HINT.search(text)), repr(text)
 
 
 @pytest.mark.parametrize("seed", range(10))
@@ -74,3 +74,30 @@ def test_heading_lines_equal_the_whole_page_search(seed: int) -> None:
         text = "".join(rng.choice("== a\n\t") for _ in range(rng.randint(0, 30)))
         found = [(m.start(), m.end(), m.groups()) for m in _headings(text)]
         assert found == [(m.start(), m.end(), m.groups()) for m in _HEADING.finditer(text)], repr(text)
+
+
+def _original_lines(text: str, value: bool) -> str:
+    """The per-line loop ``tidy_lines`` replaced."""
+    lines = [line.strip() for line in text.split("\n")]
+    if value:
+        return "\n".join(line for line in lines if line)
+    out: list[str] = []
+    blank = False
+    for line in lines:
+        if not line:
+            blank = bool(out)
+            continue
+        if blank:
+            out.append("")
+            blank = False
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_line_tidying_equals_the_per_line_loop(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = "".join(rng.choice("\n\n a\u3000\t\x0b") for _ in range(rng.randint(0, 30)))
+        for value in (True, False):
+            assert render.tidy_lines(text, value) == _original_lines(text, value), repr(text)

@@ -60,9 +60,6 @@ _BLANKS = ("\t", "\u00a0", "\u2009", "\u202f")
 #: Two or more spaces (the pattern starts with a two-space literal, so the engine skips to
 #: each double space instead of trying a repeat at every character).
 _SPACE_RUN = re.compile("   *")
-#: Cheap test for _PAREN_JUNK (whose leading optional space makes it try every position):
-#: what ``\( ?[;,]|[;,] ?\)`` matches, as plain substrings (``in`` beats a regex scan).
-_PAREN_PAIRS = ("(;", "(,", "( ;", "( ,", ";)", ",)", "; )", ", )")
 #: List and indent markers at a line start: ``_LIST_MARK_FIRST`` at the text's start, then
 #: ``_LIST_MARK`` from each newline (a literal first character, found fast, where ``^`` with
 #: ``re.M`` had the engine try every position).
@@ -70,6 +67,7 @@ _LIST_MARK_FIRST = re.compile(r"[ \t]*[*#:;]+[ \t]*")
 _LIST_MARK = re.compile(r"\n[ \t]*[*#:;]+[ \t]*")
 _PAREN_JUNK = re.compile(r"\( ?[;,] ?| ?[;,] ?\)")
 _EMPTY_PAREN = re.compile(r"\( ?\)")
+_BLANK_LINES = re.compile("\n\n\n+")
 
 
 @dataclass
@@ -142,6 +140,8 @@ class Ctx:
 
     def render(self, text: str, *, value: bool = True) -> str:
         """Plain text of a fragment; ``value`` gives one item per line, no blank lines."""
+        if "{{" not in text and "  " not in text and not _SPECIAL.search(text):
+            return text.strip()  # plain text (most cite and infobox values): what finish gives it
         return finish(self.expand(text), self, value=value)
 
 
@@ -268,20 +268,24 @@ def finish(text: str, ctx: Ctx, *, value: bool = True) -> str:
     if "  " in text or "\t" in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
         text = fold_blanks(text)
     if "(" in text:
-        if any(pair in text for pair in _PAREN_PAIRS):
+        if _paren_junk_hint(text):
             text = _PAREN_JUNK.sub(lambda m: "(" if "(" in m.group() else ")", text)
         text = _EMPTY_PAREN.sub("", text)
+    return tidy_lines(text, value)
+
+
+def tidy_lines(text: str, value: bool) -> str:
+    """Every line stripped; ``value``: blank lines out, else one blank line between paragraphs
+    and none at the ends (joins and a literal-prefix pattern, no Python step per line)."""
     lines = [line.strip() for line in text.split("\n")]
     if value:
-        return "\n".join(line for line in lines if line)
-    out: list[str] = []
-    blank = False
-    for line in lines:
-        if not line:
-            blank = bool(out)
-            continue
-        if blank:
-            out.append("")
-            blank = False
-        out.append(line)
-    return "\n".join(out)
+        return "\n".join(filter(None, lines))
+    text = "\n".join(lines).strip("\n")
+    return _BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text
+
+
+def _paren_junk_hint(text: str) -> bool:
+    """Whether ``_PAREN_JUNK`` can match: what ``\\( ?[;,]|[;,] ?\\)`` finds, as substring tests
+    (``in`` beats a regex scan, and the pattern's leading optional space makes it try every position)."""
+    return ("(;" in text or "(," in text or "( ;" in text or "( ," in text or ";)" in text or ",)" in text
+            or "; )" in text or ", )" in text)

@@ -315,9 +315,9 @@ def _parse_flat(body: str, start: int, end: int) -> Template:
     params: list[tuple[str, str]] = []
     index = 0
     for part in parts[1:]:
-        eq = part.find("=")
-        if eq >= 0:
-            params.append((part[:eq].strip(), part[eq + 1:]))
+        key, eq, value = part.partition("=")
+        if eq:
+            params.append((key.strip(), value))
         else:
             index += 1
             params.append((str(index), part))
