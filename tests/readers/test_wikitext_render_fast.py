@@ -101,3 +101,34 @@ def test_line_tidying_equals_the_per_line_loop(seed: int) -> None:
         text = "".join(rng.choice("\n\n a\u3000\t\x0b") for _ in range(rng.randint(0, 30)))
         for value in (True, False):
             assert render.tidy_lines(text, value) == _original_lines(text, value), repr(text)
+
+
+def test_grouped_namespace_patterns_match_the_flat_alternation() -> None:
+    flat_file = re.compile(r"\[\[\s*:?\s*(?:" + "|".join(re.escape(n) for n in render.FILE_NS) + r")\s*:", re.I)
+    flat_category = re.compile(
+        r"\[\[\s*(?:" + "|".join(re.escape(n) for n in render.CATEGORY_NS)
+        + r")\s*:\s*([^\[\]|\n]*)(?:\|[^\[\]\n]*)?\]\]",
+        re.I,
+    )
+    names = render.FILE_NS + render.CATEGORY_NS + ("fi", "files", "categor", "kat")
+    texts = [f"a [[{pre}{name}{post}:X y|z]] b" for name in names
+             for pre in ("", " ", ":") for post in ("", " ", "s")]
+    texts += [t.upper() for t in texts] + [t.title() for t in texts]
+    for text in texts:
+        assert [m.span() for m in render._NS_FILE.finditer(text)] == [m.span() for m in flat_file.finditer(text)]
+        assert [(m.span(), m.groups()) for m in render._CATEGORY.finditer(text)] == [
+            (m.span(), m.groups()) for m in flat_category.finditer(text)
+        ], text
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_one_template_test_agrees_with_the_brace_matcher(seed: int) -> None:
+    from bioparse.readers.wikitext.refs import _one_template
+
+    rng = random.Random(seed)
+    for _ in range(1000):
+        body = "".join(rng.choice(["{{", "}}", "{", "}", "a", "|"]) for _ in range(rng.randint(0, 8))).strip()
+        if _one_template(body):  # the quick test may say no to a single template, never yes to another
+            assert scan.template_spans(body) == [(0, len(body))], repr(body)
+    assert _one_template("{{cite web|url=x|title=y}}")
+    assert not _one_template("{{cite web|title={{lang|fr|x}}}}")

@@ -365,19 +365,23 @@ def _fill(ref: RawReference, use: Use, ctx: Ctx, biblio: dict[str, dict[str, str
             ref.fields["url"] = link.group(1)
         ref.text = ctx.render(content).replace("\n", " ")
         return
-    spans = scan.template_spans(content)
     body = content.strip()
+    if _one_template(body):
+        start = content.index("{{")
+        spans = [(start, start + len(body))]
+    else:
+        spans = scan.template_spans(content)
     if len(spans) == 1 and spans[0][1] - spans[0][0] == len(body) and content.lstrip().startswith("{{"):
         t = scan.parse_template(content, *spans[0])
         if _is_cite(t, ctx):
             ref.fields = cite_fields(t, ctx)
             ref.text = cite_text(ref.fields)
             return
-    # Templates and text: each template is parsed once, for the cite fields and the text, and
-    # the first citation's text is rendered once when the text shows it as the fields give it.
         tpls = [t]
     else:
         tpls = [scan.parse_template(content, a, b) for a, b in spans]
+    # Templates and text: each template is parsed once, for the cite fields and the text, and
+    # the first citation's text is rendered once when the text shows it as the fields give it.
     ref.fields = {}
     done: dict[int, str] = {}
     for t in tpls:
@@ -393,6 +397,13 @@ def _fill(ref: RawReference, use: Use, ctx: Ctx, biblio: dict[str, dict[str, str
     ref.text = finish(ctx.expand_parsed(content, tpls, done), ctx).replace("\n", " ")
     if not ref.text:
         ref.text = _fallback_text(tpls, ctx)
+
+
+def _one_template(body: str) -> bool:
+    """True when ``body`` is one template and nothing else (``template_spans`` would give one
+    span over all of it): one ``{{`` at its start, one ``}}`` at its end, no brace runs of three."""
+    return (body.startswith("{{") and body.endswith("}}") and body.count("{{") == 1 and body.count("}}") == 1
+            and "{{{" not in body and "}}}" not in body)
 
 
 def _shown_as_cite(t: scan.Template, ctx: Ctx) -> bool:

