@@ -76,29 +76,30 @@ def mask_tags(text: str, tags: list[Tag] | None = None, list_defined: bool = Fal
     pos = 0
     no_closer_after: dict[str, int] = {}
     for m in _OPENER.finditer(text):
-        if m.start() < pos:
+        start, stop = m.span()
+        if start < pos:
             continue
-        name = m.group(1).lower()
-        raw_attrs = m.group(2)
-        attrs = parse_attrs(raw_attrs) if raw_attrs else {}
-        if m.group(3):
+        name, raw_attrs, slash = m.groups()
+        name = name.lower()
+        if slash:
             content: str | None = None
-            end = m.end()
+            end = stop
         else:
-            if no_closer_after.get(name, len(text) + 1) <= m.end():
+            if no_closer_after.get(name, len(text) + 1) <= stop:
                 continue
-            closer = _closer(name).search(text, m.end())
+            closer = _closer(name).search(text, stop)
             if closer is None:
-                no_closer_after[name] = m.end()
+                no_closer_after[name] = stop
                 continue
-            content = text[m.end():closer.start()]
+            content = text[stop:closer.start()]
             end = closer.end()
-        parts.append(text[pos:m.start()])
+        parts.append(text[pos:start])
         if name == "references":
             if content:
                 mask_tags(content, out_tags, list_defined=True)
             pos = end
             continue
+        attrs = parse_attrs(raw_attrs) if raw_attrs else {}
         if name == "ref" and content and "<" in content:
             content = mask_tags(content, out_tags).text
         out_tags.append(Tag(name, attrs, content, list_defined))
