@@ -360,7 +360,7 @@ def _fill(ref: RawReference, use: Use, ctx: Ctx, biblio: dict[str, dict[str, str
         return
     if "{{" not in content:  # no template: no cite fields, nothing to expand
         ref.fields = {}
-        link = _URL.search(content)
+        link = _URL.search(content) if "//" in content else None  # every URL has "//"
         if link:
             ref.fields["url"] = link.group(1)
         ref.text = ctx.render(content).replace("\n", " ")
@@ -391,7 +391,7 @@ def _fill(ref: RawReference, use: Use, ctx: Ctx, biblio: dict[str, dict[str, str
                 done[t.start] = cite_text(ref.fields)
             break
     if "url" not in ref.fields:
-        link = _URL.search(content)
+        link = _URL.search(content) if "//" in content else None  # every URL has "//"
         if link:
             ref.fields["url"] = link.group(1)
     ref.text = finish(ctx.expand_parsed(content, tpls, done), ctx).replace("\n", " ")
