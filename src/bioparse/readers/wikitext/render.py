@@ -288,6 +288,8 @@ def finish(text: str, ctx: Ctx, *, value: bool = True) -> str:
 def tidy_lines(text: str, value: bool) -> str:
     """Every line stripped; ``value``: blank lines out, else one blank line between paragraphs
     and none at the ends (joins and a literal-prefix pattern, no Python step per line)."""
+    if "\n" not in text:
+        return text.strip()  # one line (most values): what either branch below gives it
     lines = [line.strip() for line in text.split("\n")]
     if value:
         return "\n".join(filter(None, lines))
