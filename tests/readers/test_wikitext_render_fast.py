@@ -7,12 +7,21 @@ import re
 
 import pytest
 
-from bioparse.readers.wikitext import render
+from bioparse.readers.wikitext import render, scan
 
 #: The original definitions the fast forms stand for.
 HSPACE = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
 PAREN_HINT = re.compile(r"\( ?[;,]|[;,] ?\)")
+LIST_MARK = re.compile(r"^[ \t]*[*#:;]+[ \t]*", re.M)
+QUOTES = re.compile(r"'{2,}")
 ALPHABET = " \t\u00a0\u2009\u202fa(;,)\n"
+LIST_ALPHABET = " \t\n*#:;a"
+MARKER = re.compile("\x7f([RX])(\\d+)\x7f")
+
+
+def _quotes(m: re.Match[str]) -> str:
+    n = len(m.group())
+    return "'" if n == 4 else "'" * (n - 5) if n > 5 else ""
 
 
 @pytest.mark.parametrize("seed", range(20))
@@ -20,5 +29,106 @@ def test_fast_blank_runs_equal_the_original(seed: int) -> None:
     rng = random.Random(seed)
     for _ in range(500):
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 30)))
-        assert render._HSPACE_FAST.sub(" ", text) == HSPACE.sub(" ", text), repr(text)
-        assert any(p in text for p in render._PAREN_PAIRS) == bool(PAREN_HINT.search(text)), repr(text)
+        assert render.fold_blanks(text) == HSPACE.sub(" ", text), repr(text)
+        assert render._paren_junk_hint(text) == bool(PAREN_HINT.search(text)), repr(text)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_fast_list_marks_equal_the_original(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = "".join(rng.choice(LIST_ALPHABET) for _ in range(rng.randint(0, 30)))
+        assert render.drop_list_marks(text) == LIST_MARK.sub("", text), repr(text)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_fast_quotes_equal_the_original(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = "".join(rng.choice("''a ") for _ in range(rng.randint(0, 30)))
+        assert render.drop_quotes(text) == QUOTES.sub(_quotes, text), repr(text)
+
+
+def test_unmask_drops_ref_markers_and_keeps_nowiki_text() -> None:
+    tags = [scan.Tag("ref", {}, "a source"), scan.Tag("nowiki", {}, "[[kept]]"), scan.Tag("math", {}, "x")]
+    assert scan.unmask("a\x7fR0\x7fb", tags) == "ab"
+    assert scan.unmask("a\x7fR0\x7fb\x7fX1\x7fc\x7fX2\x7f", tags) == "ab[[kept]]c"
+
+
+def test_links_are_recorded_only_when_kept() -> None:
+    ctx = render.Ctx()
+    assert render.finish("[[Paris (France)|]] and [[Lyon|the city]] [[#Notes]]", ctx) == "Paris and the city #Notes"
+    assert ctx.links == ["Paris (France)", "Lyon"]
+    assert ctx.shown_links == [("Paris", "Paris (France)"), ("the city", "Lyon")]
+    quiet = render.Ctx(keep_links=False)
+    assert render.finish("[[Paris (France)|]] and [[Lyon|the city]] [[#Notes]]", quiet) == "Paris and the city #Notes"
+    assert quiet.links == [] and quiet.shown_links == []
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_heading_lines_equal_the_whole_page_search(seed: int) -> None:
+    from bioparse.readers.wikitext import _HEADING, _headings
+
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = "".join(rng.choice("== a\n\t") for _ in range(rng.randint(0, 30)))
+        found = [(m.start(), m.end(), m.groups()) for m in _headings(text)]
+        assert found == [(m.start(), m.end(), m.groups()) for m in _HEADING.finditer(text)], repr(text)
+
+
+def _original_lines(text: str, value: bool) -> str:
+    """The per-line loop ``tidy_lines`` replaced."""
+    lines = [line.strip() for line in text.split("\n")]
+    if value:
+        return "\n".join(line for line in lines if line)
+    out: list[str] = []
+    blank = False
+    for line in lines:
+        if not line:
+            blank = bool(out)
+            continue
+        if blank:
+            out.append("")
+            blank = False
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_line_tidying_equals_the_per_line_loop(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = "".join(rng.choice("\n\n a\u3000\t\x0b") for _ in range(rng.randint(0, 30)))
+        for value in (True, False):
+            assert render.tidy_lines(text, value) == _original_lines(text, value), repr(text)
+
+
+def test_grouped_namespace_patterns_match_the_flat_alternation() -> None:
+    flat_file = re.compile(r"\[\[\s*:?\s*(?:" + "|".join(re.escape(n) for n in render.FILE_NS) + r")\s*:", re.I)
+    flat_category = re.compile(
+        r"\[\[\s*(?:" + "|".join(re.escape(n) for n in render.CATEGORY_NS)
+        + r")\s*:\s*([^\[\]|\n]*)(?:\|[^\[\]\n]*)?\]\]",
+        re.I,
+    )
+    names = render.FILE_NS + render.CATEGORY_NS + ("fi", "files", "categor", "kat")
+    texts = [f"a [[{pre}{name}{post}:X y|z]] b" for name in names
+             for pre in ("", " ", ":") for post in ("", " ", "s")]
+    texts += [t.upper() for t in texts] + [t.title() for t in texts]
+    for text in texts:
+        assert [m.span() for m in render._NS_FILE.finditer(text)] == [m.span() for m in flat_file.finditer(text)]
+        assert [(m.span(), m.groups()) for m in render._CATEGORY.finditer(text)] == [
+            (m.span(), m.groups()) for m in flat_category.finditer(text)
+        ], text
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_one_template_test_agrees_with_the_brace_matcher(seed: int) -> None:
+    from bioparse.readers.wikitext.refs import _one_template
+
+    rng = random.Random(seed)
+    for _ in range(1000):
+        body = "".join(rng.choice(["{{", "}}", "{", "}", "a", "|"]) for _ in range(rng.randint(0, 8))).strip()
+        if _one_template(body):  # the quick test may say no to a single template, never yes to another
+            assert scan.template_spans(body) == [(0, len(body))], repr(body)
+    assert _one_template("{{cite web|url=x|title=y}}")
+    assert not _one_template("{{cite web|title={{lang|fr|x}}}}")

@@ -2,47 +2,50 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..dates import parse_date
 from ..document import Document, RawReference
-from ..model import Date, Reference, Section
+from ..model import Reference, Section
 from .sections import page_language, section_role
 from .text import tidy
 
 
-def _opt(fields: dict[str, str], key: str) -> str | None:
-    value = fields.get(key)
-    return (tidy(value) or None) if value else None  # most fields are absent: no call for them
-
-
-def _date(fields: dict[str, str], key: str) -> Date | None:
-    value = fields.get(key)
-    return parse_date(value) if value else None
+#: Raw field name -> Reference attribute: text fields (tidied, None when empty) and dates.
+_TEXT_FIELDS = {
+    "title": "title", "url": "url", "archive-url": "archive_url", "language": "language",
+    "publisher": "publisher", "work": "work", "doi": "doi", "isbn": "isbn", "template": "template",
+}
+_DATE_FIELDS = {"date": "date", "archive-date": "archive_date", "access-date": "access_date"}
 
 
 def reference_from_raw(raw: RawReference, number: int) -> Reference:
-    """One reference; dates normalized, the raw text kept."""
+    """One reference; dates normalized, the raw text kept.
+
+    Only the fields the entry has are looked at (a citation fills a handful of the fourteen).
+    """
     f = raw.fields
+    values: dict[str, Any] = {}
+    for key, value in f.items():
+        if not value:
+            continue
+        name = _TEXT_FIELDS.get(key)
+        if name is not None:
+            values[name] = tidy(value) or None
+            continue
+        name = _DATE_FIELDS.get(key)
+        if name is not None:
+            values[name] = parse_date(value)
     authors_text = f.get("authors")
     authors = [a.strip() for a in authors_text.split(";") if a.strip()] if authors_text else []
     return Reference(
         number=raw.number or number,
         text=tidy(raw.text),
-        title=_opt(f, "title"),
-        url=_opt(f, "url"),
-        date=_date(f, "date"),
-        archive_date=_date(f, "archive-date"),
-        archive_url=_opt(f, "archive-url"),
-        access_date=_date(f, "access-date"),
-        language=_opt(f, "language"),
         cited=max(1, raw.cited),
-        publisher=_opt(f, "publisher"),
-        work=_opt(f, "work"),
         authors=authors,
-        doi=_opt(f, "doi"),
-        isbn=_opt(f, "isbn"),
         name=raw.name,
         group=raw.group,
-        template=_opt(f, "template"),
+        **values,
     )
 
 

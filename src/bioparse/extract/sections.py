@@ -8,6 +8,7 @@ without one (a plain-text rendering) is read with every language's names.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -58,6 +59,7 @@ _BY_LANGUAGE, _ALL = _build()
 _LONGEST = 2 * max(map(len, _ALL), default=0) + 10
 
 
+@functools.lru_cache(maxsize=4096)  # headings repeat from page to page ("References", "Early life")
 def section_role(title: str, language: str | None = None) -> SectionRole | None:
     """The role of a heading ("references", "external_links", "see_also", "further_reading"), or None.
 

@@ -91,22 +91,27 @@ def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool 
     boxes: list[tuple[int, list[Infobox]]] = []
     succession_tpls: list[scan.Template] = []
     def_ranges: list[tuple[int, int]] = []
+    keys: list[str] = []  # each span's template key, for the section text
     for a, b in spans:
         m = _NAME.match(page, a)
         key = scan.normalize_name(m.group(1)) if m else ""
+        keys.append(key)
         if not key:
             continue
-        if key in RECORD_TEMPLATES:
+        kind = _KINDS.get(key)
+        if kind is None:
+            kind = _kind(key)
+        if kind == "record":
             record = _record(scan.parse_template(page, a, b), RECORD_TEMPLATES[key], ctx, doc)
             if record is not None:
                 boxes.append((a, [record]))
-        elif infobox.is_infobox(key):
+        elif kind == "infobox":
             boxes.append((a, infobox.read_infobox(scan.parse_template(page, a, b), ctx)))
-        elif succession.is_succession(key):
+        elif kind == "succession":
             succession_tpls.append(scan.parse_template(page, a, b))
-        elif key in DISAMBIGUATION or key.endswith((" disambiguation", "-dis", " dab")):
+        elif kind == "disambiguation":
             doc.is_disambiguation = True
-        elif key in _REFLIST_KEYS and "refs" in page[a:b]:
+        elif kind == "reflist" and "refs" in page[a:b]:
             def_ranges.append((a, b))
         elif page.find("{{", a + 2, b - 2) >= 0:  # a wrapper ({{Navboxes|list1={{s-start}}...}})
             succession_tpls.extend(succession.nested_parts(page, a, b))
@@ -118,38 +123,39 @@ def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool 
 
     cited_at: list[tuple[int, str]] = []
     if want_refs:
+        ctx.keep_links = False  # links inside references are not kept
         uses = refs.collect_uses(page, masked.tags, def_ranges)
         biblio = refs.bibliography(page, spans, ctx) if any(u.kind == "sfn" for u in uses) else {}
         doc.references, cited_at = refs.build_references(uses, ctx, biblio, doc.warnings)
+        ctx.keep_links = True
     doc.categories = list(dict.fromkeys(categories(page)))
 
-    headings = [h for h in _HEADING.finditer(page) if not _inside(h.start(), spans, starts)]
+    headings = [h for h in _headings(page) if not _inside(h.start(), spans, starts)]
     if not want_sections:
         # The lead alone: the text before the first heading, as the full path gives it.
         end = headings[0].start() if headings else len(page)
         ctx.links = []
         seen = len(ctx.shown_links)
-        body = _section_text(page, 0, end, spans, starts, ctx)
+        body = _section_text(page, 0, end, spans, starts, ctx, keys)
         if body or not headings:
             doc.sections.append(RawSection(title="", level=0, text=body, links=ctx.shown_links[seen:]))
         ctx.links = []
         return
     bounds: list[tuple[str, int, int, int]] = []
     prev_end, prev_title, prev_level = 0, "", 0
+    ctx.keep_links = False  # only the lead's links are kept (RawSection.links)
     for h in headings:
         bounds.append((prev_title, prev_level, prev_end, h.start()))
-        ctx.links = []
         prev_title = finish(ctx.expand(h.group(2)), ctx)
         prev_level = len(h.group(1))
         prev_end = h.end()
     bounds.append((prev_title, prev_level, prev_end, len(page)))
     cite_pos = [p for p, _ in cited_at]
     for title, level, a, b in bounds:
-        if level and not want_sections:
-            break  # only the lead is read when sections are not written
         ctx.links = []
+        ctx.keep_links = level == 0
         seen = len(ctx.shown_links)
-        body = _section_text(page, a, b, spans, starts, ctx)
+        body = _section_text(page, a, b, spans, starts, ctx, keys)
         lo, hi = bisect.bisect_left(cite_pos, a), bisect.bisect_left(cite_pos, b)
         ids = list(dict.fromkeys(ref_id for _p, ref_id in cited_at[lo:hi]))
         if level == 0 and not body and not ids and headings:
@@ -157,6 +163,51 @@ def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool 
         links = ctx.shown_links[seen:] if level == 0 else []
         doc.sections.append(RawSection(title=title, level=level, text=body, ref_ids=ids, links=links))
     ctx.links = []
+    ctx.keep_links = True
+
+
+def _headings(page: str) -> list[re.Match[str]]:
+    """``_HEADING.finditer(page)``, tried only at the lines that start with "=" (found by
+    ``str.find``, where the ``^`` of a multi-line pattern has the engine try every position)."""
+    found: list[re.Match[str]] = []
+    start = 0 if page.startswith("=") else _next_line_with(page, "=", 0)
+    while start >= 0:
+        m = _HEADING.match(page, start)
+        if m:
+            found.append(m)
+        start = _next_line_with(page, "=", start)
+    return found
+
+
+def _next_line_with(page: str, first: str, pos: int) -> int:
+    """Start of the first line after ``pos`` that begins with ``first``, -1 when none."""
+    nl = page.find("\n" + first, pos)
+    return nl + 1 if nl >= 0 else -1
+
+
+#: Template key -> what the page loop does with it (see ``_kind``); template names repeat
+#: from page to page, the bound keeps pages of invented names from growing it.
+_KINDS: dict[str, str] = {}
+_KINDS_MAX = 20_000
+
+
+def _kind(key: str) -> str:
+    """ "record", "infobox", "succession", "disambiguation", "reflist" or "" for a template key."""
+    if key in RECORD_TEMPLATES:
+        kind = "record"
+    elif infobox.is_infobox(key):
+        kind = "infobox"
+    elif succession.is_succession(key):
+        kind = "succession"
+    elif key in DISAMBIGUATION or key.endswith((" disambiguation", "-dis", " dab")):
+        kind = "disambiguation"
+    elif key in _REFLIST_KEYS:
+        kind = "reflist"
+    else:
+        kind = ""
+    if len(_KINDS) < _KINDS_MAX:
+        _KINDS[key] = kind
+    return kind
 
 
 def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -165,18 +216,23 @@ def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
 
 
 def _section_text(page: str, a: int, b: int, spans: list[tuple[int, int]], starts: list[int],
-                  ctx: Ctx) -> str:
+                  ctx: Ctx, keys: list[str] | None = None) -> str:
     """Plain text of ``page[a:b]``: inline templates rendered, the rest dropped."""
     lo = bisect.bisect_left(starts, a)
     hi = bisect.bisect_left(starts, b)
     out: list[str] = []
     pos = a
+    handlers = ctx.handlers
+    prefixes = tuple(p for p, _h in ctx.prefix_handlers)
     for i in range(lo, hi):
         s, e = spans[i]
         out.append(page[pos:s])
-        m = _NAME.match(page, s)
-        key = scan.normalize_name(m.group(1)) if m else ""
-        if key in ctx.handlers or any(key.startswith(p) for p, _h in ctx.prefix_handlers) or looks_like_date(key):
+        if keys is not None:
+            key = keys[i]  # the page loop's key for this span
+        else:
+            m = _NAME.match(page, s)
+            key = scan.normalize_name(m.group(1)) if m else ""
+        if key in handlers or key.startswith(prefixes) or looks_like_date(key):
             out.append(ctx.call(scan.parse_template(page, s, e)))
         pos = max(pos, e)
     out.append(page[pos:b])

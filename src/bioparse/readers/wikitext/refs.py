@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ... import lang
 from ...document import RawReference
 from . import scan
-from .render import Ctx
+from .render import Ctx, finish
 
 #: Footnote templates: key -> default group.
 NOTE_TEMPLATES: dict[str, str] = {
@@ -69,11 +69,12 @@ class Use:
     note: scan.Template | None = None
 
 
-#: Parameter name -> (CS1 field, preference) for every alias above.
-_ALIAS_INDEX: dict[str, list[tuple[str, int]]] = {}
-for _out, _aliases in _FIELD_ALIASES.items():
+#: Parameter name -> (position of its CS1 field in ``_FIELD_ALIASES``, preference, field, verbatim)
+#: for every alias above: sorting a call's hits gives the order ``cite_fields`` tries them in.
+_ALIAS_INDEX: dict[str, list[tuple[int, int, str, bool]]] = {}
+for _pos, (_out, _aliases) in enumerate(_FIELD_ALIASES.items()):
     for _rank, _alias in enumerate(_aliases):
-        _ALIAS_INDEX.setdefault(_alias, []).append((_out, _rank))
+        _ALIAS_INDEX.setdefault(_alias, []).append((_pos, _rank, _out, _out in _VERBATIM))
 
 
 def cite_fields(t: scan.Template, ctx: Ctx) -> dict[str, str]:
@@ -84,39 +85,92 @@ def cite_fields(t: scan.Template, ctx: Ctx) -> dict[str, str]:
     """
     fields: dict[str, str] = {"template": t.key}
     named = {k.strip().lower(): v for k, v in t.params if not k.isdigit()}
-    present: dict[str, list[tuple[int, str]]] = {}
-    for key in named:
-        for out_name, rank in _ALIAS_INDEX.get(key, ()):
-            present.setdefault(out_name, []).append((rank, key))
-    for out in _FIELD_ALIASES:
-        if out not in present:
-            continue
-        for _rank, alias in sorted(present[out]):
-            raw = named.get(alias)
+    hits: list[tuple[int, int, str, bool]] = []
+    authors: list[tuple[str, int, str]] = []
+    known = _PARAM_INFO
+    for key, raw in named.items():
+        aliases, author = known.get(key) or _param_info(key)
+        if aliases:
+            hits.extend(aliases)
+        if author is not None:
+            authors.append((raw, *author))
+    if hits:
+        hits.sort()
+        done = -1
+        for pos, rank, out, verbatim in hits:
+            if pos == done:
+                continue  # the field has its value from a preferred alias
+            raw = named[_FIELD_ALIASES[out][rank]]
             if raw and raw.strip():
-                text = raw.strip() if out in _VERBATIM and "{{" not in raw and "<" not in raw else ctx.render(raw)
+                text = raw.strip() if verbatim and "{{" not in raw and "<" not in raw else ctx.render(raw)
                 if text:
                     fields[out] = text.replace("\n", " ")
-                    break
-    authors = _authors(named, ctx)
-    if authors:
-        fields["authors"] = "; ".join(authors)
+                    done = pos
+    names = _authors(named, authors, ctx)
+    if names:
+        fields["authors"] = "; ".join(names)
     return fields
 
 
-def _authors(named: dict[str, str], ctx: Ctx) -> list[str]:
+#: The names ``_AUTHOR`` accepts, without their number.
+_AUTHOR_NAMES = frozenset({
+    "last", "surname", "author", "first", "given", "autor", "auteur", "nom", "prénom", "apellido",
+    "apellidos", "nombre", "cognome", "vorname", "nachname",
+})
+_DIGITS = "0123456789"
+
+
+def _author_index(key: str) -> int | None:
+    """The number of an author parameter ("last2" -> 2, "author" -> 1), None for other names.
+
+    An ASCII name is looked up without its digits (a set lookup, not a regex);
+    ``_AUTHOR`` decides the rest (its ``\\d`` takes any script's digits).
+    """
+    if key.isascii():
+        base = key.rstrip(_DIGITS)
+        if base not in _AUTHOR_NAMES:
+            return None
+        return int(key[len(base):] or 1)
+    m = _AUTHOR.match(key)
+    return int(m.group(1) or 1) if m else None
+
+
+def _author_role(key: str) -> tuple[int, str] | None:
+    """(number, "first"/"last"/"full") of an author parameter, None for other names."""
+    if key[:1] not in _AUTHOR_INITIALS:
+        return None  # most parameters (url, title, date ...) cannot be author keys
+    idx = _author_index(key)
+    if idx is None:
+        return None
+    role = "first" if key.startswith(("first", "given", "vorname", "prénom", "nombre")) else "last"
+    if key.startswith(("author", "autor", "auteur")) and role == "last":
+        role = "full"
+    return idx, role
+
+
+_ParamInfo = tuple[tuple[tuple[int, int, str, bool], ...], tuple[int, str] | None]
+#: Parameter name -> (its ``_ALIAS_INDEX`` entries, its author role): what ``cite_fields`` does
+#: with it.  Cite parameter names are a small vocabulary repeated in every call of every page;
+#: the bound keeps pages of invented names from growing it.
+_PARAM_INFO: dict[str, _ParamInfo] = {}
+_PARAM_INFO_MAX = 20_000
+
+
+def _param_info(key: str) -> _ParamInfo:
+    info = _PARAM_INFO.get(key)
+    if info is None:
+        info = (tuple(_ALIAS_INDEX.get(key, ())), _author_role(key))
+        if len(_PARAM_INFO) < _PARAM_INFO_MAX:
+            _PARAM_INFO[key] = info
+    return info
+
+
+def _authors(named: dict[str, str], authors: list[tuple[str, int, str]], ctx: Ctx) -> list[str]:
+    """Author names in order of their number; ``authors`` is (raw value, number, role) per parameter."""
     by_index: dict[int, dict[str, str]] = {}
-    for key, raw in named.items():
-        if key[:1] not in _AUTHOR_INITIALS:
-            continue  # most parameters (url, title, date ...) cannot be author keys
-        m = _AUTHOR.match(key)
-        if not m or not raw.strip():
-            continue
-        idx = int(m.group(1) or 1)
-        role = "first" if key.startswith(("first", "given", "vorname", "prénom", "nombre")) else "last"
-        if key.startswith(("author", "autor", "auteur")) and role == "last":
-            role = "full"
-        by_index.setdefault(idx, {})[role] = ctx.render(raw).replace("\n", " ")
+    for raw, idx, role in authors:
+        if raw.strip():
+            by_index.setdefault(idx, {})[role] = ctx.render(raw).replace("\n", " ")
     out: list[str] = []
     for idx in sorted(by_index):
         parts = by_index[idx]
@@ -151,14 +205,6 @@ def cite_text(fields: dict[str, str]) -> str:
     if fields.get("access-date"):
         parts.append(f"Retrieved {fields['access-date']}.")
     return " ".join(parts)
-
-
-def first_cite(content: str, ctx: Ctx) -> dict[str, str]:
-    """Fields of the first cite-like template in a ref's content ({} when none)."""
-    for t in scan.templates(content):
-        if _is_cite(t, ctx):
-            return cite_fields(t, ctx)
-    return {}
 
 
 def _is_cite(t: scan.Template, ctx: Ctx) -> bool:
@@ -219,7 +265,7 @@ def collect_uses(page: str, tags: list[scan.Tag], def_ranges: list[tuple[int, in
         if kind != "R":
             continue
         tag = tags[idx]
-        definition = tag.list_defined or any(a <= pos < b for a, b in def_ranges)
+        definition = tag.list_defined or (bool(def_ranges) and any(a <= pos < b for a, b in def_ranges))
         uses.append(Use(pos, tag.attrs.get("group", ""), tag.attrs.get("name") or None,
                         tag.content, "ref", definition))
         if tag.content and scan.MARK in tag.content:
@@ -312,28 +358,72 @@ def _fill(ref: RawReference, use: Use, ctx: Ctx, biblio: dict[str, dict[str, str
     content = use.content or ""
     if not content.strip():
         return
-    spans = scan.template_spans(content)
+    if "{{" not in content:  # no template: no cite fields, nothing to expand
+        ref.fields = {}
+        link = _URL.search(content) if "//" in content else None  # every URL has "//"
+        if link:
+            ref.fields["url"] = link.group(1)
+        ref.text = ctx.render(content).replace("\n", " ")
+        return
     body = content.strip()
+    if _one_template(body):
+        start = content.index("{{")
+        spans = [(start, start + len(body))]
+    else:
+        spans = scan.template_spans(content)
     if len(spans) == 1 and spans[0][1] - spans[0][0] == len(body) and content.lstrip().startswith("{{"):
         t = scan.parse_template(content, *spans[0])
         if _is_cite(t, ctx):
             ref.fields = cite_fields(t, ctx)
             ref.text = cite_text(ref.fields)
             return
-    ref.fields = first_cite(content, ctx)
+        tpls = [t]
+    else:
+        tpls = [scan.parse_template(content, a, b) for a, b in spans]
+    # Templates and text: each template is parsed once, for the cite fields and the text, and
+    # the first citation's text is rendered once when the text shows it as the fields give it.
+    ref.fields = {}
+    done: dict[int, str] = {}
+    for t in tpls:
+        if _is_cite(t, ctx):
+            ref.fields = cite_fields(t, ctx)
+            if _shown_as_cite(t, ctx) and content.find("{{", t.start + 2, t.end - 2) < 0:
+                done[t.start] = cite_text(ref.fields)
+            break
     if "url" not in ref.fields:
-        link = _URL.search(content)
+        link = _URL.search(content) if "//" in content else None  # every URL has "//"
         if link:
             ref.fields["url"] = link.group(1)
-    ref.text = ctx.render(content).replace("\n", " ")
-    if not ref.text and "{{" in content:
-        ref.text = _fallback_text(content, ctx)
+    ref.text = finish(ctx.expand_parsed(content, tpls, done), ctx).replace("\n", " ")
+    if not ref.text:
+        ref.text = _fallback_text(tpls, ctx)
 
 
-def _fallback_text(content: str, ctx: Ctx) -> str:
+def _one_template(body: str) -> bool:
+    """True when ``body`` is one template and nothing else (``template_spans`` would give one
+    span over all of it): one ``{{`` at its start, one ``}}`` at its end, no brace runs of three."""
+    return (body.startswith("{{") and body.endswith("}}") and body.count("{{") == 1 and body.count("}}") == 1
+            and "{{{" not in body and "}}}" not in body)
+
+
+def _shown_as_cite(t: scan.Template, ctx: Ctx) -> bool:
+    """True when rendering ``t`` calls the cite handler (so its text is ``cite_text`` of its fields).
+
+    With no template in its parameters its fields do not depend on the nesting depth either.
+    """
+    handler = ctx.handlers.get(t.key)
+    if handler is None:
+        for prefix, h in ctx.prefix_handlers:
+            if t.key.startswith(prefix):
+                handler = h
+                break
+    return getattr(handler, "__name__", "") == "_cite"
+
+
+def _fallback_text(tpls: list[scan.Template], ctx: Ctx) -> str:
     """Some text for a ref made only of templates we do not render (``{{CongBio|...}}``)."""
     parts: list[str] = []
-    for t in scan.templates(content):
+    for t in tpls:
         values = [t.get(k) for k in ("title", "name", "1", "id")]
         shown = [ctx.render(v).replace("\n", " ") for v in values if v]
         parts.append(" ".join([t.name] + [s for s in shown if s]))

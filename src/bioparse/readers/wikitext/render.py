@@ -35,9 +35,20 @@ CATEGORY_NS = (
     "زمرہ", "カテゴリ", "分类", "分類", "분류", "kategoriya", "rummad", "kategorî",
     "kategorii", "ವರ್ಗ", "หมวดหมู่", "thể loại", "categorya", "kateqoriya", "catigurìa", "kategoreja",
 )
-_NS_FILE = re.compile(r"\[\[\s*:?\s*(?:" + "|".join(re.escape(n) for n in FILE_NS) + r")\s*:", re.I)
+
+
+def _alternation(names: tuple[str, ...]) -> str:
+    """``a|b|c`` over ``names``, grouped by first letter (``f(?:ile|ichier)|i(?:mage|...)``):
+    the engine tries one group per letter at each ``[[`` instead of every name (half the time)."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        groups.setdefault(name[0], []).append(re.escape(name[1:]))
+    return "|".join(re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in groups.items())
+
+
+_NS_FILE = re.compile(r"\[\[\s*:?\s*(?:" + _alternation(FILE_NS) + r")\s*:", re.I)
 _CATEGORY = re.compile(
-    r"\[\[\s*(?:" + "|".join(re.escape(n) for n in CATEGORY_NS) + r")\s*:\s*([^\[\]|\n]*)(?:\|[^\[\]\n]*)?\]\]",
+    r"\[\[\s*(?:" + _alternation(CATEGORY_NS) + r")\s*:\s*([^\[\]|\n]*)(?:\|[^\[\]\n]*)?\]\]",
     re.I,
 )
 _INTERWIKI = re.compile(r"\[\[[a-z]{2,3}(?:-[a-z]{1,8}){0,3}:[^\[\]|\n]*\]\]")
@@ -55,22 +66,19 @@ _HTML = re.compile(
 )
 _INCLUDEONLY = re.compile(r"<includeonly>.*?(?:</includeonly>|\Z)", re.S | re.I)
 _MAGIC = re.compile(r"__[A-Z]{2,30}__")
-#: Only runs that need changing (two or more blanks, or a tab / no-break space),
-#: not every single space: substituting each space cost a third of the reader's time.
-_HSPACE = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
-#: The same substitution, faster: every branch starts at a run's first character
-#: (a run of two or more blanks, or one that is not a plain space), so the engine
-#: rejects an ordinary single space without trying a repeat.
-_HSPACE_FAST = re.compile(
-    r"[\t\u00a0\u2009\u202f][ \t\u00a0\u2009\u202f]*|  [ \t\u00a0\u2009\u202f]*"
-    r"| (?=[\t\u00a0\u2009\u202f])[ \t\u00a0\u2009\u202f]+"
-)
-#: Cheap test for _PAREN_JUNK (whose leading optional space makes it try every position):
-#: what ``\( ?[;,]|[;,] ?\)`` matches, as plain substrings (``in`` beats a regex scan).
-_PAREN_PAIRS = ("(;", "(,", "( ;", "( ,", ";)", ",)", "; )", ", )")
-_LIST_MARK = re.compile(r"^[ \t]*[*#:;]+[ \t]*", re.M)
+#: Horizontal blanks other than the plain space: each becomes one.
+_BLANKS = ("\t", "\u00a0", "\u2009", "\u202f")
+#: Two or more spaces (the pattern starts with a two-space literal, so the engine skips to
+#: each double space instead of trying a repeat at every character).
+_SPACE_RUN = re.compile("   *")
+#: List and indent markers at a line start: ``_LIST_MARK_FIRST`` at the text's start, then
+#: ``_LIST_MARK`` from each newline (a literal first character, found fast, where ``^`` with
+#: ``re.M`` had the engine try every position).
+_LIST_MARK_FIRST = re.compile(r"[ \t]*[*#:;]+[ \t]*")
+_LIST_MARK = re.compile(r"\n[ \t]*[*#:;]+[ \t]*")
 _PAREN_JUNK = re.compile(r"\( ?[;,] ?| ?[;,] ?\)")
 _EMPTY_PAREN = re.compile(r"\( ?\)")
+_BLANK_LINES = re.compile("\n\n\n+")
 
 
 @dataclass
@@ -81,6 +89,8 @@ class Ctx:
     links: list[str] = field(default_factory=list)
     #: (text shown, target) of every link rendered, in order (the lead's give its places' page names).
     shown_links: list[tuple[str, str]] = field(default_factory=list)
+    #: Whether rendering records links in ``links`` and ``shown_links`` (off where nobody reads them).
+    keep_links: bool = True
     depth: int = 0
     #: Set by :mod:`.templates` at import: template key -> handler.
     handlers: dict[str, Callable[[scan.Template, Ctx], str]] = field(default_factory=dict)
@@ -99,14 +109,24 @@ class Ctx:
         spans = scan.template_spans(text)
         if not spans:
             return text
+        return self.expand_parsed(text, [scan.parse_template(text, a, b) for a, b in spans])
+
+    def expand_parsed(self, text: str, templates: list[scan.Template], done: dict[int, str] | None = None) -> str:
+        """:meth:`expand` with the outermost templates of ``text`` already parsed, in order;
+        ``done`` gives the output of some of them by start (the caller rendered them already)."""
+        if self.depth > 25:
+            return ""
+        if not templates:
+            return text
         self.depth += 1
         try:
             out: list[str] = []
             pos = 0
-            for a, b in spans:
-                out.append(text[pos:a])
-                out.append(self.call(scan.parse_template(text, a, b)))
-                pos = b
+            for t in templates:
+                out.append(text[pos:t.start])
+                shown = done.get(t.start) if done else None
+                out.append(self.call(t) if shown is None else shown)
+                pos = t.end
             out.append(text[pos:])
             return "".join(out)
         finally:
@@ -131,6 +151,8 @@ class Ctx:
 
     def render(self, text: str, *, value: bool = True) -> str:
         """Plain text of a fragment; ``value`` gives one item per line, no blank lines."""
+        if "{{" not in text and "  " not in text and not _SPECIAL.search(text):
+            return text.strip()  # plain text (most cite and infobox values): what finish gives it
         return finish(self.expand(text), self, value=value)
 
 
@@ -165,7 +187,68 @@ def _quotes(m: re.Match[str]) -> str:
     return "'" if n == 4 else "'" * (n - 5) if n > 5 else ""
 
 
+def drop_quotes(text: str) -> str:
+    """Bold/italic quote runs out (``''``, ``'''``, ``'''''``; longer runs keep their extra quotes).
+
+    Without a run of four, every run is two or three quotes long and goes: two
+    ``str.replace`` calls instead of a Python call per run.
+    """
+    if "''''" in text:
+        return _QUOTES.sub(_quotes, text)
+    return text.replace("'''", "").replace("''", "")
+
+
+def drop_list_marks(text: str) -> str:
+    """List and indent markers (``*#:;``) at the start of every line out."""
+    m = _LIST_MARK_FIRST.match(text)
+    if m:
+        text = text[m.end():]
+    return _LIST_MARK.sub("\n", text) if "\n" in text else text
+
+
+def fold_blanks(text: str) -> str:
+    """Runs of two or more blanks, and every tab or no-break space, as one space."""
+    for blank in _BLANKS:
+        if blank in text:
+            text = text.replace(blank, " ")  # str.translate looks up every character: slower
+    return _SPACE_RUN.sub(" ", text) if "  " in text else text
+
+
+def _link_text(m: re.Match[str]) -> str:
+    """What a wiki link shows: its label, else its target (the pipe trick drops a qualifier)."""
+    target, label = m.groups()
+    if label:
+        return label
+    clean = target.strip().lstrip(":").replace("_", " ").strip()
+    if label is None:
+        return clean
+    return _PIPE_TRICK.sub("", clean.split(":", 1)[-1])
+
+
+def _link_collector(ctx: Ctx) -> Callable[[re.Match[str]], str]:
+    """:func:`_link_text` that also records each link's target in ``ctx.links`` and ``ctx.shown_links``."""
+    links, shown_links = ctx.links, ctx.shown_links
+
+    def link(m: re.Match[str]) -> str:
+        target, label = m.groups()
+        clean = target.strip().lstrip(":").replace("_", " ").strip()
+        if label is None:
+            shown = clean
+        elif label == "":
+            shown = _PIPE_TRICK.sub("", clean.split(":", 1)[-1])
+        else:
+            shown = label
+        if clean and clean[0] != "#":
+            links.append(clean)
+            shown_links.append((shown, clean))
+        return shown
+
+    return link
+
+
 _SPECIAL = re.compile(r"[\[\]'<&_\x7f\n\t(*#:;\u00a0\u2009\u202f]")
+#: The pipe trick: ``[[Paris (France)|]]`` shows "Paris" (and ``[[w:Paris|]]`` too).
+_PIPE_TRICK = re.compile(r"(?<!\s)\s*\([^()]*\)$")
 
 
 def finish(text: str, ctx: Ctx, *, value: bool = True) -> str:
@@ -176,28 +259,11 @@ def finish(text: str, ctx: Ctx, *, value: bool = True) -> str:
         text = drop_files(text)
         text = _CATEGORY.sub("", text)
         text = _INTERWIKI.sub("", text)
-
-        def link(m: re.Match[str]) -> str:
-            target = m.group(1).strip()
-            label = m.group(2)
-            clean = target.lstrip(":").replace("_", " ").strip()
-            if clean and not clean.startswith("#"):
-                ctx.links.append(clean)
-            if label is None:
-                shown = clean
-            elif label == "":
-                shown = re.sub(r"(?<!\s)\s*\([^()]*\)$", "", clean.split(":", 1)[-1])
-            else:
-                shown = label
-            if clean and not clean.startswith("#"):
-                ctx.shown_links.append((shown, clean))
-            return shown
-
-        text = _LINK.sub(link, text)
+        text = _LINK.sub(_link_collector(ctx) if ctx.keep_links else _link_text, text)
     if "[" in text:
         text = _EXTLINK.sub(lambda m: m.group(2) or "", text)
     if "''" in text:
-        text = _QUOTES.sub(_quotes, text)
+        text = drop_quotes(text)
     if "<" in text:
         text = _INCLUDEONLY.sub("", text)
         text = _BR.sub("\n", text)
@@ -209,24 +275,30 @@ def finish(text: str, ctx: Ctx, *, value: bool = True) -> str:
     if "&" in text:
         text = html.unescape(text)
     if "*" in text or "#" in text or ":" in text or ";" in text:
-        text = _LIST_MARK.sub("", text)
+        text = drop_list_marks(text)
     if "  " in text or "\t" in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
-        text = _HSPACE_FAST.sub(" ", text)
+        text = fold_blanks(text)
     if "(" in text:
-        if any(pair in text for pair in _PAREN_PAIRS):
+        if _paren_junk_hint(text):
             text = _PAREN_JUNK.sub(lambda m: "(" if "(" in m.group() else ")", text)
         text = _EMPTY_PAREN.sub("", text)
+    return tidy_lines(text, value)
+
+
+def tidy_lines(text: str, value: bool) -> str:
+    """Every line stripped; ``value``: blank lines out, else one blank line between paragraphs
+    and none at the ends (joins and a literal-prefix pattern, no Python step per line)."""
+    if "\n" not in text:
+        return text.strip()  # one line (most values): what either branch below gives it
     lines = [line.strip() for line in text.split("\n")]
     if value:
-        return "\n".join(line for line in lines if line)
-    out: list[str] = []
-    blank = False
-    for line in lines:
-        if not line:
-            blank = bool(out)
-            continue
-        if blank:
-            out.append("")
-            blank = False
-        out.append(line)
-    return "\n".join(out)
+        return "\n".join(filter(None, lines))
+    text = "\n".join(lines).strip("\n")
+    return _BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text
+
+
+def _paren_junk_hint(text: str) -> bool:
+    """Whether ``_PAREN_JUNK`` can match: what ``\\( ?[;,]|[;,] ?\\)`` finds, as substring tests
+    (``in`` beats a regex scan, and the pattern's leading optional space makes it try every position)."""
+    return ("(;" in text or "(," in text or "( ;" in text or "( ," in text or ";)" in text or ",)" in text
+            or "; )" in text or ", )" in text)

@@ -76,28 +76,30 @@ def mask_tags(text: str, tags: list[Tag] | None = None, list_defined: bool = Fal
     pos = 0
     no_closer_after: dict[str, int] = {}
     for m in _OPENER.finditer(text):
-        if m.start() < pos:
+        start, stop = m.span()
+        if start < pos:
             continue
-        name = m.group(1).lower()
-        attrs = parse_attrs(m.group(2) or "")
-        if m.group(3):
+        name, raw_attrs, slash = m.groups()
+        name = name.lower()
+        if slash:
             content: str | None = None
-            end = m.end()
+            end = stop
         else:
-            if no_closer_after.get(name, len(text) + 1) <= m.end():
+            if no_closer_after.get(name, len(text) + 1) <= stop:
                 continue
-            closer = _closer(name).search(text, m.end())
+            closer = _closer(name).search(text, stop)
             if closer is None:
-                no_closer_after[name] = m.end()
+                no_closer_after[name] = stop
                 continue
-            content = text[m.end():closer.start()]
+            content = text[stop:closer.start()]
             end = closer.end()
-        parts.append(text[pos:m.start()])
+        parts.append(text[pos:start])
         if name == "references":
             if content:
                 mask_tags(content, out_tags, list_defined=True)
             pos = end
             continue
+        attrs = parse_attrs(raw_attrs) if raw_attrs else {}
         if name == "ref" and content and "<" in content:
             content = mask_tags(content, out_tags).text
         out_tags.append(Tag(name, attrs, content, list_defined))
@@ -141,6 +143,8 @@ def unmask(text: str, tags: list[Tag]) -> str:
     """Put back the text of ``<nowiki>``/``<pre>``; drop every other marker."""
     if MARK not in text:
         return text
+    if MARK + "X" not in text:
+        return _MARKER.sub("", text)  # only ref markers: all dropped, no Python call per marker
 
     def repl(m: re.Match[str]) -> str:
         idx = int(m.group(2))
@@ -312,9 +316,9 @@ def _parse_flat(body: str, start: int, end: int) -> Template:
     params: list[tuple[str, str]] = []
     index = 0
     for part in parts[1:]:
-        eq = part.find("=")
-        if eq >= 0:
-            params.append((part[:eq].strip(), part[eq + 1:]))
+        key, eq, value = part.partition("=")
+        if eq:
+            params.append((key.strip(), value))
         else:
             index += 1
             params.append((str(index), part))

@@ -285,6 +285,7 @@ def _date_like() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile("|".join(parts) or "(?!)"), frozenset(ignore)
 
 
+@functools.lru_cache(maxsize=8192)  # template names repeat from page to page
 def looks_like_date(key: str) -> bool:
     """True for a template name made of a language's date words ("date de naissance", "生年月日")."""
     pattern, ignore = _date_like()
