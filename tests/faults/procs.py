@@ -33,7 +33,7 @@ def command(*args: str | bytes | os.PathLike[str]) -> list[str | bytes]:
 def start(*args: str | bytes | os.PathLike[str], **kw: object) -> subprocess.Popen[bytes]:
     """Start bioparse in its own process group (so a test can signal the group, as Ctrl-C does)."""
     return subprocess.Popen(
-        command(*args), env=env(), stdout=kw.pop("stdout", subprocess.PIPE), stderr=subprocess.PIPE,
+        command(*args), env=env(), stdout=kw.pop("stdout", subprocess.PIPE), stderr=kw.pop("stderr", subprocess.PIPE),
         start_new_session=True, **kw  # type: ignore[arg-type]
     )
 

@@ -47,16 +47,19 @@ class Stopped(Exception):
     """``should_stop`` became true: the map ended early, on purpose."""
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int) -> None:
     """Workers leave interrupts to the parent and import the parser before the first task.
 
     Ctrl-C reaches the whole process group; a worker that raised
     KeyboardInterrupt would print a traceback, so it ignores SIGINT and the
     parent decides.  SIGTERM keeps its default: the worker ends without a word.
+    ``parent`` is the pid the parent passed in, not ``os.getppid()`` here: a
+    parent killed between the fork and this call would leave the worker
+    watching its new parent (init) and waiting for work forever.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     import bioparse.api  # noqa: F401
     import bioparse.dump.process  # noqa: F401
 
@@ -146,7 +149,7 @@ def ordered_map(
     ctx = _context()
 
     def new_executor(n: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init)
+        return ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),))
 
     def lost(item: T, reason: str) -> R:
         if on_lost is None:
