@@ -9,8 +9,8 @@ submission order, which keeps output order equal to input order.
 
 When a worker dies (``BrokenProcessPool``) or a task outlives ``timeout``,
 the pool is torn down and every task that had not finished is run again,
-alone, in a fresh worker: a task that kills its worker a second time is the
-culprit and is handed to ``on_lost`` (the dump writes error records for its
+alone, in a fresh worker (``workers`` such workers at a time): a task that
+kills its worker a second time is the culprit and is handed to ``on_lost`` (the dump writes error records for its
 pages), the others complete normally.  The parent waits in short slices, so
 ``should_stop`` (set by a signal handler) is noticed within a fraction of a
 second and no wait is unbounded.
@@ -156,15 +156,26 @@ def ordered_map(
             raise RuntimeError(f"task lost twice: {reason}")
         return on_lost(item, reason)
 
-    def alone(item: T) -> R:
-        """Run one task in a fresh single worker: the retry after a lost task."""
-        single = new_executor(1)
-        try:
-            return _wait(_Task(item, single.submit(fn, item)), timeout, should_stop)
-        except _Lost as exc:
-            return lost(item, f"{exc} twice")
-        finally:
-            _kill(single)
+    def alone(items: list[T]) -> list[R]:
+        """The retry after a lost task: each item in a fresh worker of its own, ``workers`` at a time
+        (so one that kills its worker again harms no other), results in order."""
+        results: list[R] = []
+        for first in range(0, len(items), workers):
+            singles: list[ProcessPoolExecutor] = []
+            try:
+                tasks = []
+                for item in items[first : first + workers]:
+                    singles.append(new_executor(1))
+                    tasks.append(_Task(item, singles[-1].submit(fn, item)))
+                for task in tasks:
+                    try:
+                        results.append(_wait(task, timeout, should_stop))
+                    except _Lost as exc:
+                        results.append(lost(task.item, f"{exc} twice"))
+            finally:
+                for single in singles:
+                    _kill(single)
+        return results
 
     executor = new_executor(workers)
     pending: deque[_Task[T, R]] = deque()
@@ -198,13 +209,15 @@ def ordered_map(
                 _kill(executor)
                 if should_stop():
                     raise Stopped from None
+                kept = [_succeeded(task.future) for task in pending]  # once: a late result must not shift this
+                again = iter(alone([task.item for task, ok in zip(pending, kept) if not ok]))
                 redo: deque[_Task[T, R]] = deque()
-                for task in pending:
-                    if task.future.done() and not task.future.cancelled() and task.future.exception() is None:
+                for task, ok in zip(pending, kept):
+                    if ok:
                         redo.append(task)
                     else:
                         done: Future[R] = Future()
-                        done.set_result(alone(task.item))
+                        done.set_result(next(again))
                         redo.append(_Task(task.item, done))
                 pending = redo
                 executor = new_executor(workers)
@@ -223,6 +236,10 @@ def ordered_map(
         raise
     finally:
         _kill(executor)
+
+
+def _succeeded(future: Future[R]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
 
 
 def _broken_future() -> Future[R]:

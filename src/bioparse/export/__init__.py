@@ -36,7 +36,8 @@ class LinesSink:
         self.to = to
         self.place = place
         path = place.path if place is not None else output
-        self._out: IO[bytes] = sys.stdout.buffer if path == "-" else open(path, "wb")
+        self._own = path != "-"  # not stdout (which may even be closed, None, when OUT is a file)
+        self._out: IO[bytes] = open(path, "wb") if self._own else sys.stdout.buffer
         self.counts = {"records": 0, "people": 0}
 
     def write(self, record: dict[str, Any]) -> None:
@@ -48,7 +49,7 @@ class LinesSink:
 
     def close(self) -> None:
         self._out.flush()
-        if self._out is not sys.stdout.buffer:
+        if self._own:
             self._out.close()
 
     def finish(self, ok: bool) -> None:
