@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from .output import (
     InputState,
@@ -35,7 +35,7 @@ from .output import (
     resume_point,
 )
 from .pages import DumpError, Page
-from .pool import Stopped, default_workers, ordered_map
+from .pool import STOP_CHECKS, Stopped, default_workers, ordered_map
 from .process import BatchResult, clean, lost_batch, process_batch
 from .progress import Counters, Progress, summary
 from .rawsplit import PageChunk, chunk_pages, iter_page_chunks, process_chunk
@@ -51,6 +51,8 @@ from .sources import (
     read_block,
 )
 from .writers import JsonlWriter, ParquetWriter
+
+T = TypeVar("T")
 
 #: A batch is shipped to a worker when it reaches either bound.
 BATCH_PAGES = 32
@@ -392,13 +394,19 @@ def _resume_from(out: str, inputs: list[str]) -> tuple[int | None, str, int] | N
 
 
 class Signals:
-    """SIGINT/SIGTERM ask the run to stop after the batch in hand; a second one stops it now."""
+    """SIGINT/SIGTERM ask the run to stop after the batch in hand; a second one stops it now.
+
+    While the run waits for input (:meth:`reading`: a pipe or a URL that has gone quiet) there is
+    no batch in hand to finish, so a signal stops it at once: it raises Stopped there.
+    """
 
     def __init__(self) -> None:
         self.received: int | None = None
         self._old: dict[int, Any] = {}
+        self._reading = False
 
     def __enter__(self) -> Signals:
+        STOP_CHECKS.append(self.stop)
         for sig in (signal.SIGINT, signal.SIGTERM):
             try:
                 self._old[sig] = signal.signal(sig, self._handle)
@@ -410,13 +418,31 @@ class Signals:
         if self.received is not None:
             raise KeyboardInterrupt
         self.received = signum
+        if self._reading:
+            self._reading = False
+            raise Stopped
 
     def __exit__(self, *exc: object) -> None:
+        STOP_CHECKS.remove(self.stop)
         for sig, old in self._old.items():
             signal.signal(sig, old)
 
     def stop(self) -> bool:
         return self.received is not None
+
+    def read(self, items: Iterator[T]) -> Iterator[T]:
+        """``items``, with the wait for each one interruptible (see the class)."""
+        while True:
+            if self.received is not None:
+                raise Stopped
+            self._reading = True
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            finally:
+                self._reading = False
+            yield item
 
 
 def _quiet_stdout() -> None:
@@ -489,7 +515,7 @@ def run(args: argparse.Namespace) -> int:
     with Signals() as signals:
         results = ordered_map(
             partial(run_job, people_only=args.people_only, output=_worker_output(args, fmt), fields=getattr(args, "fields", None)),
-            jobs,
+            signals.read(jobs),
             args.workers,
             timeout=BATCH_TIMEOUT,
             on_lost=partial(lost_job, output=_worker_output(args, fmt)),
@@ -638,7 +664,7 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
     # a failure to write, or a signal, leaves OUT as it was.
     written = False
     with Signals() as signals:
-        results = ordered_map(worker, jobs, args.workers, timeout=BATCH_TIMEOUT, on_lost=partial(lost_job, output="jsonl"),
+        results = ordered_map(worker, signals.read(jobs), args.workers, timeout=BATCH_TIMEOUT, on_lost=partial(lost_job, output="jsonl"),
                               should_stop=signals.stop)
         try:
             for _index, result in results:

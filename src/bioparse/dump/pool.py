@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -47,6 +48,16 @@ class Stopped(Exception):
     """``should_stop`` became true: the map ended early, on purpose."""
 
 
+#: What says a running command was asked to stop (a signal came): see :func:`stop_requested`.
+STOP_CHECKS: list[Callable[[], bool]] = []
+
+
+def stop_requested() -> bool:
+    """Whether a running command was asked to stop, for waits outside :func:`ordered_map` (a read
+    from a pipe that went quiet, :mod:`bioparse.dump.sources`)."""
+    return any(check() for check in STOP_CHECKS)
+
+
 def _worker_init(parent: int) -> None:
     """Workers leave interrupts to the parent and import the parser before the first task.
 
@@ -59,6 +70,8 @@ def _worker_init(parent: int) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # forked inside _signals_to_main_thread
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     import bioparse.api  # noqa: F401
     import bioparse.dump.process  # noqa: F401
@@ -74,6 +87,25 @@ def _exit_with_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(ORPHAN_CHECK)
     os._exit(0)
+
+
+@contextmanager
+def _signals_to_main_thread() -> Iterator[None]:
+    """Threads started in here (an executor starts its own on submit) block SIGINT and SIGTERM.
+
+    A signal sent to the process goes to any one thread that does not block it; one taken by an
+    executor thread leaves the main thread asleep in a read from a pipe that went quiet, and
+    Python runs its handler only when that read returns, which may be never.  Workers forked in
+    here unblock them again (:func:`_worker_init`).
+    """
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -166,7 +198,8 @@ def ordered_map(
                 tasks = []
                 for item in items[first : first + workers]:
                     singles.append(new_executor(1))
-                    tasks.append(_Task(item, singles[-1].submit(fn, item)))
+                    with _signals_to_main_thread():
+                        tasks.append(_Task(item, singles[-1].submit(fn, item)))
                 for task in tasks:
                     try:
                         results.append(_wait(task, timeout, should_stop))
@@ -196,7 +229,8 @@ def ordered_map(
                     failure, exhausted = exc, True
                     break
                 try:
-                    pending.append(_Task(item, executor.submit(fn, item)))
+                    with _signals_to_main_thread():
+                        pending.append(_Task(item, executor.submit(fn, item)))
                 except BrokenProcessPool:
                     pending.append(_Task(item, _broken_future()))
             if not pending:

@@ -96,12 +96,11 @@ class _ReadFailed(Exception):
 
 
 def _records(paths: list[str], signals: Signals, read: list[int]) -> Iterator[dict[str, Any]]:
-    """The records of every input, counted in ``read[0]``; Stopped once a signal came."""
+    """The records of every input, counted in ``read[0]``; Stopped once a signal came (at once while
+    waiting for input)."""
     for path in paths:
         try:
-            for record in iter_records([path]):
-                if signals.stop():
-                    raise Stopped
+            for record in signals.read(iter_records([path])):
                 read[0] += 1
                 yield record
         except OSError as exc:

@@ -6,13 +6,12 @@ time, so an export streams whatever the size of the input.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 import orjson
 
-from ..dump.sources import open_decompressed
+from ..dump.sources import open_decompressed, stdin_raw
 
 _PARQUET_MAGIC = b"PAR1"
 
@@ -25,7 +24,7 @@ def iter_records(paths: Iterable[str]) -> Iterator[dict[str, Any]]:
     """Every record of every input, in order; ``-`` reads JSON Lines from stdin."""
     for path in paths:
         if path == "-":
-            yield from _jsonl(open_decompressed(sys.stdin.buffer), "<stdin>")
+            yield from _jsonl(open_decompressed(stdin_raw()), "<stdin>")
             continue
         with open(path, "rb") as fh:
             is_parquet = fh.read(4) == _PARQUET_MAGIC
