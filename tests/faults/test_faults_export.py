@@ -309,3 +309,18 @@ def test_export_tables_to_a_folder_named_with_a_latin1_byte(tmp_path: Path, reco
     no_traceback(err)
     assert status == 0, err
     assert sorted(os.listdir(out))[:2] == [b"colleagues.parquet", b"offices.parquet"]
+
+
+def test_second_export_writer_is_refused_and_the_first_succeeds(tmp_path: Path, records: Path) -> None:
+    """The first export reads a pipe held open until the second one has been refused: no race."""
+    out = tmp_path / "out.wd"
+    first = start("export", "-", "--to", "wikidata", "-o", out, stdin=subprocess.PIPE)
+    assert wait_for(lambda: Path(str(out) + ".lock").exists())
+    for second in (("export", records, "--to", "wikidata", "-o", out),
+                   ("dump", PRESIDENTS, "--to", "wikidata", "-o", out, "--workers", "1", "--quiet")):
+        status, err = run(*second)
+        assert status == 2 and f"refusing to write {out}: another bioparse (pid {first.pid}) is writing it" in err, err
+    _out, err_bytes = first.communicate(records.read_bytes(), timeout=PROBE)
+    assert first.returncode == 0, err_bytes.decode()
+    assert len(out.read_bytes().splitlines()) == 160  # one line per person, none mixed in
+    assert left_in(tmp_path) == ["out.wd"]
