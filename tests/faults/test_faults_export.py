@@ -324,3 +324,26 @@ def test_second_export_writer_is_refused_and_the_first_succeeds(tmp_path: Path, 
     assert first.returncode == 0, err_bytes.decode()
     assert len(out.read_bytes().splitlines()) == 160  # one line per person, none mixed in
     assert left_in(tmp_path) == ["out.wd"]
+
+
+def test_dump_of_a_fifo_whose_writer_went_quiet_stops_on_sigterm(tmp_path: Path) -> None:
+    fifo = tmp_path / "in.xml"
+    os.mkfifo(fifo)
+    out = tmp_path / "out.jsonl"
+    proc = start("dump", fifo, "-o", out, "--workers", "2", "--quiet")
+    xml = bz2.decompress(BIG.read_bytes())
+    with open(fifo, "wb") as writer:  # opens once bioparse has opened the FIFO to read it
+        writer.write(xml[: len(xml) // 2])
+        writer.flush()
+        assert wait_for(lambda: any(p.name.endswith(".tmp") for p in tmp_path.iterdir())), "the run never began"
+        os.kill(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=PROBE)  # the writer is still open: only the signal can end the run
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            raise AssertionError("still waiting on the FIFO after SIGTERM") from None
+    status, err = finish(proc)
+    no_traceback(err)
+    assert status == 143 and "stopped by SIGTERM" in err, err
+    got = [orjson.loads(line)["title"] for line in out.read_bytes().splitlines()]
+    assert got == _titles(xml)[: len(got)]

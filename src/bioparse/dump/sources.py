@@ -152,15 +152,21 @@ class _Polled(io.RawIOBase):
 
     A producer that goes quiet (``slow | bioparse dump -``) would otherwise hold the read, and
     with it a SIGINT/SIGTERM, for as long as it likes; between slices a stop request
-    (:func:`~bioparse.dump.pool.stop_requested`) ends the wait with Stopped.  The descriptor
-    is not closed: it is stdin's.
+    (:func:`~bioparse.dump.pool.stop_requested`) ends the wait with Stopped.  Closing it
+    leaves stdin open.
     """
 
     POLL = 0.2
 
-    def __init__(self, fd: int):
+    def __init__(self, fd: int, owner: IO[bytes] | None = None):
         super().__init__()
         self._fd = fd
+        self._owner = owner  # a FIFO opened by path is closed with this reader
+
+    def close(self) -> None:
+        if self._owner is not None:
+            self._owner.close()
+        super().close()
 
     def readable(self) -> bool:
         return True
@@ -174,6 +180,16 @@ class _Polled(io.RawIOBase):
         data = os.read(self._fd, len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+
+def _open_path(p: Path) -> IO[bytes]:
+    """An input file; a FIFO (or other non-regular file) is read in :class:`_Polled` waits."""
+    fh = open(p, "rb")
+    try:
+        regular = stat.S_ISREG(os.fstat(fh.fileno()).st_mode)
+    except OSError:
+        regular = True
+    return fh if regular else cast(IO[bytes], _Polled(fh.fileno(), owner=fh))
 
 
 def stdin_raw() -> IO[bytes]:
@@ -230,7 +246,7 @@ def _iter_file(
     p: Path, source: str, ns: set[int] | None, stats: ReadStats | None, opener: Opener | None = None
 ) -> Iterator[Page]:
     """One dump file; ``opener`` gives its bytes when they are not at ``p`` (stdin, URLs)."""
-    open_raw = opener or (lambda: open(p, "rb"))
+    open_raw: Opener = opener or (lambda: _open_path(p))
     suffixes = _suffixes(p)
     if ".tar" in suffixes or (suffixes and suffixes[-1] == ".tgz"):
         yield from _iter_tar(p, source, ns, stats, open_raw)
