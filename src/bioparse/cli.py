@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -43,17 +44,59 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        parser = build_parser()  # imports every command: a Ctrl-C here is a stop, not a traceback
+    except KeyboardInterrupt:
+        return 130
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
+        return 2
+    if sys.stdout is None and getattr(args, "output", "-") == "-":  # started with stdout closed (>&-)
+        print("bioparse: cannot write -: stdout is closed", file=sys.stderr)
         return 2
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        quiet_stdout()
         return 0
+    except OSError as exc:  # a last resort: the commands name the file themselves
+        name = os.fsdecode(exc.filename) if exc.filename is not None else "-"
+        print(f"bioparse: cannot write {name}: {_reason(exc)}", file=sys.stderr)
+        return 1
+
+
+def _reason(exc: OSError) -> str:
+    from .dump.output import os_reason
+
+    return os_reason(exc)
+
+
+def quiet_stdout() -> None:
+    """After stdout's reader went away (``| head``): what Python still flushes at exit goes nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_stdout() -> int:
+    """Flush stdout before the interpreter does (it would print "Exception ignored" and exit 120):
+    0, or 1 with one line when the last write fails (``> /dev/full``)."""
+    if sys.stdout is None:
+        return 0
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_stdout()
+    except OSError as exc:
+        print(f"bioparse: cannot write -: {_reason(exc)}", file=sys.stderr)
+        quiet_stdout()
+        return 1
+    return 0
 
 
 def entry() -> None:
@@ -66,7 +109,7 @@ def entry() -> None:
     status = main()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, signal.SIG_IGN)
-    sys.exit(status)
+    sys.exit(_flush_stdout() or status)
 
 
 if __name__ == "__main__":

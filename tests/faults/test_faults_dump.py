@@ -335,6 +335,31 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
     assert wait_for(lambda: not any(os.path.exists(f"/proc/{w}") and _alive(w) for w in workers), timeout=PROBE)
 
 
+def test_a_worker_whose_parent_dies_before_it_starts_ends_too(tmp_path: Path) -> None:
+    """The parent killed between a worker's fork and its start-up (a loaded machine): the worker must
+    not take its new parent (init) for the one to watch.  The worker is stopped as soon as it is
+    forked, so the parent is surely gone before its start-up code runs."""
+    proc = start("dump", BIG, "-o", tmp_path / "o.jsonl", "--workers", "2", "--quiet",
+                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert wait_for(lambda: len(children(proc.pid)) >= 1, step=0.0005)
+    workers = children(proc.pid)
+    for w in workers:
+        os.kill(w, signal.SIGSTOP)
+    proc.kill()
+    proc.wait(timeout=PROBE)
+    assert all(os.getpgid(w) == proc.pid for w in workers)  # still there, parent gone: the fault landed
+    for w in workers:
+        os.kill(w, signal.SIGCONT)
+    try:
+        assert wait_for(lambda: not any(_alive(w) for w in workers), timeout=PROBE), "orphaned workers still running"
+    finally:
+        for w in workers:
+            try:
+                os.kill(w, signal.SIGKILL)
+            except OSError:
+                pass
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]

@@ -106,6 +106,14 @@ def _run(args: argparse.Namespace) -> int:
             print(f"bioparse: cannot read {path}: {reason[:1].lower() + reason[1:]}", file=sys.stderr)
             status = 2
             continue
-        out.write(dumps(article, pretty=args.pretty, sparse=args.sparse) + b"\n")
-        out.flush()
+        try:
+            out.write(dumps(article, pretty=args.pretty, sparse=args.sparse) + b"\n")
+            out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk behind ``> file``, /dev/full
+            from ..dump.output import os_reason
+
+            print(f"bioparse: cannot write -: {os_reason(exc)}", file=sys.stderr)
+            return 1
     return status

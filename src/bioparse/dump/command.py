@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from .output import (
     InputState,
@@ -35,7 +35,7 @@ from .output import (
     resume_point,
 )
 from .pages import DumpError, Page
-from .pool import Stopped, default_workers, ordered_map
+from .pool import STOP_CHECKS, Stopped, default_workers, ordered_map
 from .process import BatchResult, clean, lost_batch, process_batch
 from .progress import Counters, Progress, summary
 from .rawsplit import PageChunk, chunk_pages, iter_page_chunks, process_chunk
@@ -51,6 +51,8 @@ from .sources import (
     read_block,
 )
 from .writers import JsonlWriter, ParquetWriter
+
+T = TypeVar("T")
 
 #: A batch is shipped to a worker when it reaches either bound.
 BATCH_PAGES = 32
@@ -391,14 +393,20 @@ def _resume_from(out: str, inputs: list[str]) -> tuple[int | None, str, int] | N
     return index, source, position
 
 
-class _Signals:
-    """SIGINT/SIGTERM ask the run to stop after the batch in hand; a second one stops it now."""
+class Signals:
+    """SIGINT/SIGTERM ask the run to stop after the batch in hand; a second one stops it now.
+
+    While the run waits for input (:meth:`reading`: a pipe or a URL that has gone quiet) there is
+    no batch in hand to finish, so a signal stops it at once: it raises Stopped there.
+    """
 
     def __init__(self) -> None:
         self.received: int | None = None
         self._old: dict[int, Any] = {}
+        self._reading = False
 
-    def __enter__(self) -> _Signals:
+    def __enter__(self) -> Signals:
+        STOP_CHECKS.append(self.stop)
         for sig in (signal.SIGINT, signal.SIGTERM):
             try:
                 self._old[sig] = signal.signal(sig, self._handle)
@@ -410,13 +418,31 @@ class _Signals:
         if self.received is not None:
             raise KeyboardInterrupt
         self.received = signum
+        if self._reading:
+            self._reading = False
+            raise Stopped
 
     def __exit__(self, *exc: object) -> None:
+        STOP_CHECKS.remove(self.stop)
         for sig, old in self._old.items():
             signal.signal(sig, old)
 
     def stop(self) -> bool:
         return self.received is not None
+
+    def read(self, items: Iterator[T]) -> Iterator[T]:
+        """``items``, with the wait for each one interruptible (see the class)."""
+        while True:
+            if self.received is not None:
+                raise Stopped
+            self._reading = True
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            finally:
+                self._reading = False
+            yield item
 
 
 def _quiet_stdout() -> None:
@@ -455,6 +481,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         if not to_stdout:
             target = open_target(out, args.inputs, resume=args.resume, keep_state=fmt == "jsonl" and not compression)
+            if target is not None and target.adopted is not None:
+                print(f"bioparse: taking up {clean(target.adopted)}, left by a run of {out} that was killed",
+                      file=sys.stderr)
             if args.resume:
                 resume_after = _resume_from(out, args.inputs)
     except (OutputError, ResumeError, OSError) as exc:
@@ -474,7 +503,7 @@ def run(args: argparse.Namespace) -> int:
     elif fmt == "parquet":
         writer = ParquetWriter(target.fh)
     else:
-        offset = os.path.getsize(out) if args.resume else 0
+        offset = os.path.getsize(out) if target.temp is None else 0
         writer = JsonlWriter(target.fh, compression=compression, offset=offset)
 
     counters = Counters()
@@ -483,10 +512,10 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(enabled=show, total_pages=args.limit, total_bytes=stats.total_bytes)
     jobs = iter_jobs(args.inputs, namespaces, limit=args.limit, resume_after=resume_after, stats=stats,
                      prefetch=args.workers <= 1)
-    with _Signals() as signals:
+    with Signals() as signals:
         results = ordered_map(
             partial(run_job, people_only=args.people_only, output=_worker_output(args, fmt), fields=getattr(args, "fields", None)),
-            jobs,
+            signals.read(jobs),
             args.workers,
             timeout=BATCH_TIMEOUT,
             on_lost=partial(lost_job, output=_worker_output(args, fmt)),
@@ -630,35 +659,61 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
                         total_pages=args.limit, total_bytes=stats.total_bytes)
     jobs = iter_jobs(args.inputs, namespaces, limit=args.limit, stats=stats)
     worker = partial(run_job, people_only=args.people_only, output="jsonl", fields=args.fields)
-    results = ordered_map(worker, jobs, args.workers, timeout=BATCH_TIMEOUT, on_lost=partial(lost_job, output="jsonl"))
     status = 0
-    # The export is put in place only when every record was written (a dump that breaks keeps
-    # the records of the pages before the break, as the JSON Lines output does); a failure to
-    # read or write, or Ctrl-C, leaves OUT as it was.
+    # The export is put in place only when every record was written.  As with JSON Lines output, a
+    # dump that breaks off or an input that cannot be read keeps the records of the pages before it;
+    # a failure to write, or a signal, leaves OUT as it was.
     written = False
-    try:
-        for _index, result in results:
-            for line in result.lines:
-                sink.write(orjson.loads(line))
-            counters.add(result)
-            progress.update(counters, stats.bytes_read, stats.total_bytes)
-            if result.failure is not None:  # after the records of the pages before the break
-                raise result.failure
-        written = True
-    except DumpError as exc:
-        print(f"bioparse: error: {exc}", file=sys.stderr)
-        status, written = 1, True
-    except OSError as exc:
-        name = clean(os.fsdecode(exc.filename)) if exc.filename is not None else "input"
-        print(f"bioparse: cannot read {name}: {os_reason(exc)}", file=sys.stderr)
-        status = 2
-    finally:
-        results.close()  # type: ignore[attr-defined]  # a generator: stops and reaps the workers
-        progress.update(counters, stats.bytes_read, stats.total_bytes, force=True)
-        progress.finish()
-        sink.finish(written)
-    print(summary(counters) + f"; exported --to {args.to}: " + ", ".join(f"{n} {k}" for k, n in sink.counts.items()),
-          file=sys.stderr)
+    with Signals() as signals:
+        results = ordered_map(worker, signals.read(jobs), args.workers, timeout=BATCH_TIMEOUT, on_lost=partial(lost_job, output="jsonl"),
+                              should_stop=signals.stop)
+        try:
+            for _index, result in results:
+                try:
+                    for line in result.lines:
+                        sink.write(orjson.loads(line))
+                except OSError as exc:
+                    raise WriteError(args.output, exc) from exc
+                counters.add(result)
+                progress.update(counters, stats.bytes_read, stats.total_bytes)
+                if result.failure is not None:  # after the records of the pages before the break
+                    raise result.failure
+            written = True
+        except Stopped:
+            pass
+        except DumpError as exc:
+            print(f"bioparse: error: {exc}", file=sys.stderr)
+            status, written = 1, True
+        except WriteError as exc:
+            if args.output == "-" and isinstance(exc.__cause__, BrokenPipeError):
+                _quiet_stdout()  # the reader has what it wanted (``| head``): a quiet end
+            else:
+                print(f"bioparse: {exc}", file=sys.stderr)
+                status = 1
+        except OSError as exc:
+            name = clean(os.fsdecode(exc.filename)) if exc.filename is not None else "input"
+            print(f"bioparse: cannot read {name}: {os_reason(exc)}", file=sys.stderr)
+            status, written = 2, True
+        finally:
+            results.close()  # type: ignore[attr-defined]  # a generator: stops and reaps the workers
+            progress.update(counters, stats.bytes_read, stats.total_bytes, force=True)
+            progress.finish()
+        try:
+            sink.finish(written)
+        except BrokenPipeError:
+            _quiet_stdout()
+        except (OSError, UnicodeEncodeError) as exc:
+            reason = "the path is not valid UTF-8" if isinstance(exc, UnicodeEncodeError) else os_reason(exc)
+            print(f"bioparse: cannot write {clean(args.output)}: {reason}", file=sys.stderr)
+            status = 1
+        print(summary(counters) + f"; exported --to {args.to}: " + ", ".join(f"{n} {k}" for k, n in sink.counts.items()),
+              file=sys.stderr)
+        interrupted = signals.received
+    if interrupted is not None:
+        name = "SIGINT" if interrupted == signal.SIGINT else "SIGTERM"
+        kept = "" if args.output == "-" else f": {args.output} was not written (left as it was); run the same command again"
+        print(f"bioparse: stopped by {name}{kept}", file=sys.stderr)
+        return 128 + interrupted
     return status
 
 

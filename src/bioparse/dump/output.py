@@ -152,6 +152,8 @@ class Target:
     inputs: list[InputState] = field(default_factory=list)
     #: Where each input's records begin: {path, size, mtime_ns, offset}, in output order.
     starts: list[dict[str, Any]] = field(default_factory=list)
+    #: The temporary file of a killed run that ``--resume`` took up as OUT.
+    adopted: str | None = None
 
     def input_started(self, index: int, offset: int) -> None:
         """Record (before its records are written) that input ``index`` begins at byte ``offset`` of OUT."""
@@ -229,8 +231,11 @@ def lock(out: str) -> tuple[str, int]:
         except FileNotFoundError:
             same = False
         if same:
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            try:  # the pid only names the holder in the refusal; the lock is the flock
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            except OSError:  # a full disk: the run says so when it writes its first record
+                pass
             return lock_path, fd
         os.close(fd)
 
@@ -238,7 +243,7 @@ def lock(out: str) -> tuple[str, int]:
 def _remove_stale_temps(out: str) -> None:
     """Temporary files of runs of OUT that were killed (we hold the lock, so their writers are gone)."""
     folder, name = os.path.split(out)
-    pattern = re.compile(re.escape(f".{name}.") + r"[0-9]{1,10}\.tmp(?:\.resume)?")
+    pattern = re.compile(re.escape(f".{name}.") + r"[0-9]{1,10}\.tmp(?:\.resume(?:\.tmp)?)?")
     try:
         entries = os.listdir(folder or ".")
     except OSError:
@@ -246,6 +251,38 @@ def _remove_stale_temps(out: str) -> None:
     for entry in entries:
         if pattern.fullmatch(entry):
             _remove(os.path.join(folder, entry))
+
+
+def _adopt_killed_run(out: str) -> str | None:
+    """``--resume`` where OUT is missing: the temporary file of a run of OUT that was killed before it
+    could rename it into place (``kill -9``, a crash) becomes OUT, with its resume state, so the
+    run goes on from its last complete record.  Returns that file's name, or None.
+
+    Called with ``OUT.lock`` held, so no live bioparse writes these files; one that is not bioparse
+    JSON Lines (a Parquet run of the same name) is left to be removed as stale.
+    """
+    folder, name = os.path.split(out)
+    pattern = re.compile(re.escape(f".{name}.") + r"[0-9]{1,10}\.tmp")
+    try:
+        found = [os.path.join(folder, e) for e in os.listdir(folder or ".") if pattern.fullmatch(e)]
+        found.sort(key=os.path.getmtime, reverse=True)
+    except OSError:
+        return None
+    for path in found:
+        try:
+            if os.path.getsize(path) == 0:
+                continue
+            resume_point(path)
+            state = path + ".resume"
+            if os.path.exists(state):
+                os.replace(state, out + ".resume")
+            else:
+                _remove(out + ".resume")
+            os.replace(path, out)
+        except (ResumeError, OSError):
+            continue
+        return path
+    return None
 
 
 def open_target(out: str, inputs: list[str], *, resume: bool, keep_state: bool) -> Target:
@@ -259,10 +296,11 @@ def open_target(out: str, inputs: list[str], *, resume: bool, keep_state: bool) 
         except OSError as exc:
             raise OutputError(f"cannot write {out}: {os_reason(exc)}") from None
     lock_path, fd = lock(out)
+    adopted = _adopt_killed_run(out) if resume and not os.path.exists(out) else None
     _remove_stale_temps(out)
-    target = Target(out, None, lock_path=lock_path, lock_fd=fd)  # type: ignore[arg-type]
+    target = Target(out, None, lock_path=lock_path, lock_fd=fd, adopted=adopted)  # type: ignore[arg-type]
     try:
-        if resume:
+        if resume and os.path.exists(out):
             target.fh = open(out, "ab")
         else:
             folder, name = os.path.split(out)
@@ -272,7 +310,7 @@ def open_target(out: str, inputs: list[str], *, resume: bool, keep_state: bool) 
             # A fresh run's state sits beside its temporary file until the output is renamed into place.
             target.state_path = (target.temp or out) + ".resume"
             target.inputs = [InputState.of(p) for p in inputs]
-            if resume:
+            if target.temp is None:
                 target.starts = list((read_state(out) or {}).get("starts", []))
     except OSError as exc:
         target.abort()
@@ -284,9 +322,13 @@ def _write_state(path: str, starts: list[dict[str, Any]]) -> None:
     """Replace ``OUT.resume`` atomically (write aside, rename)."""
     data = orjson.dumps({"starts": starts}, default=str)
     tmp = path + ".tmp"
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        _remove(tmp)
+        raise
 
 
 def read_state(out: str) -> dict[str, Any] | None:

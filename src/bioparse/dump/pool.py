@@ -9,8 +9,8 @@ submission order, which keeps output order equal to input order.
 
 When a worker dies (``BrokenProcessPool``) or a task outlives ``timeout``,
 the pool is torn down and every task that had not finished is run again,
-alone, in a fresh worker: a task that kills its worker a second time is the
-culprit and is handed to ``on_lost`` (the dump writes error records for its
+alone, in a fresh worker (``workers`` such workers at a time): a task that
+kills its worker a second time is the culprit and is handed to ``on_lost`` (the dump writes error records for its
 pages), the others complete normally.  The parent waits in short slices, so
 ``should_stop`` (set by a signal handler) is noticed within a fraction of a
 second and no wait is unbounded.
@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -47,16 +48,31 @@ class Stopped(Exception):
     """``should_stop`` became true: the map ended early, on purpose."""
 
 
-def _worker_init() -> None:
+#: What says a running command was asked to stop (a signal came): see :func:`stop_requested`.
+STOP_CHECKS: list[Callable[[], bool]] = []
+
+
+def stop_requested() -> bool:
+    """Whether a running command was asked to stop, for waits outside :func:`ordered_map` (a read
+    from a pipe that went quiet, :mod:`bioparse.dump.sources`)."""
+    return any(check() for check in STOP_CHECKS)
+
+
+def _worker_init(parent: int) -> None:
     """Workers leave interrupts to the parent and import the parser before the first task.
 
     Ctrl-C reaches the whole process group; a worker that raised
     KeyboardInterrupt would print a traceback, so it ignores SIGINT and the
     parent decides.  SIGTERM keeps its default: the worker ends without a word.
+    ``parent`` is the pid the parent passed in, not ``os.getppid()`` here: a
+    parent killed between the fork and this call would leave the worker
+    watching its new parent (init) and waiting for work forever.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    if hasattr(signal, "pthread_sigmask"):  # forked inside _signals_to_main_thread
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     import bioparse.api  # noqa: F401
     import bioparse.dump.process  # noqa: F401
 
@@ -71,6 +87,25 @@ def _exit_with_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(ORPHAN_CHECK)
     os._exit(0)
+
+
+@contextmanager
+def _signals_to_main_thread() -> Iterator[None]:
+    """Threads started in here (an executor starts its own on submit) block SIGINT and SIGTERM.
+
+    A signal sent to the process goes to any one thread that does not block it; one taken by an
+    executor thread leaves the main thread asleep in a read from a pipe that went quiet, and
+    Python runs its handler only when that read returns, which may be never.  Workers forked in
+    here unblock them again (:func:`_worker_init`).
+    """
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -146,22 +181,34 @@ def ordered_map(
     ctx = _context()
 
     def new_executor(n: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init)
+        return ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),))
 
     def lost(item: T, reason: str) -> R:
         if on_lost is None:
             raise RuntimeError(f"task lost twice: {reason}")
         return on_lost(item, reason)
 
-    def alone(item: T) -> R:
-        """Run one task in a fresh single worker: the retry after a lost task."""
-        single = new_executor(1)
-        try:
-            return _wait(_Task(item, single.submit(fn, item)), timeout, should_stop)
-        except _Lost as exc:
-            return lost(item, f"{exc} twice")
-        finally:
-            _kill(single)
+    def alone(items: list[T]) -> list[R]:
+        """The retry after a lost task: each item in a fresh worker of its own, ``workers`` at a time
+        (so one that kills its worker again harms no other), results in order."""
+        results: list[R] = []
+        for first in range(0, len(items), workers):
+            singles: list[ProcessPoolExecutor] = []
+            try:
+                tasks = []
+                for item in items[first : first + workers]:
+                    singles.append(new_executor(1))
+                    with _signals_to_main_thread():
+                        tasks.append(_Task(item, singles[-1].submit(fn, item)))
+                for task in tasks:
+                    try:
+                        results.append(_wait(task, timeout, should_stop))
+                    except _Lost as exc:
+                        results.append(lost(task.item, f"{exc} twice"))
+            finally:
+                for single in singles:
+                    _kill(single)
+        return results
 
     executor = new_executor(workers)
     pending: deque[_Task[T, R]] = deque()
@@ -182,7 +229,8 @@ def ordered_map(
                     failure, exhausted = exc, True
                     break
                 try:
-                    pending.append(_Task(item, executor.submit(fn, item)))
+                    with _signals_to_main_thread():
+                        pending.append(_Task(item, executor.submit(fn, item)))
                 except BrokenProcessPool:
                     pending.append(_Task(item, _broken_future()))
             if not pending:
@@ -195,13 +243,15 @@ def ordered_map(
                 _kill(executor)
                 if should_stop():
                     raise Stopped from None
+                kept = [_succeeded(task.future) for task in pending]  # once: a late result must not shift this
+                again = iter(alone([task.item for task, ok in zip(pending, kept) if not ok]))
                 redo: deque[_Task[T, R]] = deque()
-                for task in pending:
-                    if task.future.done() and not task.future.cancelled() and task.future.exception() is None:
+                for task, ok in zip(pending, kept):
+                    if ok:
                         redo.append(task)
                     else:
                         done: Future[R] = Future()
-                        done.set_result(alone(task.item))
+                        done.set_result(next(again))
                         redo.append(_Task(task.item, done))
                 pending = redo
                 executor = new_executor(workers)
@@ -220,6 +270,10 @@ def ordered_map(
         raise
     finally:
         _kill(executor)
+
+
+def _succeeded(future: Future[R]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
 
 
 def _broken_future() -> Future[R]:

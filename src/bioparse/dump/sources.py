@@ -17,6 +17,8 @@ import io
 import lzma
 import os
 import re
+import select
+import stat
 import sys
 import tarfile
 from collections.abc import Callable, Collection, Iterator
@@ -98,7 +100,7 @@ def iter_pages(
     ns = _namespaces(namespaces)
     if path == "-":
         # stdin: XML or NDJSON, plain or compressed (decided by content, as for files)
-        yield from _iter_file(Path("-"), "-", ns, stats, opener=lambda: _Unclosed(sys.stdin.buffer))
+        yield from _iter_file(Path("-"), "-", ns, stats, opener=stdin_raw)
         return
     if is_url(path):
         name = Path(urlsplit(path).path).name or path
@@ -145,6 +147,64 @@ class _Unclosed(_Counting):
         io.RawIOBase.close(self)
 
 
+class _Polled(io.RawIOBase):
+    """A pipe or terminal read from its descriptor, waiting in slices of ``POLL`` seconds.
+
+    A producer that goes quiet (``slow | bioparse dump -``) would otherwise hold the read, and
+    with it a SIGINT/SIGTERM, for as long as it likes; between slices a stop request
+    (:func:`~bioparse.dump.pool.stop_requested`) ends the wait with Stopped.  Closing it
+    leaves stdin open.
+    """
+
+    POLL = 0.2
+
+    def __init__(self, fd: int, owner: IO[bytes] | None = None):
+        super().__init__()
+        self._fd = fd
+        self._owner = owner  # a FIFO opened by path is closed with this reader
+
+    def close(self) -> None:
+        if self._owner is not None:
+            self._owner.close()
+        super().close()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        from .pool import Stopped, stop_requested
+
+        while not select.select([self._fd], [], [], self.POLL)[0]:
+            if stop_requested():
+                raise Stopped
+        data = os.read(self._fd, len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _open_path(p: Path) -> IO[bytes]:
+    """An input file; a FIFO (or other non-regular file) is read in :class:`_Polled` waits."""
+    fh = open(p, "rb")
+    try:
+        regular = stat.S_ISREG(os.fstat(fh.fileno()).st_mode)
+    except OSError:
+        regular = True
+    return fh if regular else cast(IO[bytes], _Polled(fh.fileno(), owner=fh))
+
+
+def stdin_raw() -> IO[bytes]:
+    """stdin for reading a dump or records: :class:`_Polled` when it is a pipe or a terminal (a
+    regular file redirected in cannot go quiet), else its buffer; closing the result leaves it open."""
+    try:
+        fd = sys.stdin.fileno()
+        waits = not stat.S_ISREG(os.fstat(fd).st_mode)
+    except (AttributeError, OSError, ValueError):
+        waits = False
+    if waits:  # read from the descriptor: nothing has read stdin's buffer before
+        return cast(IO[bytes], _Polled(fd))
+    return cast(IO[bytes], _Unclosed(sys.stdin.buffer))
+
+
 def _suffixes(p: Path) -> list[str]:
     return [s.lower() for s in p.suffixes]
 
@@ -186,7 +246,7 @@ def _iter_file(
     p: Path, source: str, ns: set[int] | None, stats: ReadStats | None, opener: Opener | None = None
 ) -> Iterator[Page]:
     """One dump file; ``opener`` gives its bytes when they are not at ``p`` (stdin, URLs)."""
-    open_raw = opener or (lambda: open(p, "rb"))
+    open_raw: Opener = opener or (lambda: _open_path(p))
     suffixes = _suffixes(p)
     if ".tar" in suffixes or (suffixes and suffixes[-1] == ".tgz"):
         yield from _iter_tar(p, source, ns, stats, open_raw)

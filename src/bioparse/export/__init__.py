@@ -70,7 +70,8 @@ class LinesSink:
         self.to = to
         self.place = place
         path = place.path if place is not None else output
-        self._raw: IO[bytes] = sys.stdout.buffer if path == "-" else open(path, "wb")
+        self._own = path != "-"  # not stdout (which may even be closed, None, when OUT is a file)
+        self._raw: IO[bytes] = open(path, "wb") if self._own else sys.stdout.buffer
         self._out: Any = self._raw
         if compression == "gzip":
             # no file name in the header: the file is written under a temporary one
@@ -92,7 +93,7 @@ class LinesSink:
         if self._out is not self._raw:
             self._out.close()  # the gzip trailer / zstd frame end; the file stays open
         self._raw.flush()
-        if self._raw is not sys.stdout.buffer:
+        if self._own:
             self._raw.close()
 
     def finish(self, ok: bool) -> None:

@@ -15,6 +15,7 @@ Standard output, devices and pipes are written directly: there is nothing to rep
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -115,9 +116,11 @@ def prepare(output: str, inputs: list[str], *, is_dir: bool) -> Place:
     if folder and not os.path.isdir(folder):
         raise OutputError(f"cannot write {output}: no such directory {folder}")
     lock_path, fd = lock(os.path.normpath(output))
-    temp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    stem = _printable(name)
+    temp = os.path.join(folder, f".{stem}.{os.getpid()}.tmp")
     place = Place(temp, output, is_dir=is_dir, lock_path=lock_path, lock_fd=fd)
     try:
+        _remove_stale(folder, stem)
         if is_dir:
             shutil.rmtree(temp, ignore_errors=True)
             os.makedirs(temp)
@@ -125,3 +128,30 @@ def prepare(output: str, inputs: list[str], *, is_dir: bool) -> Place:
         place.abort()
         raise OutputError(f"cannot write {output}: {os_reason(exc)}") from None
     return place
+
+
+def _printable(name: str) -> str:
+    """``name`` with any byte that is not UTF-8 written as ``\\xNN``: the staged name must be text,
+    as pyarrow takes only UTF-8 paths (a table folder named with a Latin-1 byte is staged fine)."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _remove_stale(folder: str, stem: str) -> None:
+    """What exports of the same OUT that were killed (``kill -9``, SIGKILL) left staged.
+
+    We hold ``OUT.lock``, so no live bioparse is writing them."""
+    pattern = re.compile(re.escape(f".{stem}.") + r"[0-9]{1,10}\.tmp")
+    try:
+        entries = os.listdir(folder or ".")
+    except OSError:
+        return
+    for entry in entries:
+        if pattern.fullmatch(entry):
+            path = os.path.join(folder, entry)
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass

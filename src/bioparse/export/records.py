@@ -7,13 +7,12 @@ time, so an export streams whatever the size of the input.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 import orjson
 
-from ..dump.sources import is_url, open_decompressed, open_url
+from ..dump.sources import is_url, open_decompressed, open_url, stdin_raw
 
 _PARQUET_MAGIC = b"PAR1"
 
@@ -27,7 +26,7 @@ def iter_records(paths: Iterable[str]) -> Iterator[dict[str, Any]]:
     (``s3://``, ``https://``, ...) are read through fsspec as ``bioparse dump`` reads them."""
     for path in paths:
         if path == "-":
-            yield from _jsonl(open_decompressed(sys.stdin.buffer), "<stdin>")
+            yield from _jsonl(open_decompressed(stdin_raw()), "<stdin>")
             continue
         with open_url(path) if is_url(path) else open(path, "rb") as fh:
             is_parquet = fh.read(4) == _PARQUET_MAGIC
