@@ -135,8 +135,12 @@ def read_html(text: str, title: str | None = None, *, sections: bool = True,
 
 def fill_document(doc: Document, root: etree._Element, text: str = "", *, sections: bool = True,
                   references: bool = True) -> None:
-    """Everything the page says (or asked for), read from one parsed tree into ``doc``."""
-    index = index_tree(root)
+    """Everything the page says (or asked for), read from one parsed tree into ``doc``.
+
+    ``text``: the source ``root`` was parsed from ("" when unknown); it spares
+    the index the lookups whose answers the text cannot hold.
+    """
+    index = index_tree(root, text or None)
     abouts = about_map(root, index)
     if doc.title is None:
         doc.title = page_title(root, index)

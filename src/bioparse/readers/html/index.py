@@ -23,8 +23,6 @@ _XML_WS = re.compile(r"[ \t\r\n]+")
 _IDS = frozenset({"mw-content-text", "bodyContent", "catlinks", "disambigbox", "t-wikibase",
                   "Vorlage_Personendaten"})
 
-#: Tags looked at for themselves (most elements are none of these).
-_RARE_TAGS = frozenset({"link", "meta", "h1", "header", "title", "body"})
 
 
 @dataclass
@@ -72,40 +70,55 @@ class TreeIndex:
         return [el for el in self.ids.get(name, ()) if el.tag == tag]
 
 
-def index_tree(root: etree._Element) -> TreeIndex:
-    """Visit every element of ``root`` once and record what the readers look up."""
+def index_tree(root: etree._Element, source: str | None = None) -> TreeIndex:
+    """Record what the readers look up in ``root``; ``source`` is the text it was parsed from.
+
+    Tag-bound lookups (infobox tables, reference lists, ``link``, ``meta``...)
+    come from one walk that lxml filters by tag in C.  Lookups that any element
+    may answer (ids, ``mw-parser-output``, ``redirectText``, Parsoid ``about``
+    groups) need a walk over every element and an attribute read per element
+    and lookup, by far the dearest part; with ``source``, each is made only
+    when the text can hold its answer (see :func:`_may_hold`).
+    """
     ix = TreeIndex()
-    abouts = ix.abouts
-    for el in root.iter(etree.Element):
+    _by_tag(root, ix)
+    if source is None:
+        ids, classes, abouts = _IDS, _CLASS_NEEDLES, True
+    else:
+        held = _may_hold(source, _IDS | _CLASS_NEEDLES)
+        ids, classes, abouts = _IDS & held, _CLASS_NEEDLES & held, _may_name_data_mw(source)
+    _by_attribute(root, ix, ids, _PARSER_OUTPUT in classes, _REDIRECT in classes, abouts)
+    return ix
+
+
+#: The tags :func:`_by_tag` looks at, in the order lxml tests them.
+_TAGS = ("div", "table", "ol", "link", "meta", "h1", "header", "title", "body")
+_PARSER_OUTPUT = "mw-parser-output"
+_REDIRECT = "redirectText"
+_CLASS_NEEDLES = frozenset({_PARSER_OUTPUT, _REDIRECT})
+
+
+def _by_tag(root: etree._Element, ix: TreeIndex) -> None:
+    """The lookups bound to a tag: only those elements come up to Python."""
+    for el in root.iter(*_TAGS):
         tag = el.tag
         get = el.get
-        cls = get("class")
-        if cls:
-            if tag == "table":
+        if tag == "div":
+            cls = get("class")
+            if cls and "infobox_v" in cls:
+                ix.infoboxes.append(el)
+        elif tag == "table":
+            cls = get("class")
+            if cls:
                 if "infobox" in cls or "vcard" in cls or "sinottico" in cls:
                     ix.infoboxes.append(el)
                 if "succession-box" in cls:
                     ix.succession_tables.append(el)
-            elif tag == "div":
-                if "infobox_v" in cls:
-                    ix.infoboxes.append(el)
-            elif tag == "ol" and "references" in cls:
+        elif tag == "ol":
+            cls = get("class")
+            if cls and "references" in cls:
                 ix.reference_lists.append(el)
-            if ix.parser_output is None and "mw-parser-output" in cls and "mw-parser-output" in _XML_WS.split(cls):
-                ix.parser_output = el
-            if "redirectText" in cls:
-                ix.redirect_text.append(el)
-        ident = get("id")
-        if ident is not None and ident in _IDS:
-            ix.ids.setdefault(ident, []).append(el)
-        about = get("about")
-        if about and about not in abouts:
-            data = get("data-mw")
-            if data is not None:
-                abouts[about] = data
-        if tag not in _RARE_TAGS:
-            continue
-        if tag == "link":
+        elif tag == "link":
             rel = get("rel")
             if rel == "mw:PageProp/Category" and get("href") is not None:
                 ix.category_links.append(el)
@@ -121,6 +134,7 @@ def index_tree(root: etree._Element) -> TreeIndex:
                 if get("http-equiv") == "content-language":
                     ix.head_languages.append(el)
         elif tag == "h1":
+            ident = get("id")
             if ident is not None:
                 ix.h1s.append((ident, el))
         elif tag == "header":
@@ -129,9 +143,84 @@ def index_tree(root: etree._Element) -> TreeIndex:
             parent = el.getparent()
             if parent is not None and parent.tag == "head":
                 ix.head_titles.append(el)
-        elif tag == "body" and ix.body is None:
+        elif ix.body is None:  # body
             ix.body = el
-    return ix
+
+
+def _by_attribute(root: etree._Element, ix: TreeIndex, ids: frozenset[str], parser_output: bool,
+                  redirect: bool, abouts: bool) -> None:
+    """The lookups any element may answer, each only when asked for; stops when none is left."""
+    if not (ids or parser_output or redirect or abouts):
+        return
+    about_map = ix.abouts
+    by_id = ix.ids
+    for el in root.iter(etree.Element):
+        get = el.get
+        if parser_output or redirect:
+            cls = get("class")
+            if cls:
+                if parser_output and _PARSER_OUTPUT in cls and _PARSER_OUTPUT in _XML_WS.split(cls):
+                    ix.parser_output = el
+                    parser_output = False
+                    if not (ids or redirect or abouts):
+                        return
+                if redirect and _REDIRECT in cls:
+                    ix.redirect_text.append(el)
+        if ids:
+            ident = get("id")
+            if ident is not None and ident in ids:
+                by_id.setdefault(ident, []).append(el)
+        if abouts:
+            about = get("about")
+            if about and about not in about_map:
+                data = get("data-mw")
+                if data is not None:
+                    about_map[about] = data
+
+
+#: A character reference that decodes to a character an id or class needle can hold
+#: (ASCII letters and digits, ``-``, ``_``): decimal, hexadecimal, or HTML5's two names for ``_``.
+_WORD_REF = re.compile(
+    r"&#0*(?:45|4[89]|5[0-7]|6[5-9]|[78][0-9]|9[05789]|1[01][0-9]|12[0-2])(?![0-9]);?"
+    r"|&#[xX]0*(?:2[dD]|3[0-9]|4[1-9a-fA-F]|5[0-9aAfF]|6[1-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]);?"
+    r"|&(?:lowbar|UnderBar);"
+)
+
+
+def _word_char(m: re.Match[str]) -> str:
+    ref = m.group()
+    if ref[1] != "#":
+        return "_"
+    digits = ref[2:].rstrip(";")
+    return chr(int(digits[1:], 16) if digits[0] in "xX" else int(digits))
+
+
+def _may_hold(source: str, needles: frozenset[str]) -> frozenset[str]:
+    """The ``needles`` that an attribute value of the tree parsed from ``source`` may contain.
+
+    A value is source text with its character references decoded, so a needle
+    absent from the text can only be there through a reference to one of its
+    characters (ASCII letters, digits, ``-``, ``_``): when the text holds such
+    references, they are decoded before looking.  HTML has no other way to
+    put these characters into a value.
+    """
+    found = frozenset(n for n in needles if n in source)
+    if len(found) < len(needles) and _WORD_REF.search(source):
+        decoded = _WORD_REF.sub(_word_char, source)
+        found = frozenset(n for n in needles if n in decoded)
+    return found
+
+
+#: ``-mw`` ending an attribute name (names end at whitespace, ``/``, ``>`` or ``=``; any case).
+_MW_NAME_END = re.compile(r"-[mM][wW](?=[\s/>=]|$)")
+
+
+def _may_name_data_mw(source: str) -> bool:
+    """True unless no attribute parsed from ``source`` can be named ``data-mw`` (any case in the text)."""
+    for m in _MW_NAME_END.finditer(source):
+        if source[max(m.start() - 4, 0):m.start()].lower() == "data":
+            return True
+    return False
 
 
 def descendants(containers: list[etree._Element], path: str, root: etree._Element, full: str) -> list[etree._Element]:
