@@ -10,7 +10,7 @@ from lxml import etree
 
 from bioparse.readers.html import _desktop_redirect, _wikidata_item, page_title, parse_tree
 from bioparse.readers.html.hcard import personendaten_hints
-from bioparse.readers.html.index import _may_hold, _may_name_data_mw, index_tree
+from bioparse.readers.html.index import _may_hold, index_tree
 from bioparse.readers.html.infobox import find_infoboxes
 from bioparse.readers.html.parsoid import about_map, categories, head_meta, is_disambiguation, redirect_target
 from bioparse.readers.html.refs import read_references
@@ -53,6 +53,7 @@ def _same(root: etree._Element, source: str | None = None) -> None:
     ix = index_tree(root)
     if source is not None:
         assert vars(index_tree(root, source)) == vars(ix)
+        assert dict(ix.abouts) == dict(index_tree(root, source).abouts)
     assert about_map(root, ix) == about_map(root)
     assert find_infoboxes(root, ix) == find_infoboxes(root)
     assert content_root(root, ix) is content_root(root)
@@ -89,9 +90,7 @@ def test_source_shows_which_lookups_can_succeed() -> None:
     assert _may_hold("<div id='t&#x2D;wikibase' class='mw&#45;parser-output'>", needles) == {
         "t-wikibase", "mw-parser-output"}
     assert _may_hold("<p>&#160;&#91;1&#93; t&#8209;wikibase</p>", needles) == frozenset()
-    assert _may_name_data_mw("<p Data-MW='{}' about='#mwt1'>")
-    assert _may_name_data_mw("<p data-mw>")
-    assert not _may_name_data_mw("<p data-mw-deduplicate='x'>no-mw here, DATA-MWX</p>")
+    assert _may_hold("<p id='Vorlage&UnderBar;Personendaten'>", frozenset({"Vorlage_Personendaten"}))
 
 
 def test_walk_with_comments_keeps_their_tails() -> None:

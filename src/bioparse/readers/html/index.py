@@ -13,6 +13,7 @@ whitespace tokens where it used ``normalize-space``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -25,12 +26,48 @@ _IDS = frozenset({"mw-content-text", "bodyContent", "catlinks", "disambigbox", "
 
 
 
+class Abouts(Mapping[str, str]):
+    """``about`` id -> raw data-mw of the group's first element (``//*[@about][@data-mw]``).
+
+    Walked on first use: only a Parsoid element without data-mw of its own
+    asks it (never on desktop pages), and the walk reads an attribute of every
+    element of the page.
+    """
+
+    def __init__(self, root: etree._Element | None = None) -> None:
+        self._root = root
+        self._found: dict[str, str] | None = None if root is not None else {}
+
+    def _map(self) -> dict[str, str]:
+        if self._found is None:
+            assert self._root is not None
+            found: dict[str, str] = {}
+            for el in self._root.iter(etree.Element):
+                about = el.get("about")
+                if about and about not in found:
+                    data = el.get("data-mw")
+                    if data is not None:
+                        found[about] = data
+            self._found = found
+            self._root = None
+        return self._found
+
+    def __getitem__(self, about: str) -> str:
+        return self._map()[about]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
+
+
 @dataclass
 class TreeIndex:
     """What the page-wide queries of the HTML readers return, found in one pass."""
 
-    #: ``about`` id -> raw data-mw of the group's first element (``//*[@about][@data-mw]``).
-    abouts: dict[str, str] = field(default_factory=dict)
+    #: ``about`` id -> raw data-mw of the group's first element, walked on first use.
+    abouts: Abouts = field(default_factory=Abouts)
     #: Infobox candidates, before the class-token filter (:data:`.infobox._FIND`).
     infoboxes: list[etree._Element] = field(default_factory=list)
     #: ``//ol[contains(@class,'references') or contains(@class,'mw-references')]``.
@@ -80,14 +117,14 @@ def index_tree(root: etree._Element, source: str | None = None) -> TreeIndex:
     and lookup, by far the dearest part; with ``source``, each is made only
     when the text can hold its answer (see :func:`_may_hold`).
     """
-    ix = TreeIndex()
+    ix = TreeIndex(abouts=Abouts(root))
     _by_tag(root, ix)
     if source is None:
-        ids, classes, abouts = _IDS, _CLASS_NEEDLES, True
+        ids, classes = _IDS, _CLASS_NEEDLES
     else:
         held = _may_hold(source, _IDS | _CLASS_NEEDLES)
-        ids, classes, abouts = _IDS & held, _CLASS_NEEDLES & held, _may_name_data_mw(source)
-    _by_attribute(root, ix, ids, _PARSER_OUTPUT in classes, _REDIRECT in classes, abouts)
+        ids, classes = _IDS & held, _CLASS_NEEDLES & held
+    _by_attribute(root, ix, ids, _PARSER_OUTPUT in classes, _REDIRECT in classes)
     return ix
 
 
@@ -148,11 +185,10 @@ def _by_tag(root: etree._Element, ix: TreeIndex) -> None:
 
 
 def _by_attribute(root: etree._Element, ix: TreeIndex, ids: frozenset[str], parser_output: bool,
-                  redirect: bool, abouts: bool) -> None:
+                  redirect: bool) -> None:
     """The lookups any element may answer, each only when asked for; stops when none is left."""
-    if not (ids or parser_output or redirect or abouts):
+    if not (ids or parser_output or redirect):
         return
-    about_map = ix.abouts
     by_id = ix.ids
     for el in root.iter(etree.Element):
         get = el.get
@@ -162,7 +198,7 @@ def _by_attribute(root: etree._Element, ix: TreeIndex, ids: frozenset[str], pars
                 if parser_output and _PARSER_OUTPUT in cls and _PARSER_OUTPUT in _XML_WS.split(cls):
                     ix.parser_output = el
                     parser_output = False
-                    if not (ids or redirect or abouts):
+                    if not (ids or redirect):
                         return
                 if redirect and _REDIRECT in cls:
                     ix.redirect_text.append(el)
@@ -170,28 +206,20 @@ def _by_attribute(root: etree._Element, ix: TreeIndex, ids: frozenset[str], pars
             ident = get("id")
             if ident is not None and ident in ids:
                 by_id.setdefault(ident, []).append(el)
-        if abouts:
-            about = get("about")
-            if about and about not in about_map:
-                data = get("data-mw")
-                if data is not None:
-                    about_map[about] = data
 
 
 #: A character reference that decodes to a character an id or class needle can hold
 #: (ASCII letters and digits, ``-``, ``_``): decimal, hexadecimal, or HTML5's two names for ``_``.
+#: (One literal start, "&#", so the scan skips from one to the next; names are tested apart.)
 _WORD_REF = re.compile(
-    r"&#0*(?:45|4[89]|5[0-7]|6[5-9]|[78][0-9]|9[05789]|1[01][0-9]|12[0-2])(?![0-9]);?"
-    r"|&#[xX]0*(?:2[dD]|3[0-9]|4[1-9a-fA-F]|5[0-9aAfF]|6[1-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]);?"
-    r"|&(?:lowbar|UnderBar);"
+    r"&#(?:0*(?:45|4[89]|5[0-7]|6[5-9]|[78][0-9]|9[05789]|1[01][0-9]|12[0-2])(?![0-9])"
+    r"|[xX]0*(?:2[dD]|3[0-9]|4[1-9a-fA-F]|5[0-9aAfF]|6[1-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]));?"
 )
+_WORD_NAMES = ("&lowbar;", "&UnderBar;")
 
 
 def _word_char(m: re.Match[str]) -> str:
-    ref = m.group()
-    if ref[1] != "#":
-        return "_"
-    digits = ref[2:].rstrip(";")
+    digits = m.group()[2:].rstrip(";")
     return chr(int(digits[1:], 16) if digits[0] in "xX" else int(digits))
 
 
@@ -205,22 +233,14 @@ def _may_hold(source: str, needles: frozenset[str]) -> frozenset[str]:
     put these characters into a value.
     """
     found = frozenset(n for n in needles if n in source)
-    if len(found) < len(needles) and _WORD_REF.search(source):
-        decoded = _WORD_REF.sub(_word_char, source)
-        found = frozenset(n for n in needles if n in decoded)
+    if len(found) < len(needles) and "&" in source:
+        named = [name for name in _WORD_NAMES if name in source]
+        if named or _WORD_REF.search(source):
+            decoded = _WORD_REF.sub(_word_char, source)
+            for name in named:
+                decoded = decoded.replace(name, "_")
+            found = frozenset(n for n in needles if n in decoded)
     return found
-
-
-#: ``-mw`` ending an attribute name (names end at whitespace, ``/``, ``>`` or ``=``; any case).
-_MW_NAME_END = re.compile(r"-[mM][wW](?=[\s/>=]|$)")
-
-
-def _may_name_data_mw(source: str) -> bool:
-    """True unless no attribute parsed from ``source`` can be named ``data-mw`` (any case in the text)."""
-    for m in _MW_NAME_END.finditer(source):
-        if source[max(m.start() - 4, 0):m.start()].lower() == "data":
-            return True
-    return False
 
 
 def descendants(containers: list[etree._Element], path: str, root: etree._Element, full: str) -> list[etree._Element]:

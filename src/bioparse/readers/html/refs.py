@@ -9,6 +9,7 @@ names.  Citation fields come from Parsoid's template params when present
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from lxml import etree
 
@@ -53,7 +54,7 @@ _CITE_PARAMS: dict[str, str] = {
 _AUTHOR_PARAMS = re.compile(r"^(?:last|author|first)(\d*)$")
 
 
-def read_references(root: etree._Element, abouts: dict[str, str],
+def read_references(root: etree._Element, abouts: Mapping[str, str],
                     index: TreeIndex | None = None) -> list[RawReference]:
     """Every references-list entry, numbered as displayed (per list)."""
     refs: list[RawReference] = []
@@ -90,7 +91,7 @@ def _int(value: str | None, default: int) -> int:
 
 
 def _entry(
-    li: etree._Element, ref_id: str, number: int, group: str | None, abouts: dict[str, str]
+    li: etree._Element, ref_id: str, number: int, group: str | None, abouts: Mapping[str, str]
 ) -> RawReference:
     # one pass: the entry's text element (first span/div with a reference-text class) and
     # the back-links to its citations outside it (one before it cannot be inside it)
@@ -156,7 +157,7 @@ def _rendered(el: etree._Element) -> list[str]:
 
 
 def _fields(body: etree._Element, cite: etree._Element | None, text: str, cite_out: list[str] | None,
-            abouts: dict[str, str]) -> dict[str, str]:
+            abouts: Mapping[str, str]) -> dict[str, str]:
     """CS1 fields of an entry: ``text`` is its flattened text, ``cite_out`` the citation's walk output."""
     fields: dict[str, str] = {}
     if cite is not None:
