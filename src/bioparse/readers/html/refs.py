@@ -93,19 +93,29 @@ def _int(value: str | None, default: int) -> int:
 def _entry(
     li: etree._Element, ref_id: str, number: int, group: str | None, abouts: Mapping[str, str]
 ) -> RawReference:
-    # one pass: the entry's text element (first span/div with a reference-text class) and
-    # the back-links to its citations outside it (one before it cannot be inside it)
+    # the entry's text element (first span/div with a reference-text class) and the
+    # back-links to its citations outside it: before it, then after its subtree (not walked)
     body = None
     cited = 0
     for el in li.iter("a", "span", "div"):
         if el.tag == "a":
             href = el.get("href")
-            if href and "#cite_ref" in href and (body is None or not _inside(el, body)):
+            if href and "#cite_ref" in href:
                 cited += 1
-        elif body is None:
+        else:
             value = el.get("class")
             if value and "reference-text" in value and not _REF_TEXT.isdisjoint(value.split()):
                 body = el
+                break
+    if body is not None:
+        after = body
+        while after is not li:
+            for sibling in after.itersiblings():
+                cited += _back_links(sibling)
+            parent = after.getparent()
+            if parent is None:
+                break
+            after = parent
     container = body if body is not None else li
     cite = _citation(container)
     out: list[str] = []
@@ -127,13 +137,9 @@ def _entry(
     )
 
 
-def _inside(el: etree._Element, container: etree._Element) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent is container:
-            return True
-        parent = parent.getparent()
-    return False
+def _back_links(el: etree._Element) -> int:
+    """Links to a citation (``#cite_ref``) in ``el`` and under it."""
+    return sum(1 for a in el.iter("a") if "#cite_ref" in (a.get("href") or ""))
 
 
 def _citation(container: etree._Element) -> etree._Element | None:
