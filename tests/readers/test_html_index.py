@@ -52,8 +52,9 @@ def _text(path: Path) -> str:
 def _same(root: etree._Element, source: str | None = None) -> None:
     ix = index_tree(root)
     if source is not None:
-        assert vars(index_tree(root, source)) == vars(ix)
-        assert dict(ix.abouts) == dict(index_tree(root, source).abouts)
+        for given in (source, source.encode("utf-8", errors="replace")):
+            assert vars(index_tree(root, given)) == vars(ix)
+            assert dict(ix.abouts) == dict(index_tree(root, given).abouts)
     assert about_map(root, ix) == about_map(root)
     assert find_infoboxes(root, ix) == find_infoboxes(root)
     assert content_root(root, ix) is content_root(root)
@@ -91,6 +92,9 @@ def test_source_shows_which_lookups_can_succeed() -> None:
         "t-wikibase", "mw-parser-output"}
     assert _may_hold("<p>&#160;&#91;1&#93; t&#8209;wikibase</p>", needles) == frozenset()
     assert _may_hold("<p id='Vorlage&UnderBar;Personendaten'>", frozenset({"Vorlage_Personendaten"}))
+    assert _may_hold(b"<p id='Vorlage&lowbar;Personendaten' class='&#x6D;w-parser-output'>", needles | {
+        "Vorlage_Personendaten"}) == {"Vorlage_Personendaten", "mw-parser-output"}
+    assert _may_hold("<p>t&#8209;wikibase</p>".encode(), needles) == frozenset()
 
 
 def test_walk_with_comments_keeps_their_tails() -> None:

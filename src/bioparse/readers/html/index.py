@@ -107,24 +107,27 @@ class TreeIndex:
         return [el for el in self.ids.get(name, ()) if el.tag == tag]
 
 
-def index_tree(root: etree._Element, source: str | None = None) -> TreeIndex:
-    """Record what the readers look up in ``root``; ``source`` is the text it was parsed from.
+def index_tree(root: etree._Element, source: str | bytes | None = None) -> TreeIndex:
+    """Record what the readers look up in ``root``; ``source`` is the text (or the bytes) it was parsed from.
 
     Tag-bound lookups (infobox tables, reference lists, ``link``, ``meta``...)
     come from one walk that lxml filters by tag in C.  Lookups that any element
-    may answer (ids, ``mw-parser-output``, ``redirectText``, Parsoid ``about``
-    groups) need a walk over every element and an attribute read per element
-    and lookup, by far the dearest part; with ``source``, each is made only
-    when the text can hold its answer (see :func:`_may_hold`).
+    may answer (ids, ``mw-parser-output``, ``redirectText``) need a walk over
+    every element and an attribute read per element and lookup, by far the
+    dearest part; with ``source``, each is made only when the source can hold
+    its answer (see :class:`_Source`).  Parsoid ``about`` groups are walked
+    when first asked (:class:`Abouts`).
     """
     ix = TreeIndex(abouts=Abouts(root))
     _by_tag(root, ix)
     if source is None:
-        ids, classes = _IDS, _CLASS_NEEDLES
+        ids, parser_output, redirect = _IDS, True, True
     else:
-        held = _may_hold(source, _IDS | _CLASS_NEEDLES)
-        ids, classes = _IDS & held, _CLASS_NEEDLES & held
-    _by_attribute(root, ix, ids, _PARSER_OUTPUT in classes, _REDIRECT in classes)
+        text = _Source(source)
+        # one id that may be there is enough: the walk then tests every id (a set lookup)
+        ids = _IDS if any(text.holds(name) for name in _IDS_BY_PLACE) else frozenset()
+        parser_output, redirect = text.holds(_PARSER_OUTPUT), text.holds(_REDIRECT)
+    _by_attribute(root, ix, ids, parser_output, redirect)
     return ix
 
 
@@ -132,7 +135,8 @@ def index_tree(root: etree._Element, source: str | None = None) -> TreeIndex:
 _TAGS = ("div", "table", "ol", "link", "meta", "h1", "header", "title", "body")
 _PARSER_OUTPUT = "mw-parser-output"
 _REDIRECT = "redirectText"
-_CLASS_NEEDLES = frozenset({_PARSER_OUTPUT, _REDIRECT})
+#: :data:`_IDS` in the order a desktop page shows them (the search stops at the first found).
+_IDS_BY_PLACE = ("bodyContent", "mw-content-text", "catlinks", "t-wikibase", "disambigbox", "Vorlage_Personendaten")
 
 
 def _by_tag(root: etree._Element, ix: TreeIndex) -> None:
@@ -209,38 +213,85 @@ def _by_attribute(root: etree._Element, ix: TreeIndex, ids: frozenset[str], pars
 
 
 #: A character reference that decodes to a character an id or class needle can hold
-#: (ASCII letters and digits, ``-``, ``_``): decimal, hexadecimal, or HTML5's two names for ``_``.
+#: (ASCII letters and digits, ``-``, ``_``): decimal or hexadecimal, and HTML5's two names for ``_``.
 #: (One literal start, "&#", so the scan skips from one to the next; names are tested apart.)
-_WORD_REF = re.compile(
+_WORD_REF = (
     r"&#(?:0*(?:45|4[89]|5[0-7]|6[5-9]|[78][0-9]|9[05789]|1[01][0-9]|12[0-2])(?![0-9])"
     r"|[xX]0*(?:2[dD]|3[0-9]|4[1-9a-fA-F]|5[0-9aAfF]|6[1-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]));?"
 )
+_WORD_REF_STR = re.compile(_WORD_REF)
+_WORD_REF_BYTES = re.compile(_WORD_REF.encode())
 _WORD_NAMES = ("&lowbar;", "&UnderBar;")
 
 
-def _word_char(m: re.Match[str]) -> str:
-    digits = m.group()[2:].rstrip(";")
-    return chr(int(digits[1:], 16) if digits[0] in "xX" else int(digits))
-
-
-def _may_hold(source: str, needles: frozenset[str]) -> frozenset[str]:
-    """The ``needles`` that an attribute value of the tree parsed from ``source`` may contain.
+class _Source:
+    """The text a tree was parsed from, asked whether an attribute value may contain a needle.
 
     A value is source text with its character references decoded, so a needle
     absent from the text can only be there through a reference to one of its
     characters (ASCII letters, digits, ``-``, ``_``): when the text holds such
-    references, they are decoded before looking.  HTML has no other way to
-    put these characters into a value.
+    references, they are decoded (once) and the decoded text asked too.  HTML
+    has no other way to put these characters into a value.  The UTF-8 bytes
+    the parser read are searched fastest.
     """
-    found = frozenset(n for n in needles if n in source)
-    if len(found) < len(needles) and "&" in source:
-        named = [name for name in _WORD_NAMES if name in source]
-        if named or _WORD_REF.search(source):
-            decoded = _WORD_REF.sub(_word_char, source)
-            for name in named:
-                decoded = decoded.replace(name, "_")
-            found = frozenset(n for n in needles if n in decoded)
-    return found
+
+    def __init__(self, text: str | bytes) -> None:
+        self._text = text
+        self._decoded: str | bytes | None = None
+        self._decoded_done = False
+
+    def holds(self, needle: str) -> bool:
+        text = self._text
+        if isinstance(text, bytes):
+            key = needle.encode()
+            if key in text:
+                return True
+            decoded = self._decode()
+            return isinstance(decoded, bytes) and key in decoded
+        if needle in text:
+            return True
+        decoded = self._decode()
+        return isinstance(decoded, str) and needle in decoded
+
+    def _decode(self) -> str | bytes | None:
+        """The text with its word-character references decoded; None when it has none."""
+        if not self._decoded_done:
+            self._decoded_done = True
+            text = self._text
+            if isinstance(text, bytes):
+                named_b = [name.encode() for name in _WORD_NAMES if name.encode() in text]
+                if named_b or _WORD_REF_BYTES.search(text):
+                    out = _WORD_REF_BYTES.sub(_word_byte, text)
+                    for name_b in named_b:
+                        out = out.replace(name_b, b"_")
+                    self._decoded = out
+            else:
+                named = [name for name in _WORD_NAMES if name in text]
+                if named or _WORD_REF_STR.search(text):
+                    decoded = _WORD_REF_STR.sub(_word_char, text)
+                    for name in named:
+                        decoded = decoded.replace(name, "_")
+                    self._decoded = decoded
+        return self._decoded
+
+
+def _code_point(ref: str) -> int:
+    digits = ref[2:].rstrip(";")
+    return int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+
+
+def _word_char(m: re.Match[str]) -> str:
+    return chr(_code_point(m.group()))
+
+
+def _word_byte(m: re.Match[bytes]) -> bytes:
+    return bytes([_code_point(m.group().decode("ascii"))])
+
+
+def _may_hold(source: str | bytes, needles: frozenset[str]) -> frozenset[str]:
+    """The ``needles`` that an attribute value of the tree parsed from ``source`` may contain."""
+    text = _Source(source)
+    return frozenset(n for n in needles if text.holds(n))
 
 
 def descendants(containers: list[etree._Element], path: str, root: etree._Element, full: str) -> list[etree._Element]:
