@@ -229,16 +229,17 @@ class _Source:
 
     A value is source text with its character references decoded, so a needle
     absent from the text can only be there through a reference to one of its
-    characters (ASCII letters, digits, ``-``, ``_``): when the text holds such
-    references, they are decoded (once) and the decoded text asked too.  HTML
-    has no other way to put these characters into a value.  The UTF-8 bytes
-    the parser read are searched fastest.
+    characters (ASCII letters, digits, ``-``, ``_``; only ``_`` has named
+    references): when the text holds such references, they are decoded (once)
+    and the decoded text asked too.  HTML has no other way to put these
+    characters into a value.  The UTF-8 bytes the parser read are searched fastest.
     """
 
     def __init__(self, text: str | bytes) -> None:
         self._text = text
-        self._decoded: str | bytes | None = None
-        self._decoded_done = False
+        self._numeric: str | bytes | None = None  # numeric references decoded
+        self._named: str | bytes | None = None  # numeric and named references decoded
+        self._done: set[str] = set()
 
     def holds(self, needle: str) -> bool:
         text = self._text
@@ -246,33 +247,41 @@ class _Source:
             key = needle.encode()
             if key in text:
                 return True
-            decoded = self._decode()
+            decoded = self._decode("_" in needle)
             return isinstance(decoded, bytes) and key in decoded
         if needle in text:
             return True
-        decoded = self._decode()
+        decoded = self._decode("_" in needle)
         return isinstance(decoded, str) and needle in decoded
 
-    def _decode(self) -> str | bytes | None:
-        """The text with its word-character references decoded; None when it has none."""
-        if not self._decoded_done:
-            self._decoded_done = True
+    def _decode(self, named: bool) -> str | bytes | None:
+        """The text with its word-character references decoded (named ones too when ``named``);
+        None when it has none."""
+        if "numeric" not in self._done:
+            self._done.add("numeric")
             text = self._text
             if isinstance(text, bytes):
-                named_b = [name.encode() for name in _WORD_NAMES if name.encode() in text]
-                if named_b or _WORD_REF_BYTES.search(text):
-                    out = _WORD_REF_BYTES.sub(_word_byte, text)
-                    for name_b in named_b:
-                        out = out.replace(name_b, b"_")
-                    self._decoded = out
+                if _WORD_REF_BYTES.search(text):
+                    self._numeric = _WORD_REF_BYTES.sub(_word_byte, text)
+            elif _WORD_REF_STR.search(text):
+                self._numeric = _WORD_REF_STR.sub(_word_char, text)
+        if not named:
+            return self._numeric
+        if "named" not in self._done:
+            self._done.add("named")
+            base = self._numeric if self._numeric is not None else self._text
+            if isinstance(base, bytes):
+                names_b = [name.encode() for name in _WORD_NAMES if name.encode() in base]
+                for name_b in names_b:
+                    base = base.replace(name_b, b"_")
+                found = bool(names_b)
             else:
-                named = [name for name in _WORD_NAMES if name in text]
-                if named or _WORD_REF_STR.search(text):
-                    decoded = _WORD_REF_STR.sub(_word_char, text)
-                    for name in named:
-                        decoded = decoded.replace(name, "_")
-                    self._decoded = decoded
-        return self._decoded
+                names = [name for name in _WORD_NAMES if name in base]
+                for name in names:
+                    base = base.replace(name, "_")
+                found = bool(names)
+            self._named = base if found else self._numeric
+        return self._named
 
 
 def _code_point(ref: str) -> int:
