@@ -15,7 +15,6 @@ import orjson
 
 from ..document import Document
 
-
 #: How far :func:`split_records` looks for the end of the first line before splitting the whole text.
 _HEAD = 4096
 

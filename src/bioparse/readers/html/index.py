@@ -1,13 +1,16 @@
-"""One walk over the parsed tree that finds everything the HTML readers look up.
+"""Two walks over the parsed tree that find everything the HTML readers look up.
 
 Each reader used to ask lxml a ``//...`` XPath of its own (infoboxes, the
 references lists, the content root, categories, redirects, Parsoid ``about``
 groups, head metadata, the title): ten or so scans of every element of a page,
 some with string functions per element, which cost about three times lxml's
-parse itself.  :func:`index_tree` visits each element once and keeps what
-every one of those queries would have returned, in document order, with the
-same matching rules (substring tests where the XPath used ``contains``, XML
-whitespace tokens where it used ``normalize-space``).
+parse itself.  :func:`index_tree` keeps what every one of those queries would
+have returned, in document order, with the same matching rules (substring
+tests where the XPath used ``contains``, XML whitespace tokens where it used
+``normalize-space``): the elements of a few tags come from one walk lxml
+filters in C, and a walk over every element reads only the attributes whose
+answers the page's source can hold (an attribute read costs more than the
+rest of a step).
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ _XML_WS = re.compile(r"[ \t\r\n]+")
 #: Ids some reader asks for.
 _IDS = frozenset({"mw-content-text", "bodyContent", "catlinks", "disambigbox", "t-wikibase",
                   "Vorlage_Personendaten"})
-
 
 
 class Abouts(Mapping[str, str]):
@@ -64,7 +66,7 @@ class Abouts(Mapping[str, str]):
 
 @dataclass
 class TreeIndex:
-    """What the page-wide queries of the HTML readers return, found in one pass."""
+    """What the page-wide queries of the HTML readers return, found by :func:`index_tree`."""
 
     #: ``about`` id -> raw data-mw of the group's first element, walked on first use.
     abouts: Abouts = field(default_factory=Abouts)
@@ -131,7 +133,7 @@ def index_tree(root: etree._Element, source: str | bytes | None = None) -> TreeI
     return ix
 
 
-#: The tags :func:`_by_tag` looks at, in the order lxml tests them.
+#: The tags :func:`_by_tag` looks at (most common first: the order its tests run in).
 _TAGS = ("div", "table", "ol", "link", "meta", "h1", "header", "title", "body")
 _PARSER_OUTPUT = "mw-parser-output"
 _REDIRECT = "redirectText"
