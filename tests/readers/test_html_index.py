@@ -29,6 +29,9 @@ SYNTHETIC = [
     "<html><body><div class='redirectText'><div class='x redirectText'><a>Target</a></div></div></body></html>",
     "<html><head><title>T - Wikipedia</title><meta property='mw:pageId' content='5'></head>"
     "<body><p class='a\u00a0mw-parser-output'>x</p><div class=' mw-parser-output\tq'>y</div></body></html>",
+    # the content root on a tag the index also looks at for itself, and a redirect box on another
+    "<html><body><header class='mw-parser-output'><h1 class='redirectText' id='x'><a>T</a></h1></header>"
+    "<div class='mw-parser-output'>y</div></body></html>",
     # ids on the wrong element, twice, nested; a succession box inside another
     "<html><body><div id='t-wikibase'><a href='/wiki/Q1'>x</a></div><li id='t-wikibase'><a href='x'>y</a>"
     "<li id='t-wikibase'><a href='https://www.wikidata.org/wiki/Special:EntityPage/Q42'>z</a></li></li>"
