@@ -68,3 +68,18 @@ def test_bad_records_never_raise() -> None:
 def test_record_meta_ignores_non_scalars() -> None:
     meta = record_meta({"identifier": 7, "version": {"identifier": 9}, "url": ["x"], "in_language": {}})
     assert meta == {"identifier": "7", "version": "9"}
+
+
+def test_split_records_decides_as_splitting_every_line() -> None:
+    """The first-line shortcut gives what splitting every line gives (long first lines included)."""
+    def every_line(text: str) -> list[str]:
+        stripped = text.strip()
+        lines = [ln for ln in stripped.splitlines() if ln.strip()]
+        if len(lines) > 1 and all(ln.lstrip().startswith("{") and ln.rstrip().endswith("}") for ln in lines):
+            return lines
+        return [stripped] if stripped else []
+
+    long_record = '{"a": "' + "x" * 5000 + '"}'
+    for text in ['{"a": 1}\n{"b": 2}\n', "{\n  \"a\": 1\n}\n", f"{long_record}\r\n{long_record}",
+                 f"{long_record}\n  x", '{"a": 1}\u2028{"b": 2}', '{"a": 1} \r\n\n {"b": 2} ', "{}", " \n "]:
+        assert split_records(text) == every_line(text)

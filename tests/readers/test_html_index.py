@@ -10,7 +10,7 @@ from lxml import etree
 
 from bioparse.readers.html import _desktop_redirect, _wikidata_item, page_title, parse_tree
 from bioparse.readers.html.hcard import personendaten_hints
-from bioparse.readers.html.index import index_tree
+from bioparse.readers.html.index import _may_hold, index_tree
 from bioparse.readers.html.infobox import find_infoboxes
 from bioparse.readers.html.parsoid import about_map, categories, head_meta, is_disambiguation, redirect_target
 from bioparse.readers.html.refs import read_references
@@ -29,12 +29,23 @@ SYNTHETIC = [
     "<html><body><div class='redirectText'><div class='x redirectText'><a>Target</a></div></div></body></html>",
     "<html><head><title>T - Wikipedia</title><meta property='mw:pageId' content='5'></head>"
     "<body><p class='a\u00a0mw-parser-output'>x</p><div class=' mw-parser-output\tq'>y</div></body></html>",
+    # the content root on a tag the index also looks at for itself, and a redirect box on another
+    "<html><body><header class='mw-parser-output'><h1 class='redirectText' id='x'><a>T</a></h1></header>"
+    "<div class='mw-parser-output'>y</div></body></html>",
     # ids on the wrong element, twice, nested; a succession box inside another
     "<html><body><div id='t-wikibase'><a href='/wiki/Q1'>x</a></div><li id='t-wikibase'><a href='x'>y</a>"
     "<li id='t-wikibase'><a href='https://www.wikidata.org/wiki/Special:EntityPage/Q42'>z</a></li></li>"
     "<div id='Vorlage_Personendaten'>NAME</div><table id='Vorlage_Personendaten'><tr><td>NAME</td>"
     "<td>Adams, Douglas</td></tr></table><table class='succession-box'><tr><td>"
     "<table class='x succession-box'><tr><td>A</td></tr></table></td></tr></table></body></html>",
+    # ids, classes and Parsoid attributes spelt with character references or upper-case names
+    (
+        "<html><body><div id='cat&#108;inks'><ul><li><a href='/wiki/Category:A'>A</a></li></ul></div>"
+        "<div class='mw&#x2D;parser&#45;output'><p>x</p></div><span class='redirect&#x054;ext'><a>T</a></span>"
+        "<table ID='Vorlage&lowbar;Personendaten'><tr><td>NAME</td><td>Adams, Douglas</td></tr></table>"
+        "<span ABOUT='#mwt1' DATA-MW='{\"parts\":[]}'>a</span><li id='t&#x2d;wikibase'><a href='/wiki/Q7'>q</a></li>"
+        "<p about='#mwt2' data-mw/>b<table id='disambig&#98;ox'></table></body></html>"
+    ),
 ]
 
 
@@ -43,8 +54,12 @@ def _text(path: Path) -> str:
     return json.loads(text)["article_body"]["html"] if path.suffix == ".json" else text
 
 
-def _same(root: etree._Element) -> None:
+def _same(root: etree._Element, source: str | None = None) -> None:
     ix = index_tree(root)
+    if source is not None:
+        for given in (source, source.encode("utf-8", errors="replace")):
+            assert vars(index_tree(root, given)) == vars(ix)
+            assert dict(ix.abouts) == dict(index_tree(root, given).abouts)
     assert about_map(root, ix) == about_map(root)
     assert find_infoboxes(root, ix) == find_infoboxes(root)
     assert content_root(root, ix) is content_root(root)
@@ -65,14 +80,26 @@ def _same(root: etree._Element) -> None:
 def test_index_matches_xpath_on_real_pages(path: Path) -> None:
     root = parse_tree(_text(path))
     assert root is not None
-    _same(root)
+    _same(root, _text(path))
 
 
 @pytest.mark.parametrize("html", SYNTHETIC)
 def test_index_matches_xpath_on_edge_cases(html: str) -> None:
     root = parse_tree(html)
     assert root is not None
-    _same(root)
+    _same(root, html)
+
+
+def test_source_shows_which_lookups_can_succeed() -> None:
+    needles = frozenset({"catlinks", "t-wikibase", "mw-parser-output"})
+    assert _may_hold("<div id='catlinks'>", needles) == {"catlinks"}
+    assert _may_hold("<div id='t&#x2D;wikibase' class='mw&#45;parser-output'>", needles) == {
+        "t-wikibase", "mw-parser-output"}
+    assert _may_hold("<p>&#160;&#91;1&#93; t&#8209;wikibase</p>", needles) == frozenset()
+    assert _may_hold("<p id='Vorlage&UnderBar;Personendaten'>", frozenset({"Vorlage_Personendaten"}))
+    assert _may_hold(b"<p id='Vorlage&lowbar;Personendaten' class='&#x6D;w-parser-output'>", needles | {
+        "Vorlage_Personendaten"}) == {"Vorlage_Personendaten", "mw-parser-output"}
+    assert _may_hold(b"<p>t&#8209;wikibase</p>", needles) == frozenset()
 
 
 def test_walk_with_comments_keeps_their_tails() -> None:

@@ -15,6 +15,9 @@ import orjson
 
 from ..document import Document
 
+#: How far :func:`split_records` looks for the end of the first line before splitting the whole text.
+_HEAD = 4096
+
 
 def split_records(text: str) -> list[str]:
     """The records of an NDJSON file (one JSON object per non-empty line).
@@ -24,6 +27,11 @@ def split_records(text: str) -> list[str]:
     stripped = text.strip()
     if not stripped:
         return []
+    # a pretty-printed record shows itself on its first line ("{"): no need to split megabytes
+    head = stripped[:_HEAD].splitlines(keepends=True)[0]
+    first = head.splitlines()[0]
+    if len(first) < len(head) and not (first.startswith("{") and first.rstrip().endswith("}")):
+        return [stripped]  # (``first`` is the text's whole first line: ``head`` holds its line break)
     lines = [ln for ln in stripped.splitlines() if ln.strip()]
     if len(lines) > 1 and all(ln.lstrip().startswith("{") and ln.rstrip().endswith("}") for ln in lines):
         return lines

@@ -38,7 +38,12 @@ _DOCTYPE_SUBSET = re.compile(r"^\s*<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.I | re.S)
 
 
 def parse_tree(text: str) -> etree._Element | None:
-    """lxml tree of ``text``; None when there is nothing to parse.
+    """lxml tree of ``text``; None when there is nothing to parse (see :func:`_parse`)."""
+    return _parse(text)[0]
+
+
+def _parse(text: str) -> tuple[etree._Element | None, bytes]:
+    """lxml tree of ``text`` (None when there is nothing to parse) and the UTF-8 bytes it was parsed from.
 
     lxml's plain HTML parser, not ``lxml.html``'s: the latter looks up a Python
     element class every time the readers touch an element (a tenth of a
@@ -49,7 +54,7 @@ def parse_tree(text: str) -> etree._Element | None:
     body = _XML_DECL.sub("", text.lstrip("\ufeff"), count=1)
     body = _DOCTYPE_SUBSET.sub("", body, count=1)
     if not body or body.isspace():  # not body.strip(): no copy of a megabyte page
-        return None
+        return None, b""
     data = body.encode("utf-8", errors="replace")
     # collect_ids=False: no hash table of the page's tens of thousands of ids (no reader asks XPath's id())
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
@@ -58,7 +63,7 @@ def parse_tree(text: str) -> etree._Element | None:
         raise etree.ParserError("Document is empty")
     if not _FULL_HTML(data):
         _as_html_fromstring(doc)
-    return doc.getroottree().getroot()
+    return doc.getroottree().getroot(), data
 
 
 _FULL_HTML = re.compile(rb"^\s*<(?:html|!doctype)", re.I).match
@@ -122,21 +127,26 @@ def read_html(text: str, title: str | None = None, *, sections: bool = True,
     """
     doc = Document(source_format="html", title=title)
     try:
-        root = parse_tree(text)
+        root, data = _parse(text)
     except (etree.ParserError, ValueError) as exc:
         doc.warnings.append(f"HTML could not be parsed: {exc}")
         return doc
     if root is None:
         doc.warnings.append("empty input")
         return doc
-    fill_document(doc, root, text, sections=sections, references=references)
+    fill_document(doc, root, text, sections=sections, references=references, source=data)
     return doc
 
 
 def fill_document(doc: Document, root: etree._Element, text: str = "", *, sections: bool = True,
-                  references: bool = True) -> None:
-    """Everything the page says (or asked for), read from one parsed tree into ``doc``."""
-    index = index_tree(root)
+                  references: bool = True, source: bytes | None = None) -> None:
+    """Everything the page says (or asked for), read from one parsed tree into ``doc``.
+
+    ``text``: the page ``root`` was parsed from ("" when unknown); ``source``:
+    the bytes the parser read, when known (searched faster than ``text``).
+    Either spares the index the lookups whose answers the page cannot hold.
+    """
+    index = index_tree(root, source if source is not None else (text or None))
     abouts = about_map(root, index)
     if doc.title is None:
         doc.title = page_title(root, index)

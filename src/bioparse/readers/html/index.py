@@ -1,18 +1,22 @@
-"""One walk over the parsed tree that finds everything the HTML readers look up.
+"""Two walks over the parsed tree that find everything the HTML readers look up.
 
 Each reader used to ask lxml a ``//...`` XPath of its own (infoboxes, the
 references lists, the content root, categories, redirects, Parsoid ``about``
 groups, head metadata, the title): ten or so scans of every element of a page,
 some with string functions per element, which cost about three times lxml's
-parse itself.  :func:`index_tree` visits each element once and keeps what
-every one of those queries would have returned, in document order, with the
-same matching rules (substring tests where the XPath used ``contains``, XML
-whitespace tokens where it used ``normalize-space``).
+parse itself.  :func:`index_tree` keeps what every one of those queries would
+have returned, in document order, with the same matching rules (substring
+tests where the XPath used ``contains``, XML whitespace tokens where it used
+``normalize-space``): the elements of a few tags come from one walk lxml
+filters in C, and a walk over every element reads only the attributes whose
+answers the page's source can hold (an attribute read costs more than the
+rest of a step).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -23,16 +27,49 @@ _XML_WS = re.compile(r"[ \t\r\n]+")
 _IDS = frozenset({"mw-content-text", "bodyContent", "catlinks", "disambigbox", "t-wikibase",
                   "Vorlage_Personendaten"})
 
-#: Tags looked at for themselves (most elements are none of these).
-_RARE_TAGS = frozenset({"link", "meta", "h1", "header", "title", "body"})
+
+class Abouts(Mapping[str, str]):
+    """``about`` id -> raw data-mw of the group's first element (``//*[@about][@data-mw]``).
+
+    Walked on first use: only a Parsoid element without data-mw of its own
+    asks it (never on desktop pages), and the walk reads an attribute of every
+    element of the page.
+    """
+
+    def __init__(self, root: etree._Element | None = None) -> None:
+        self._root = root
+        self._found: dict[str, str] | None = None if root is not None else {}
+
+    def _map(self) -> dict[str, str]:
+        if self._found is None:
+            assert self._root is not None
+            found: dict[str, str] = {}
+            for el in self._root.iter(etree.Element):
+                about = el.get("about")
+                if about and about not in found:
+                    data = el.get("data-mw")
+                    if data is not None:
+                        found[about] = data
+            self._found = found
+            self._root = None
+        return self._found
+
+    def __getitem__(self, about: str) -> str:
+        return self._map()[about]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
 
 
 @dataclass
 class TreeIndex:
-    """What the page-wide queries of the HTML readers return, found in one pass."""
+    """What the page-wide queries of the HTML readers return, found by :func:`index_tree`."""
 
-    #: ``about`` id -> raw data-mw of the group's first element (``//*[@about][@data-mw]``).
-    abouts: dict[str, str] = field(default_factory=dict)
+    #: ``about`` id -> raw data-mw of the group's first element, walked on first use.
+    abouts: Abouts = field(default_factory=Abouts)
     #: Infobox candidates, before the class-token filter (:data:`.infobox._FIND`).
     infoboxes: list[etree._Element] = field(default_factory=list)
     #: ``//ol[contains(@class,'references') or contains(@class,'mw-references')]``.
@@ -72,40 +109,59 @@ class TreeIndex:
         return [el for el in self.ids.get(name, ()) if el.tag == tag]
 
 
-def index_tree(root: etree._Element) -> TreeIndex:
-    """Visit every element of ``root`` once and record what the readers look up."""
-    ix = TreeIndex()
-    abouts = ix.abouts
-    for el in root.iter(etree.Element):
+def index_tree(root: etree._Element, source: str | bytes | None = None) -> TreeIndex:
+    """Record what the readers look up in ``root``; ``source`` is the text (or the bytes) it was parsed from.
+
+    Tag-bound lookups (infobox tables, reference lists, ``link``, ``meta``...)
+    come from one walk that lxml filters by tag in C.  Lookups that any element
+    may answer (ids, ``mw-parser-output``, ``redirectText``) need a walk over
+    every element and an attribute read per element and lookup, by far the
+    dearest part; with ``source``, each is made only when the source can hold
+    its answer (see :class:`_Source`).  Parsoid ``about`` groups are walked
+    when first asked (:class:`Abouts`).
+    """
+    ix = TreeIndex(abouts=Abouts(root))
+    _by_tag(root, ix)
+    if source is None:
+        ids, parser_output, redirect = _IDS, True, True
+    else:
+        text = _Source(source)
+        # one id that may be there is enough: the walk then tests every id (a set lookup)
+        ids = _IDS if any(text.holds(name) for name in _IDS_BY_PLACE) else frozenset()
+        parser_output, redirect = text.holds(_PARSER_OUTPUT), text.holds(_REDIRECT)
+    _by_attribute(root, ix, ids, parser_output, redirect)
+    return ix
+
+
+#: The tags :func:`_by_tag` looks at (most common first: the order its tests run in).
+_TAGS = ("div", "table", "ol", "link", "meta", "h1", "header", "title", "body")
+_PARSER_OUTPUT = "mw-parser-output"
+_REDIRECT = "redirectText"
+#: :data:`_IDS` in the order a desktop page shows them (the search stops at the first found).
+_IDS_BY_PLACE = ("bodyContent", "mw-content-text", "catlinks", "t-wikibase", "disambigbox", "Vorlage_Personendaten")
+
+
+def _by_tag(root: etree._Element, ix: TreeIndex) -> None:
+    """The lookups bound to a tag: only those elements come up to Python."""
+    for el in root.iter(*_TAGS):
         tag = el.tag
         get = el.get
-        cls = get("class")
-        if cls:
-            if tag == "table":
+        if tag == "div":
+            cls = get("class")
+            if cls and "infobox_v" in cls:
+                ix.infoboxes.append(el)
+        elif tag == "table":
+            cls = get("class")
+            if cls:
                 if "infobox" in cls or "vcard" in cls or "sinottico" in cls:
                     ix.infoboxes.append(el)
                 if "succession-box" in cls:
                     ix.succession_tables.append(el)
-            elif tag == "div":
-                if "infobox_v" in cls:
-                    ix.infoboxes.append(el)
-            elif tag == "ol" and "references" in cls:
+        elif tag == "ol":
+            cls = get("class")
+            if cls and "references" in cls:
                 ix.reference_lists.append(el)
-            if ix.parser_output is None and "mw-parser-output" in cls and "mw-parser-output" in _XML_WS.split(cls):
-                ix.parser_output = el
-            if "redirectText" in cls:
-                ix.redirect_text.append(el)
-        ident = get("id")
-        if ident is not None and ident in _IDS:
-            ix.ids.setdefault(ident, []).append(el)
-        about = get("about")
-        if about and about not in abouts:
-            data = get("data-mw")
-            if data is not None:
-                abouts[about] = data
-        if tag not in _RARE_TAGS:
-            continue
-        if tag == "link":
+        elif tag == "link":
             rel = get("rel")
             if rel == "mw:PageProp/Category" and get("href") is not None:
                 ix.category_links.append(el)
@@ -121,6 +177,7 @@ def index_tree(root: etree._Element) -> TreeIndex:
                 if get("http-equiv") == "content-language":
                     ix.head_languages.append(el)
         elif tag == "h1":
+            ident = get("id")
             if ident is not None:
                 ix.h1s.append((ident, el))
         elif tag == "header":
@@ -129,9 +186,123 @@ def index_tree(root: etree._Element) -> TreeIndex:
             parent = el.getparent()
             if parent is not None and parent.tag == "head":
                 ix.head_titles.append(el)
-        elif tag == "body" and ix.body is None:
+        elif ix.body is None:  # body
             ix.body = el
-    return ix
+
+
+def _by_attribute(root: etree._Element, ix: TreeIndex, ids: frozenset[str], parser_output: bool,
+                  redirect: bool) -> None:
+    """The lookups any element may answer, each only when asked for; stops when none is left."""
+    if not (ids or parser_output or redirect):
+        return
+    by_id = ix.ids
+    for el in root.iter(etree.Element):
+        get = el.get
+        if parser_output or redirect:
+            cls = get("class")
+            if cls:
+                if parser_output and _PARSER_OUTPUT in cls and _PARSER_OUTPUT in _XML_WS.split(cls):
+                    ix.parser_output = el
+                    parser_output = False
+                    if not (ids or redirect):
+                        return
+                if redirect and _REDIRECT in cls:
+                    ix.redirect_text.append(el)
+        if ids:
+            ident = get("id")
+            if ident is not None and ident in ids:
+                by_id.setdefault(ident, []).append(el)
+
+
+#: A character reference that decodes to a character an id or class needle can hold
+#: (ASCII letters and digits, ``-``, ``_``): decimal or hexadecimal, and HTML5's two names for ``_``.
+#: (One literal start, "&#", so the scan skips from one to the next; names are tested apart.)
+_WORD_REF = (
+    r"&#(?:0*(?:45|4[89]|5[0-7]|6[5-9]|[78][0-9]|9[05789]|1[01][0-9]|12[0-2])(?![0-9])"
+    r"|[xX]0*(?:2[dD]|3[0-9]|4[1-9a-fA-F]|5[0-9aAfF]|6[1-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]));?"
+)
+_WORD_REF_STR = re.compile(_WORD_REF)
+_WORD_REF_BYTES = re.compile(_WORD_REF.encode())
+_WORD_NAMES = ("&lowbar;", "&UnderBar;")
+
+
+class _Source:
+    """The text a tree was parsed from, asked whether an attribute value may contain a needle.
+
+    A value is source text with its character references decoded, so a needle
+    absent from the text can only be there through a reference to one of its
+    characters (ASCII letters, digits, ``-``, ``_``; only ``_`` has named
+    references): when the text holds such references, they are decoded (once)
+    and the decoded text asked too.  HTML has no other way to put these
+    characters into a value.  The UTF-8 bytes the parser read are searched fastest.
+    """
+
+    def __init__(self, text: str | bytes) -> None:
+        self._text = text
+        self._numeric: str | bytes | None = None  # numeric references decoded
+        self._named: str | bytes | None = None  # numeric and named references decoded
+        self._done: set[str] = set()
+
+    def holds(self, needle: str) -> bool:
+        text = self._text
+        if isinstance(text, bytes):
+            key = needle.encode()
+            if key in text:
+                return True
+            decoded = self._decode("_" in needle)
+            return isinstance(decoded, bytes) and key in decoded
+        if needle in text:
+            return True
+        decoded = self._decode("_" in needle)
+        return isinstance(decoded, str) and needle in decoded
+
+    def _decode(self, named: bool) -> str | bytes | None:
+        """The text with its word-character references decoded (named ones too when ``named``);
+        None when it has none."""
+        if "numeric" not in self._done:
+            self._done.add("numeric")
+            text = self._text
+            if isinstance(text, bytes):
+                if _WORD_REF_BYTES.search(text):
+                    self._numeric = _WORD_REF_BYTES.sub(_word_byte, text)
+            elif _WORD_REF_STR.search(text):
+                self._numeric = _WORD_REF_STR.sub(_word_char, text)
+        if not named:
+            return self._numeric
+        if "named" not in self._done:
+            self._done.add("named")
+            base = self._numeric if self._numeric is not None else self._text
+            if isinstance(base, bytes):
+                names_b = [name.encode() for name in _WORD_NAMES if name.encode() in base]
+                for name_b in names_b:
+                    base = base.replace(name_b, b"_")
+                found = bool(names_b)
+            else:
+                names = [name for name in _WORD_NAMES if name in base]
+                for name in names:
+                    base = base.replace(name, "_")
+                found = bool(names)
+            self._named = base if found else self._numeric
+        return self._named
+
+
+def _code_point(ref: str) -> int:
+    digits = ref[2:].rstrip(";")
+    return int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+
+
+def _word_char(m: re.Match[str]) -> str:
+    return chr(_code_point(m.group()))
+
+
+def _word_byte(m: re.Match[bytes]) -> bytes:
+    return bytes([_code_point(m.group().decode("ascii"))])
+
+
+def _may_hold(source: str | bytes, needles: frozenset[str]) -> frozenset[str]:
+    """The ``needles`` that an attribute value of the tree parsed from ``source`` may contain."""
+    text = _Source(source)
+    return frozenset(n for n in needles if text.holds(n))
 
 
 def descendants(containers: list[etree._Element], path: str, root: etree._Element, full: str) -> list[etree._Element]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -34,8 +35,9 @@ class TemplateCall:
     params: dict[str, str] = field(default_factory=dict)
 
 
-def about_map(root: etree._Element, index: TreeIndex | None = None) -> dict[str, str]:
-    """``about`` id -> the raw data-mw of the group's first element (one XPath pass)."""
+def about_map(root: etree._Element, index: TreeIndex | None = None) -> Mapping[str, str]:
+    """``about`` id -> the raw data-mw of the group's first element (one XPath pass, or the
+    index's, walked when first asked)."""
     if index is not None:
         return index.abouts
     found: dict[str, str] = {}
@@ -54,7 +56,7 @@ def _loads(raw: str) -> Any:
         return json.loads(raw)
 
 
-def template_call(el: etree._Element, abouts: dict[str, str]) -> TemplateCall | None:
+def template_call(el: etree._Element, abouts: Mapping[str, str]) -> TemplateCall | None:
     """The first template call that produced ``el``, when Parsoid recorded it."""
     raw = el.get("data-mw")
     if raw is None:

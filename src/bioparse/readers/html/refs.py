@@ -9,6 +9,7 @@ names.  Citation fields come from Parsoid's template params when present
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from lxml import etree
 
@@ -53,7 +54,7 @@ _CITE_PARAMS: dict[str, str] = {
 _AUTHOR_PARAMS = re.compile(r"^(?:last|author|first)(\d*)$")
 
 
-def read_references(root: etree._Element, abouts: dict[str, str],
+def read_references(root: etree._Element, abouts: Mapping[str, str],
                     index: TreeIndex | None = None) -> list[RawReference]:
     """Every references-list entry, numbered as displayed (per list)."""
     refs: list[RawReference] = []
@@ -90,21 +91,31 @@ def _int(value: str | None, default: int) -> int:
 
 
 def _entry(
-    li: etree._Element, ref_id: str, number: int, group: str | None, abouts: dict[str, str]
+    li: etree._Element, ref_id: str, number: int, group: str | None, abouts: Mapping[str, str]
 ) -> RawReference:
-    # one pass: the entry's text element (first span/div with a reference-text class) and
-    # the back-links to its citations outside it (one before it cannot be inside it)
+    # the entry's text element (first span/div with a reference-text class) and the
+    # back-links to its citations outside it: before it, then after its subtree (not walked)
     body = None
     cited = 0
     for el in li.iter("a", "span", "div"):
         if el.tag == "a":
             href = el.get("href")
-            if href and "#cite_ref" in href and (body is None or not _inside(el, body)):
+            if href and "#cite_ref" in href:
                 cited += 1
-        elif body is None:
+        else:
             value = el.get("class")
             if value and "reference-text" in value and not _REF_TEXT.isdisjoint(value.split()):
                 body = el
+                break
+    if body is not None:
+        after = body
+        while after is not li:
+            for sibling in after.itersiblings():
+                cited += _back_links(sibling)
+            parent = after.getparent()
+            if parent is None:
+                break
+            after = parent
     container = body if body is not None else li
     cite = _citation(container)
     out: list[str] = []
@@ -126,13 +137,9 @@ def _entry(
     )
 
 
-def _inside(el: etree._Element, container: etree._Element) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent is container:
-            return True
-        parent = parent.getparent()
-    return False
+def _back_links(el: etree._Element) -> int:
+    """Links to a citation (``#cite_ref``) in ``el`` and under it."""
+    return sum(1 for a in el.iter("a") if "#cite_ref" in (a.get("href") or ""))
 
 
 def _citation(container: etree._Element) -> etree._Element | None:
@@ -156,7 +163,7 @@ def _rendered(el: etree._Element) -> list[str]:
 
 
 def _fields(body: etree._Element, cite: etree._Element | None, text: str, cite_out: list[str] | None,
-            abouts: dict[str, str]) -> dict[str, str]:
+            abouts: Mapping[str, str]) -> dict[str, str]:
     """CS1 fields of an entry: ``text`` is its flattened text, ``cite_out`` the citation's walk output."""
     fields: dict[str, str] = {}
     if cite is not None:
