@@ -312,3 +312,16 @@ def test_no_reference_without_a_known_wiki() -> None:
     assert item is not None and item["claims"]["P569"]  # |birth_date = {{birth date|1735|10|30}}
     assert all("references" not in s for statements in item["claims"].values() for s in statements)
     assert "sitelinks" not in item and "labels" not in item
+
+
+def test_simple_english_desktop_page_is_referenced_to_simple_english_wikipedia() -> None:
+    """A desktop page says its wiki only through its address (``<link rel="canonical"
+    href="https://simple.wikipedia.org/wiki/Mike_Pence">``): its content language is "en"."""
+    article = bioparse.parse_file(FIXTURES / "html" / "wme_desktop_simplewiki_Mike_Pence.html")
+    assert article.meta["wiki"] == "simplewiki" and article.meta["language"] == "en"
+    item = entity(article.to_dict())
+    assert item is not None
+    ref = item["claims"]["P569"][0]["references"][0]
+    assert ref["snaks"]["P143"][0]["datavalue"]["value"]["id"] == "Q200183"
+    url = ref["snaks"]["P4656"][0]["datavalue"]["value"]
+    assert url.startswith("https://simple.wikipedia.org/w/index.php?title=Mike_Pence&oldid=")

@@ -205,3 +205,21 @@ def test_render_collapses_source_whitespace_but_keeps_breaks() -> None:
     assert root is not None
     td = root.xpath("//td")[0]
     assert render(td) == "Agostinho Neto\nLuanda\nAngola"
+
+
+@pytest.mark.parametrize(
+    ("href", "wiki"),
+    [
+        ("https://simple.wikipedia.org/wiki/Mike_Pence", "simplewiki"),
+        ("//fr.wikipedia.org/wiki/", "frwiki"),
+        ("https://en.m.wikipedia.org/wiki/Ada_Lovelace", "enwiki"),
+        ("//zh-yue.wikipedia.org/wiki/", "zh_yuewiki"),
+        ("https://en.wikipedia.org.example.com/wiki/X", None),
+        ("https://commons.wikimedia.org/wiki/X", None),
+        ("/wiki/Relative", None),
+    ],
+)
+def test_wiki_of_a_page_address(href: str, wiki: str | None) -> None:
+    from bioparse.readers.html.parsoid import wiki_of_address
+
+    assert wiki_of_address(href) == wiki

@@ -89,6 +89,8 @@ class TreeIndex:
     head_props: list[etree._Element] = field(default_factory=list)
     #: ``//head/meta[@http-equiv='content-language'][@content]``.
     head_languages: list[etree._Element] = field(default_factory=list)
+    #: ``href`` of ``//link[@rel='canonical']`` and ``//base``: the page's own address.
+    page_addresses: list[str] = field(default_factory=list)
     #: ``h1`` elements with an id: (id, element).
     h1s: list[tuple[str, etree._Element]] = field(default_factory=list)
     #: ``header`` elements (for ``//header//h1``).
@@ -134,7 +136,7 @@ def index_tree(root: etree._Element, source: str | bytes | None = None) -> TreeI
 
 
 #: The tags :func:`_by_tag` looks at (most common first: the order its tests run in).
-_TAGS = ("div", "table", "ol", "link", "meta", "h1", "header", "title", "body")
+_TAGS = ("div", "table", "ol", "link", "meta", "h1", "header", "title", "body", "base")
 _PARSER_OUTPUT = "mw-parser-output"
 _REDIRECT = "redirectText"
 #: :data:`_IDS` in the order a desktop page shows them (the search stops at the first found).
@@ -167,6 +169,11 @@ def _by_tag(root: etree._Element, ix: TreeIndex) -> None:
                 ix.category_links.append(el)
             elif rel == "mw:PageProp/redirect" and get("href") is not None:
                 ix.redirect_links.append(el)
+            elif rel == "canonical" and get("href"):
+                ix.page_addresses.append(get("href"))
+        elif tag == "base":
+            if get("href"):
+                ix.page_addresses.append(get("href"))
         elif tag == "meta":
             if get("property") == "mw:PageProp/disambiguation":
                 ix.disambiguation_meta = True

@@ -189,4 +189,27 @@ def head_meta(root: etree._Element, index: TreeIndex | None = None) -> dict[str,
     langs = root.xpath("//head/meta[@http-equiv='content-language'][@content]") if index is None else index.head_languages
     for el in langs:
         meta["language"] = el.get("content", "")
+    addresses = (
+        [el.get("href", "") for el in root.xpath("//link[@rel='canonical'][@href] | //base[@href]")]
+        if index is None
+        else index.page_addresses
+    )
+    for href in addresses:
+        wiki = wiki_of_address(href)
+        if wiki:
+            meta["wiki"] = wiki
+            break
     return meta
+
+
+#: A Wikipedia page address: the edition's subdomain ("en", "simple", "zh-yue"; mobile "en.m").
+_WIKIPEDIA_HOST = re.compile(r"^(?:https?:)?//([a-z][a-z0-9-]{0,30}?)(?:\.m)?\.wikipedia\.org(?:[/:?#]|$)", re.I)
+
+
+def wiki_of_address(href: str) -> str | None:
+    """The wiki's database name ("simplewiki") from a page's canonical or base address.
+
+    The content language alone cannot tell Simple English from English Wikipedia.
+    """
+    m = _WIKIPEDIA_HOST.match(href.strip())
+    return m.group(1).lower().replace("-", "_") + "wiki" if m else None
