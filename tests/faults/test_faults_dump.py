@@ -16,7 +16,19 @@ from pathlib import Path
 
 import orjson
 import pytest
-from procs import BIG, DUMPS, PROBE, SMALL, article_titles, children, finish, run, start, wait_for
+from procs import (
+    BIG,
+    DUMPS,
+    PROBE,
+    SMALL,
+    article_titles,
+    children,
+    finish,
+    run,
+    start,
+    tiny_tmpfs_works,
+    wait_for,
+)
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds workers through /proc (Linux)")
 TABLE_TITLES = article_titles(SMALL)
@@ -204,18 +216,8 @@ def test_dev_full(fmt: str) -> None:
     assert "cannot read" not in err
 
 
-def _tiny_tmpfs_works() -> bool:
-    if shutil.which("unshare") is None:
-        return False
-    probe = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", "d=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs $d"],
-        capture_output=True, timeout=PROBE, check=False,
-    )
-    return probe.returncode == 0
-
-
 def test_full_disk_on_a_tiny_tmpfs(tmp_path: Path) -> None:
-    if not _tiny_tmpfs_works():
+    if not tiny_tmpfs_works():
         pytest.skip("cannot mount a tmpfs here (needs unshare -rm and user namespaces)")
     from procs import command, env
 

@@ -243,14 +243,27 @@ def lock(out: str) -> tuple[str, int]:
 def _remove_stale_temps(out: str) -> None:
     """Temporary files of runs of OUT that were killed (we hold the lock, so their writers are gone)."""
     folder, name = os.path.split(out)
-    pattern = re.compile(re.escape(f".{name}.") + r"[0-9]{1,10}\.tmp(?:\.resume(?:\.tmp)?)?")
+    remove_stale(folder, re.compile(re.escape(f".{name}.") + r"[0-9]{1,10}\.tmp(?:\.resume(?:\.tmp)?)?"))
+
+
+def remove_stale(folder: str, pattern: re.Pattern[str]) -> None:
+    """Remove the entries of ``folder`` whose whole name matches ``pattern`` (files, or staged folders).
+
+    Only for what killed runs of an output left: the caller holds that output's lock.
+    """
+    import shutil
+
     try:
         entries = os.listdir(folder or ".")
     except OSError:
         return
     for entry in entries:
         if pattern.fullmatch(entry):
-            _remove(os.path.join(folder, entry))
+            path = os.path.join(folder, entry)
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                _remove(path)
 
 
 def _adopt_killed_run(out: str) -> str | None:

@@ -20,7 +20,7 @@ import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..dump.output import OutputError, check_not_input, lock, os_reason, unlock
+from ..dump.output import OutputError, check_not_input, lock, os_reason, remove_stale, unlock
 
 
 @dataclass
@@ -140,18 +140,4 @@ def _remove_stale(folder: str, stem: str) -> None:
     """What exports of the same OUT that were killed (``kill -9``, SIGKILL) left staged.
 
     We hold ``OUT.lock``, so no live bioparse is writing them."""
-    pattern = re.compile(re.escape(f".{stem}.") + r"[0-9]{1,10}\.tmp")
-    try:
-        entries = os.listdir(folder or ".")
-    except OSError:
-        return
-    for entry in entries:
-        if pattern.fullmatch(entry):
-            path = os.path.join(folder, entry)
-            if os.path.isdir(path) and not os.path.islink(path):
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                try:
-                    os.unlink(path)
-                except OSError:
-                    pass
+    remove_stale(folder, re.compile(re.escape(f".{stem}.") + r"[0-9]{1,10}\.tmp"))
