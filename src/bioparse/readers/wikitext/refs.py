@@ -411,13 +411,7 @@ def _shown_as_cite(t: scan.Template, ctx: Ctx) -> bool:
 
     With no template in its parameters its fields do not depend on the nesting depth either.
     """
-    handler = ctx.handlers.get(t.key)
-    if handler is None:
-        for prefix, h in ctx.prefix_handlers:
-            if t.key.startswith(prefix):
-                handler = h
-                break
-    return getattr(handler, "__name__", "") == "_cite"
+    return getattr(ctx.handler_for(t.key), "__name__", "") == "_cite"
 
 
 def _fallback_text(tpls: list[scan.Template], ctx: Ctx) -> str:

@@ -132,14 +132,18 @@ class Ctx:
         finally:
             self.depth -= 1
 
-    def call(self, tpl: scan.Template) -> str:
-        """What one template displays ("" when unknown, unless ``on_unknown`` says otherwise)."""
-        handler = self.handlers.get(tpl.key)
+    def handler_for(self, key: str) -> Callable[[scan.Template, Ctx], str] | None:
+        """The handler of template ``key``: by exact name, else by name prefix; None when neither."""
+        handler = self.handlers.get(key)
         if handler is None:
             for prefix, h in self.prefix_handlers:
-                if tpl.key.startswith(prefix):
-                    handler = h
-                    break
+                if key.startswith(prefix):
+                    return h
+        return handler
+
+    def call(self, tpl: scan.Template) -> str:
+        """What one template displays ("" when unknown, unless ``on_unknown`` says otherwise)."""
+        handler = self.handler_for(tpl.key)
         if handler is None:
             handler = self.on_unknown
         if handler is None:
