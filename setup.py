@@ -10,9 +10,8 @@ records; CI runs the test suite against each (README, "Compiled build").
 from __future__ import annotations
 
 import os
-from glob import glob
-
 from concurrent.futures import ThreadPoolExecutor
+from glob import glob
 from typing import Any
 
 from setuptools import setup
