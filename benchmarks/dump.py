@@ -43,6 +43,8 @@ sys.path.insert(0, str(HERE))
 
 from tile_dump import read_xml, split_pages, tiled_pages, write_multistream, write_plain_bz2  # noqa: E402
 
+from bioparse.build import describe  # noqa: E402
+
 #: The shared corpus and peer scripts: ``shared/`` beside the repository (override with BIOPARSE_SHARED).
 SHARED = Path(os.environ.get("BIOPARSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
@@ -222,7 +224,8 @@ def main() -> None:
                 rows.append((f"RSS at {mult}x ({unit * mult / 1e6:.0f} MB XML), 2 workers", f"{r['pages'] / r['seconds']:.0f}", "-",
                              f"{r['rss_parent_mb']:.0f}", f"{r['rss_worker_mb']:.0f}"))
 
-    print(f"input: {DUMP.name} tiled to {xml_mb:.1f} MB XML; load average at start {load:.2f}; {os.cpu_count()} CPUs")
+    print(f"input: {DUMP.name} tiled to {xml_mb:.1f} MB XML; load average at start {load:.2f}; {os.cpu_count()} CPUs; "
+          f"bioparse build: {describe()}")
     print()
     print("| run | pages/s | MB/s (XML) | parent RSS MB | worker RSS MB |")
     print("|---|---:|---:|---:|---:|")

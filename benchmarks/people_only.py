@@ -38,6 +38,8 @@ sys.path.insert(0, str(HERE))
 
 from tile_dump import read_xml, split_pages, tiled_pages, write_plain_bz2  # noqa: E402
 
+from bioparse.build import describe  # noqa: E402
+
 #: The shared corpus: ``shared/`` beside the repository (override with BIOPARSE_SHARED).
 SHARED = Path(os.environ.get("BIOPARSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DUMP = SHARED / "corpus/dumps/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
@@ -114,7 +116,7 @@ def main() -> None:
     xml_mb = sum(len(p) for p in tiled_pages(pages, target)) / 1e6
     load = os.getloadavg()[0]
     print(f"input: {DUMP.name} tiled to {xml_mb:.1f} MB XML; {args.workers} worker(s); best of {args.runs} runs; "
-          f"load average {load:.2f} at start; {os.cpu_count()} CPUs")
+          f"load average {load:.2f} at start; {os.cpu_count()} CPUs; bioparse build: {describe()}")
     print()
     print("| stored as | run | wall s (best) | CPU s (best) | wall s, all runs | people records |")
     print("|---|---|---:|---:|---|---:|")

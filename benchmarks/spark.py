@@ -40,6 +40,8 @@ sys.path.insert(0, str(HERE))
 
 from tile_dump import read_xml, split_pages, write_multistream, write_plain_bz2  # noqa: E402
 
+from bioparse.build import describe  # noqa: E402
+
 #: The shared corpus and peer scripts: ``shared/`` beside the repository (override with BIOPARSE_SHARED).
 SHARED = Path(os.environ.get("BIOPARSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DUMP = SHARED / "corpus/dumps/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
@@ -120,7 +122,7 @@ def main() -> None:
     base = results[0][1]["job"]
     print(f"input: {DUMP.name} x{args.copies} ({len(tiled)} pages, {xml_mb:.1f} MB XML), "
           f"multistream {args.per_stream} pages/stream, {args.pages_per_task} pages/task; "
-          f"{os.cpu_count()} CPUs, load average at start {load:.2f}")
+          f"{os.cpu_count()} CPUs, load average at start {load:.2f}, bioparse build: {describe()}")
     print()
     print("| run | tasks | records | session start-up s | first job s | warm job s | pages/s (warm) | vs dump --workers 1 |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")

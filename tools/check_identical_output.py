@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compare the records of two versions of bioparse over the whole shared corpus.
 
-Usage: tools/check_identical_output.py [--base REF] [--corpus DIR] [--keep DIR]
+Usage: tools/check_identical_output.py [--base REF] [--corpus DIR] [--keep DIR] [--python PY]
 
 Speed work must not change output by accident.  This runs the parser of the
 git revision ``REF`` (default: the commit where this branch left ``main``, exported with ``git archive`` into a
@@ -11,7 +11,10 @@ every file of ``corpus/wikitext``, ``wikitext_i18n``, ``wikitext_partial``,
 one per record of an ``.ndjson``) and every page of every dump in ``dumps``
 (all namespaces, ``process_page`` as ``bioparse dump`` writes it), then prints
 each record that differs and exits 1 when any does.  The base output is
-cached under ``--keep`` by commit hash.
+cached under ``--keep`` by commit hash.  ``--python PY`` runs the new side
+with the bioparse installed for that interpreter instead of this working tree:
+``--python .venv-compiled/bin/python`` checks that the compiled build gives the
+records the pure-Python one does.
 """
 
 from __future__ import annotations
@@ -77,6 +80,14 @@ def generate(src: Path, corpus: Path, out: Path) -> None:
                    check=True, env=env, cwd=str(src))
 
 
+def generate_installed(python: str, corpus: Path, out: Path) -> None:
+    """The records of the bioparse installed for ``python`` (run from a folder that holds no other)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    with tempfile.TemporaryDirectory() as cwd:
+        subprocess.run([python, "-c", _GENERATE, str(corpus), ",".join(FILE_DIRS), str(out)],
+                       check=True, env=env, cwd=cwd)
+
+
 def records(path: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     with open(path, encoding="utf-8") as f:
@@ -101,6 +112,8 @@ def main() -> int:
                     help="git revision to compare against (default: where this branch left main)")
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
     ap.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "bioparse-identical")
+    ap.add_argument("--python", default=None,
+                    help="new side: the bioparse installed for this interpreter (default: this working tree)")
     args = ap.parse_args()
     cmd = ["git", "rev-parse", args.base] if args.base else ["git", "merge-base", "HEAD", "main"]
     commit = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
@@ -113,8 +126,11 @@ def main() -> int:
             partial = base_out.with_suffix(".part")
             generate(Path(tmp) / "src", args.corpus, partial)
             partial.rename(base_out)
-    new_out = args.keep / "worktree.tsv"
-    generate(ROOT / "src", args.corpus, new_out)
+    new_out = args.keep / ("installed.tsv" if args.python else "worktree.tsv")
+    if args.python:
+        generate_installed(args.python, args.corpus, new_out)
+    else:
+        generate(ROOT / "src", args.corpus, new_out)
     base, new = records(base_out), records(new_out)
     changed = [k for k in base if k in new and base[k] != new[k]]
     missing = [k for k in base if k not in new]

@@ -23,14 +23,24 @@ COMMANDS = (
 )
 
 
+class _Version(argparse.Action):
+    """``--version``: the version and which build runs (pure Python or compiled), looked up only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        from . import __version__
+        from .build import describe
+
+        print(f"bioparse {__version__} ({describe()})")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bioparse",
         description="Turn Wikipedia biographies (plain text, wikitext, HTML, dumps) into typed JSON records.",
     )
-    from . import __version__
-
-    parser.add_argument("--version", action="version", version=f"bioparse {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and the build, then exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:

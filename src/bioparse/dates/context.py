@@ -19,7 +19,7 @@ _WIKI_LANGUAGE: ContextVar[str | None] = ContextVar("bioparse_dates_wiki_languag
 
 
 @contextmanager
-def wiki_language(code: str | None) -> Iterator[None]:
+def wiki_language(code: object) -> Iterator[None]:
     """Read every date inside the block as written on the ``code`` wiki (None: not known)."""
     token = _WIKI_LANGUAGE.set(code.strip().lower() if isinstance(code, str) and code.strip() else None)
     try:

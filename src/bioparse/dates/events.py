@@ -48,7 +48,7 @@ def _tidy_place(text: str) -> str | None:
     return joined or None
 
 
-def split_event(text: str, *, lang: str | None = None) -> Event:
+def split_event(text: object, *, lang: str | None = None) -> Event:
     """Split a rendered Born/Died value into its date and place.
 
     The place is what follows the date; when nothing does, a table cell before

@@ -151,7 +151,7 @@ def _whole_date_first(text: str) -> bool:
     return hit is not None and hit.precision == "day" and hit.start <= 1
 
 
-def is_present(text: str) -> bool:
+def is_present(text: object) -> bool:
     """True when ``text`` is nothing but a "present"/"incumbent" phrase of some language
     ("Incumbent", "nadal sprawuje urząd", "至今"): a successor cell saying nobody follows yet."""
     if not isinstance(text, str) or len(text) > 80:
@@ -159,7 +159,7 @@ def is_present(text: str) -> bool:
     return _range_words().open_re.fullmatch(text.strip(" \t\n.,;:()[]")) is not None
 
 
-def parse_range(text: str, *, lang: str | None = None) -> DateRange:
+def parse_range(text: object, *, lang: str | None = None) -> DateRange:
     """A span such as a term of office, in any language; never raises, empty range when unreadable.
 
     ``lang`` (the wiki's language, when known; default: :func:`.context.wiki_language`'s)

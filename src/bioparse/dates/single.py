@@ -100,7 +100,7 @@ _MONTH_GROUP = {"dy": "dm", "my": "mm", "oy": "om"}
 _DAY_GROUP = {"dy": "dd", "my": "md"}
 
 
-def parse_date(text: str, *, dmy_hint: bool | None = None, lang: str | None = None) -> Date | None:
+def parse_date(text: object, *, dmy_hint: bool | None = None, lang: str | None = None) -> Date | None:
     """One date from rendered text in any language, or None when there is none.
 
     ``dmy_hint`` settles all-numeric ``03/04/1970``: True reads day first, False

@@ -187,8 +187,8 @@ def classify(doc: Document) -> Verdict:
         return Verdict("disambiguation")
     t = tables()
     title = doc.title or ""
-    categories = [c.strip() for c in doc.categories]
-    if title and t.list_title.search(_DISAMBIGUATION.sub("", title)) or any(t.list_cat.search(c) for c in categories):
+    categories = doc.categories
+    if title and t.list_title.search(_DISAMBIGUATION.sub("", title)) or any(category_is("list", c) for c in categories):
         return Verdict("list")
     first = _first_box(doc)
     first_type = box_type(first.name) if first is not None else ""
@@ -197,9 +197,9 @@ def classify(doc: Document) -> Verdict:
     # "Ministers for ... families" or "Obama family" does not make a group.
     lived = any(e in _LIFE_CATEGORIES for e in evidence)
     if not lived:
-        if any(t.fictional_cat.search(c) for c in categories) or (first_type and t.fictional_box.search(first_type)):
+        if any(category_is("fictional", c) for c in categories) or (first_type and t.fictional_box.search(first_type)):
             return Verdict("fictional")
-        if any(t.group_cat.search(c) for c in categories) or (first_type and t.group_box.search(first_type)):
+        if any(category_is("group", c) for c in categories) or (first_type and t.group_box.search(first_type)):
             return Verdict("group")
     strong = [e for e in evidence if e not in _WEAK]
     non_person = bool(first_type) and not t.person_box.search(first_type) and bool(t.non_person_box.search(first_type))
@@ -210,13 +210,31 @@ def classify(doc: Document) -> Verdict:
     return Verdict("other")
 
 
+#: The category kinds that are person signals, in the order ``signals`` reports them.
+_LIFE_KINDS = ("births", "deaths", "living", "people")
+_CATEGORY_PATTERNS = {"births": "births", "deaths": "deaths", "living": "living", "people": "people",
+                      "fictional": "fictional_cat", "group": "group_cat", "list": "list_cat"}
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def category_is(kind: str, category: str) -> bool:
+    """Whether ``category`` is of ``kind`` (births, deaths, living, people, fictional, group, list).
+
+    Each kind is one alternation over every language's patterns, tried at every
+    position of the name; the same categories ("Living people", "American
+    male film actors") recur across the pages of a wiki, so the answer is kept
+    per name.  Asked kind by kind, so a page still stops at its first match.
+    """
+    pattern: re.Pattern[str] = getattr(tables(), _CATEGORY_PATTERNS[kind])
+    return pattern.search(category.strip()) is not None
+
+
 def signals(doc: Document, first_type: str | None = None) -> list[str]:
     """Every person signal the page gives (see the module docstring for their names)."""
     t = tables()
     out: list[str] = []
-    cats = [c.strip() for c in doc.categories]
-    for label, pattern in (("births", t.births), ("deaths", t.deaths), ("living", t.living), ("people", t.people)):
-        if any(pattern.search(c) for c in cats):
+    for label in _LIFE_KINDS:
+        if any(category_is(label, c) for c in doc.categories):
             out.append(f"category:{label}")
     if first_type is None:
         first = _first_box(doc)

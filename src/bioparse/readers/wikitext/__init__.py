@@ -49,7 +49,7 @@ DISAMBIGUATION = frozenset({
 _REFLIST_KEYS = refs.REFLIST
 
 
-def read_wikitext(text: str, title: str | None = None, *, sections: bool = True,
+def read_wikitext(text: object, title: str | None = None, *, sections: bool = True,
                   references: bool = True) -> Document:
     """Read one page's wikitext; never raises on content, problems become warnings.
 

@@ -207,10 +207,21 @@ def _birth_death_age(t: scan.Template, ctx: Ctx) -> str:
     return date_text(parts[0], parts[1] or None, parts[2] or None)
 
 
+def _date_at(first: int, t: scan.Template, ctx: Ctx) -> str:
+    """The ``ymd`` shape from parameter ``first`` on (bound with functools.partial: mypyc compiles
+    no lambda that returns a lambda)."""
+    return _date(t, ctx, first)
+
+
+def _dmy_at(first: int, t: scan.Template, ctx: Ctx) -> str:
+    """The ``dmy`` shape from parameter ``first`` on."""
+    return _day_month_year(t, ctx, first)
+
+
 #: Date template shapes a language file may name (docs/languages.md, "Date templates").
 _SHAPES: dict[str, Callable[[int], Handler]] = {
-    "ymd": lambda first: lambda t, ctx: _date(t, ctx, first),
-    "dmy": lambda first: lambda t, ctx: _day_month_year(t, ctx, first),
+    "ymd": lambda first: functools.partial(_date_at, first),
+    "dmy": lambda first: functools.partial(_dmy_at, first),
     "year": lambda first: _year,
     "text": lambda first: _first,
     "dts": lambda first: _dts,
