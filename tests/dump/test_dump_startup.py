@@ -56,3 +56,25 @@ def test_spark_package_names_resolve_lazily() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_forked_workers_inherit_the_parser() -> None:
+    """The parent imports the parser before forking its workers, so they do not each import it again."""
+    code = (
+        "import sys, json, multiprocessing\n"
+        "from bioparse.dump.pool import PRELOAD, ordered_map\n"
+        "before = [m for m in PRELOAD if m in sys.modules]\n"
+        "def seen(_):\n"
+        "    return sorted(m for m in PRELOAD if m in sys.modules)\n"
+        "out = list(ordered_map(seen, [0, 1], 2))\n"
+        "fork = 'fork' in multiprocessing.get_all_start_methods()\n"
+        "print(json.dumps({'before': before, 'after': [m for m in PRELOAD if m in sys.modules], 'workers': out,"
+        " 'fork': fork}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    result = json.loads(proc.stdout)
+    assert result["before"] == []  # importing the pool does not import the parser
+    wanted = ["bioparse.api", "bioparse.dump.process", "bioparse.readers.wikitext"]
+    assert result["workers"] == [wanted, wanted]
+    if result["fork"]:
+        assert sorted(result["after"]) == wanted
