@@ -105,3 +105,15 @@ def test_person_only_parse_gives_the_same_person(path: Path) -> None:
     assert [(s.title, s.text) for s in no_refs.sections] == [(s.title, s.text) for s in full.sections]
     no_sections = bioparse.parse(text, format=fmt, sections=False)
     assert no_sections.sections == [] and no_sections.references == full.references
+
+
+def test_warm_up_builds_the_tables_and_changes_no_record() -> None:
+    from bioparse.api import warm_up
+    from bioparse.dates.fallback import foreign_month_words
+    from bioparse.extract.biography import tables
+
+    page = "'''Ada Lovelace''' (10 December 1815 – 27 November 1852) was a mathematician.\n[[Category:1815 births]]"
+    before = bioparse.parse(page, format="wikitext").to_dict()
+    warm_up()
+    assert foreign_month_words.cache_info().currsize == 1 and tables.cache_info().currsize == 1
+    assert bioparse.parse(page, format="wikitext").to_dict() == before

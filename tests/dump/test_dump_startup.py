@@ -59,13 +59,17 @@ def test_spark_package_names_resolve_lazily() -> None:
 
 
 def test_forked_workers_inherit_the_parser() -> None:
-    """The parent imports the parser before forking its workers, so they do not each import it again."""
+    """The parent imports the parser and builds its tables (``warm_up``) before forking its workers,
+    so they do not each do it again; a worker finds both done before its first task."""
     code = (
         "import sys, json, multiprocessing\n"
         "from bioparse.dump.pool import PRELOAD, ordered_map\n"
         "before = [m for m in PRELOAD if m in sys.modules]\n"
         "def seen(_):\n"
-        "    return sorted(m for m in PRELOAD if m in sys.modules)\n"
+        "    from bioparse.dates.fallback import foreign_month_words\n"
+        "    from bioparse.extract.biography import tables\n"
+        "    built = foreign_month_words.cache_info().currsize + tables.cache_info().currsize\n"
+        "    return sorted(m for m in PRELOAD if m in sys.modules) + [built]\n"
         "out = list(ordered_map(seen, [0, 1], 2))\n"
         "fork = 'fork' in multiprocessing.get_all_start_methods()\n"
         "print(json.dumps({'before': before, 'after': [m for m in PRELOAD if m in sys.modules], 'workers': out,"
@@ -74,7 +78,7 @@ def test_forked_workers_inherit_the_parser() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     result = json.loads(proc.stdout)
     assert result["before"] == []  # importing the pool does not import the parser
-    wanted = ["bioparse.api", "bioparse.dump.process", "bioparse.readers.wikitext"]
+    wanted = ["bioparse.api", "bioparse.dump.process", "bioparse.readers.wikitext", 2]  # + both tables built
     assert result["workers"] == [wanted, wanted]
     if result["fork"]:
-        assert sorted(result["after"]) == wanted
+        assert sorted(result["after"]) == wanted[:3]

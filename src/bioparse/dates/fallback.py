@@ -14,13 +14,13 @@ import re
 
 from .patterns import _FOREIGN_RE, _LETTERS_RE, _MAX_FALLBACK_LEN, _MONTHS, Hit
 
-__all__ = ["clear_caches", "fallback_calls", "foreign_candidate", "foreign_hit"]
+__all__ = ["clear_caches", "fallback_calls", "foreign_candidate", "foreign_hit", "foreign_month_words"]
 
 _FALLBACK_CALLS = 0
 
 
 @functools.lru_cache(maxsize=1)
-def _foreign_month_words() -> dict[str, tuple[str, ...]]:
+def foreign_month_words() -> dict[str, tuple[str, ...]]:
     """Month names in every language dateparser knows, each with its languages (lazy: ~80 ms once).
 
     The languages are handed to dateparser: without them it loads and tries
@@ -76,7 +76,7 @@ def foreign_candidate(text: str) -> str | None:
         word = (match.group("w1") or match.group("w2") or "").lower()
         if word in _MONTHS:
             continue
-        if word in _foreign_month_words():
+        if word in foreign_month_words():
             candidate = match.group(0).strip()
             return candidate if len(candidate) <= _MAX_FALLBACK_LEN else None
     return None
@@ -88,7 +88,7 @@ def _dateparser_parse(candidate: str) -> tuple[int, int, int, str] | None:
     global _FALLBACK_CALLS
     _FALLBACK_CALLS += 1
     try:
-        words = _foreign_month_words()
+        words = foreign_month_words()
         found = (words.get(w.lower().rstrip(".")) for w in _LETTERS_RE.findall(candidate))
         languages = tuple(sorted({lang for langs in found if langs for lang in langs}))
         data = _date_data_parser(languages).get_date_data(candidate)

@@ -82,14 +82,27 @@ PRELOAD = ("bioparse.api", "bioparse.dump.process", "bioparse.readers.wikitext")
 
 
 def preload() -> None:
-    """Import the parser.  The parent does it before forking its workers, which then inherit it
-    instead of each importing it again (about 0.3 CPU-s per worker for pure Python); a spawned
-    worker imports it here."""
+    """Import the parser and build its tables (:func:`bioparse.api.warm_up`).  The parent does it
+    before forking its workers, which then inherit both instead of each doing it again (about half
+    a CPU-second per worker); a spawned worker does it here.  Idempotent: cheap the second time."""
+    global _PRELOADED
+    if _PRELOADED:
+        return
     for name in PRELOAD:
         try:
             importlib.import_module(name)
         except ImportError:
             pass
+    try:
+        from bioparse.api import warm_up
+
+        warm_up()
+    except Exception:  # noqa: BLE001 - a warm-up failure only means the tables get built later
+        pass
+    _PRELOADED = True
+
+
+_PRELOADED = False
 
 
 def _exit_with_parent(parent: int) -> None:
