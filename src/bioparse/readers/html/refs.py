@@ -226,13 +226,24 @@ def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[st
     if "citation" in toks:
         fields["template"] = f"cite {kind}" if kind else "citation"
     externals = [a for a in cite.iter("a") if _external(a)]
-    archive_link = next((a for a in externals if text_content(a).strip() == "Archived"), None)
+    # each link's text is read once: the archive link is the first saying "Archived", the title link
+    # the first other one (the first link, unless that is the archive link)
+    texts = [text_content(a) for a in externals[:1]]
+    archive_link = None
+    if texts and texts[0].strip() == "Archived":
+        archive_link = externals[0]
+    else:
+        for a in externals[1:]:
+            if text_content(a).strip() == "Archived":
+                archive_link = a
+                break
     if archive_link is not None:
         fields["archive-url"] = archive_link.get("href", "")
     title_link = next((a for a in externals if a is not archive_link), None)
     if title_link is not None:
         fields["url"] = title_link.get("href", "")
-        link_text = " ".join(text_content(title_link).split()).strip("\"“”")
+        title_text = texts[0] if title_link is externals[0] else text_content(title_link)
+        link_text = " ".join(title_text.split()).strip("\"“”")
         if link_text:
             fields["title"] = link_text
     if "title" not in fields:

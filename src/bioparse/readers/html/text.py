@@ -63,7 +63,13 @@ _STRING = etree.XPath("string()")
 
 
 def text_content(el: etree._Element) -> str:
-    """All text under ``el``, as ``lxml.html``'s ``text_content`` (XPath ``string()``, in C)."""
+    """All text under ``el``, as ``lxml.html``'s ``text_content`` (XPath ``string()``, in C).
+
+    An element without children (most links) holds only its own text: reading
+    it costs a tenth of an XPath evaluation.
+    """
+    if not len(el):
+        return el.text or ""
     return str(_STRING(el))
 
 
@@ -109,6 +115,49 @@ def skip_furniture(el: etree._Element, keep_hcard_dates: bool = False) -> bool:
     return False
 
 
+class SkipRules:
+    """A skip filter as data, which :func:`walk` applies inline (a call per element costs more than its tests).
+
+    An element is skipped when its tag is one of ``tags``, a class token one
+    of ``classes``, it is a ``sup`` footnote marker (``reference``/``mw-ref``),
+    its inline style says ``display:none`` or its id is one of ``ids``; with
+    ``section_classes``, a ``section`` without one of those class tokens is
+    always read.  Calling the rules tests one element the same way.
+    """
+
+    __slots__ = ("tags", "classes", "ids", "section_classes")
+
+    def __init__(self, tags: frozenset[str], classes: frozenset[str], ids: frozenset[str] = frozenset(),
+                 section_classes: frozenset[str] | None = None) -> None:
+        self.tags = tags
+        self.classes = classes
+        self.ids = ids
+        self.section_classes = section_classes
+
+    def __call__(self, el: etree._Element) -> bool:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in self.tags:
+            return True
+        value = el.get("class")
+        toks = value.split() if value else ()
+        if self.section_classes is not None and tag == "section":
+            if self.section_classes.isdisjoint(toks):
+                return False
+        if toks:
+            if not self.classes.isdisjoint(toks):
+                return True
+            if tag == "sup" and ("reference" in toks or "mw-ref" in toks):
+                return True
+        style = el.get("style")
+        if style and "display:none" in style.replace(" ", "").lower():
+            return True
+        return bool(self.ids) and el.get("id") in self.ids
+
+
+#: :func:`skip_furniture` (without hCard dates) as rules.
+FURNITURE = SkipRules(INVISIBLE_TAGS, FURNITURE_CLASSES)
+
+
 def skip_in_cell(el: etree._Element) -> bool:
     """Filter for infobox cells: hidden hCard dates stay, as the page source shows them."""
     return skip_furniture(el, keep_hcard_dates=True)
@@ -122,7 +171,7 @@ LINE = "\x00"
 def walk(
     root: etree._Element,
     out: list[str],
-    skip: Skip = skip_furniture,
+    skip: Skip | SkipRules = skip_furniture,
     hook: Hook | None = None,
     mark: etree._Element | None = None,
     hook_tags: frozenset[str] | None = None,
@@ -139,16 +188,23 @@ def walk(
     (``render(mark, skip)``'s output), so a caller needing both texts walks once.
     Iterative (lxml's ``iterwalk``, in C), so pathological nesting cannot
     exhaust the Python stack; comments and processing instructions (which
-    :func:`parse_tree` never keeps) count only for their tails.
+    :func:`parse_tree` never keeps) count only for their tails.  ``skip``
+    given as :class:`SkipRules` (or :func:`skip_furniture`, whose rules are
+    :data:`FURNITURE`) is applied inline, without a call per element.
     """
     append = out.append
     it = etree.iterwalk(root, events=_EVENTS)
     skipped: etree._Element | None = None
     block = BLOCK_TAGS
-    invisible = INVISIBLE_TAGS
-    furniture = skip is skip_furniture
+    rules = FURNITURE if skip is skip_furniture else skip if isinstance(skip, SkipRules) else None
+    if rules is not None:
+        skip_tags, skip_classes, skip_ids, sections = rules.tags, rules.classes, rules.ids, rules.section_classes
     start = 0
     span: tuple[int, int] | None = None
+    # the open block and cell elements (their end writes a line break or a space), and what each writes:
+    # the end event then needs no second look at the element's tag
+    closers: list[etree._Element] = []
+    closing: list[str] = []
     for event, el in it:
         if event == "start":
             tag = el.tag
@@ -157,22 +213,30 @@ def walk(
                     it.skip_subtree()
                     skipped = el
                     continue
-                if furniture:
-                    # skip_furniture(el), inline: it is asked about every element of every reference
-                    if tag in invisible:
+                if rules is not None:
+                    # rules(el), inline: they are asked about every element of the sections and references
+                    if tag in skip_tags:
                         hide = True
                     else:
                         value = el.get("class")
                         hide = False
+                        read = True  # read the style and the id
                         if value:
                             toks = value.split()
-                            hide = not FURNITURE_CLASSES.isdisjoint(toks) or (
-                                tag == "sup" and ("reference" in toks or "mw-ref" in toks))
-                        if not hide:
+                            if sections is not None and tag == "section" and sections.isdisjoint(toks):
+                                read = False
+                            else:
+                                hide = not skip_classes.isdisjoint(toks) or (
+                                    tag == "sup" and ("reference" in toks or "mw-ref" in toks))
+                        elif sections is not None and tag == "section":
+                            read = False
+                        if read and not hide:
                             style = el.get("style")
                             hide = bool(style) and "display:none" in style.replace(" ", "").lower()
+                            if not hide and skip_ids:
+                                hide = el.get("id") in skip_ids
                 else:
-                    hide = skip(el)
+                    hide = skip(el)  # type: ignore[operator]
                 if hide:
                     it.skip_subtree()
                     skipped = el
@@ -181,6 +245,8 @@ def walk(
                 start = len(out)
             if tag in block:
                 append(LINE)
+                closers.append(el)
+                closing.append(LINE)
             elif tag == "br":
                 append(LINE)
                 if el is root:
@@ -190,17 +256,17 @@ def walk(
                 continue
             elif tag == "td" or tag == "th":
                 append(" ")
+                closers.append(el)
+                closing.append(" ")
             text = el.text
             if text:
                 append(text)
             continue
         if event == "end":
             if el is not skipped:
-                tag = el.tag
-                if tag in block:
-                    append(LINE)
-                elif tag == "td" or tag == "th":
-                    append(" ")
+                if closers and closers[-1] is el:  # its end writes what its start did
+                    closers.pop()
+                    append(closing.pop())
                 if el is mark:
                     span = (start, len(out))
             if el is root:
