@@ -12,8 +12,14 @@ from bioparse.readers.html import _desktop_redirect, _wikidata_item, page_title,
 from bioparse.readers.html.hcard import personendaten_hints
 from bioparse.readers.html.index import _may_hold, index_tree
 from bioparse.readers.html.infobox import find_infoboxes
-from bioparse.readers.html.parsoid import about_map, categories, group_data, head_meta, is_disambiguation
-from bioparse.readers.html.parsoid import redirect_target
+from bioparse.readers.html.parsoid import (
+    about_map,
+    categories,
+    group_data,
+    head_meta,
+    is_disambiguation,
+    redirect_target,
+)
 from bioparse.readers.html.refs import read_references
 from bioparse.readers.html.sections import content_root
 from bioparse.readers.html.succession import find_boxes

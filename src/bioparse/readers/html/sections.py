@@ -13,7 +13,7 @@ from lxml import etree
 
 from ...document import RawSection
 from .index import TreeIndex
-from .text import FURNITURE_CLASSES, INVISIBLE_TAGS, SkipRules, classes, finish, one_line, render, walk
+from .text import FURNITURE_CLASSES, INVISIBLE_TAGS, SkipRules, finish, one_line, render, walk
 
 _HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: The only elements the walk's hook claims: headings and footnote markers.
@@ -135,14 +135,16 @@ def read_sections(root: etree._Element, *, lead_only: bool = False) -> list[RawS
             sections.append(RawSection(title=title, level=_HEADINGS[tag]))
             return True
         if tag == "sup":
-            toks = classes(el)
+            value = el.get("class")
+            toks = value.split() if value else ()
             if "reference" in toks or "mw-ref" in toks:
+                ref_ids = sections[-1].ref_ids
                 for a in el.iter("a"):
-                    href = a.get("href") or ""
-                    if "#" in href:
+                    href = a.get("href")
+                    if href and "#" in href:
                         ref_id = href.rsplit("#", 1)[1]
-                        if ref_id not in sections[-1].ref_ids:
-                            sections[-1].ref_ids.append(ref_id)
+                        if ref_id not in ref_ids:
+                            ref_ids.append(ref_id)
                 return True
         return False
 

@@ -125,7 +125,7 @@ class SkipRules:
     always read.  Calling the rules tests one element the same way.
     """
 
-    __slots__ = ("tags", "classes", "ids", "section_classes")
+    __slots__ = ("classes", "ids", "section_classes", "tags")
 
     def __init__(self, tags: frozenset[str], classes: frozenset[str], ids: frozenset[str] = frozenset(),
                  section_classes: frozenset[str] | None = None) -> None:
@@ -140,9 +140,8 @@ class SkipRules:
             return True
         value = el.get("class")
         toks = value.split() if value else ()
-        if self.section_classes is not None and tag == "section":
-            if self.section_classes.isdisjoint(toks):
-                return False
+        if self.section_classes is not None and tag == "section" and self.section_classes.isdisjoint(toks):
+            return False
         if toks:
             if not self.classes.isdisjoint(toks):
                 return True
@@ -236,7 +235,7 @@ def walk(
                             if not hide and skip_ids:
                                 hide = el.get("id") in skip_ids
                 else:
-                    hide = skip(el)  # type: ignore[operator]
+                    hide = skip(el)
                 if hide:
                     it.skip_subtree()
                     skipped = el
