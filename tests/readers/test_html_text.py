@@ -176,3 +176,19 @@ def test_skip_rules_inline_match_the_filters_they_replace(path: Path) -> None:
             walk(root, called, lambda el, rules=rules: rules(el))  # type: ignore[misc]
             assert finish(inline) == finish(called)
         assert render(root) == render(root, lambda el: skip_furniture(el))
+
+
+def test_text_content_of_every_element_is_xpath_string() -> None:
+    # childless elements take a shortcut (their own text); every element must still give string()
+    string = etree.XPath("string()")
+    seen = 0
+    for path in PAGES[:6]:
+        root = parse_tree(_text(path))
+        assert root is not None
+        for el in root.iter(etree.Element):
+            assert text_content(el) == str(string(el))
+            seen += 1
+    empty = etree.fromstring("<p><a/><b>x</b><i><!-- c --></i></p>")
+    for el in empty.iter(etree.Element):
+        assert text_content(el) == str(string(el))
+    assert seen > 1000
