@@ -24,12 +24,14 @@ from bioparse.readers.html.sections import SKIP_CLASSES, SKIP_IDS, _skip
 from bioparse.readers.html.text import (
     FURNITURE,
     FURNITURE_CLASSES,
+    IN_CELL,
     INVISIBLE_TAGS,
     LINE,
     finish,
     finish_line,
     render,
     skip_furniture,
+    skip_in_cell,
     text_content,
     walk,
 )
@@ -157,7 +159,9 @@ def _old_section_skip(el: etree._Element) -> bool:
 _RULE_CASES = (
     "<div><section class='noprint' style='display:none'>a</section><section class='navbox'>b</section>"
     "<section>c</section><p id='toc'>d</p><p id='x' style='DISPLAY : NONE'>e</p><sup class='mw-ref'>f</sup>"
-    "<span class='x  noprint'>g</span><figure>h</figure><td>i<br>j</td><p class='hatnote'>k</p>l</div>"
+    "<span class='x  noprint'>g</span><figure>h</figure><td>i<br>j</td><p class='hatnote'>k</p>l"
+    "<span style='display:none'>(<span class='bday'>1900-01-02</span>)</span>"
+    "<span style='display: none'><i class='dday deathdate'>1990</i></span><b style='display:none'>m</b></div>"
 )
 
 
@@ -168,14 +172,16 @@ def test_skip_rules_inline_match_the_filters_they_replace(path: Path) -> None:
         for el in root.iter(etree.Element):
             assert _skip(el) == _old_section_skip(el)
             assert FURNITURE(el) == skip_furniture(el)
+            assert IN_CELL(el) == skip_in_cell(el)
         # the walker's inline copy of the rules against the same rules called per element
-        for rules in (_skip, FURNITURE):
+        for rules in (_skip, FURNITURE, IN_CELL):
             inline: list[str] = []
             called: list[str] = []
             walk(root, inline, rules)
             walk(root, called, lambda el, rules=rules: rules(el))  # type: ignore[misc]
             assert finish(inline) == finish(called)
         assert render(root) == render(root, lambda el: skip_furniture(el))
+        assert render(root, skip_in_cell) == render(root, lambda el: skip_in_cell(el))
 
 
 def test_text_content_of_every_element_is_xpath_string() -> None:

@@ -120,19 +120,21 @@ class SkipRules:
 
     An element is skipped when its tag is one of ``tags``, a class token one
     of ``classes``, it is a ``sup`` footnote marker (``reference``/``mw-ref``),
-    its inline style says ``display:none`` or its id is one of ``ids``; with
-    ``section_classes``, a ``section`` without one of those class tokens is
-    always read.  Calling the rules tests one element the same way.
+    its inline style says ``display:none`` (unless ``keep_hcard_dates`` and it
+    holds an hCard date) or its id is one of ``ids``; with ``section_classes``,
+    a ``section`` without one of those class tokens is always read.  Calling
+    the rules tests one element the same way.
     """
 
-    __slots__ = ("classes", "ids", "section_classes", "tags")
+    __slots__ = ("classes", "ids", "keep_hcard_dates", "section_classes", "tags")
 
     def __init__(self, tags: frozenset[str], classes: frozenset[str], ids: frozenset[str] = frozenset(),
-                 section_classes: frozenset[str] | None = None) -> None:
+                 section_classes: frozenset[str] | None = None, keep_hcard_dates: bool = False) -> None:
         self.tags = tags
         self.classes = classes
         self.ids = ids
         self.section_classes = section_classes
+        self.keep_hcard_dates = keep_hcard_dates
 
     def __call__(self, el: etree._Element) -> bool:
         tag = el.tag
@@ -149,12 +151,14 @@ class SkipRules:
                 return True
         style = el.get("style")
         if style and "display:none" in style.replace(" ", "").lower():
-            return True
+            return not (self.keep_hcard_dates and holds_hcard_date(el))
         return bool(self.ids) and el.get("id") in self.ids
 
 
-#: :func:`skip_furniture` (without hCard dates) as rules.
+#: :func:`skip_furniture` as rules.
 FURNITURE = SkipRules(INVISIBLE_TAGS, FURNITURE_CLASSES)
+#: :func:`skip_in_cell` as rules.
+IN_CELL = SkipRules(INVISIBLE_TAGS, FURNITURE_CLASSES, keep_hcard_dates=True)
 
 
 def skip_in_cell(el: etree._Element) -> bool:
@@ -188,16 +192,19 @@ def walk(
     Iterative (lxml's ``iterwalk``, in C), so pathological nesting cannot
     exhaust the Python stack; comments and processing instructions (which
     :func:`parse_tree` never keeps) count only for their tails.  ``skip``
-    given as :class:`SkipRules` (or :func:`skip_furniture`, whose rules are
-    :data:`FURNITURE`) is applied inline, without a call per element.
+    given as :class:`SkipRules` (or :func:`skip_furniture` / :func:`skip_in_cell`,
+    whose rules are :data:`FURNITURE` / :data:`IN_CELL`) is applied inline,
+    without a call per element.
     """
     append = out.append
     it = etree.iterwalk(root, events=_EVENTS)
     skipped: etree._Element | None = None
     block = BLOCK_TAGS
-    rules = FURNITURE if skip is skip_furniture else skip if isinstance(skip, SkipRules) else None
+    rules = (FURNITURE if skip is skip_furniture else IN_CELL if skip is skip_in_cell
+             else skip if isinstance(skip, SkipRules) else None)
     if rules is not None:
         skip_tags, skip_classes, skip_ids, sections = rules.tags, rules.classes, rules.ids, rules.section_classes
+        keep_dates = rules.keep_hcard_dates
     start = 0
     span: tuple[int, int] | None = None
     # the open block and cell elements (their end writes a line break or a space), and what each writes:
@@ -231,8 +238,9 @@ def walk(
                             read = False
                         if read and not hide:
                             style = el.get("style")
-                            hide = bool(style) and "display:none" in style.replace(" ", "").lower()
-                            if not hide and skip_ids:
+                            if style and "display:none" in style.replace(" ", "").lower():
+                                hide = not (keep_dates and holds_hcard_date(el))
+                            elif skip_ids:
                                 hide = el.get("id") in skip_ids
                 else:
                     hide = skip(el)
