@@ -123,13 +123,11 @@ def index_tree(root: etree._Element, source: str | bytes | None = None) -> TreeI
     when first asked (:class:`Abouts`).
     """
     ix = TreeIndex(abouts=Abouts(root))
+    _by_tag(root, ix)
     if source is None:
-        _by_tag(root, ix, _TAGS)
         ids, parser_output, redirect = _IDS, True, True
     else:
         text = _Source(source)
-        # the divs (most elements of a page) come up only when one may be an infobox
-        _by_tag(root, ix, _TAGS if text.holds(_INFOBOX_DIV) else _TAGS_NO_DIV)
         # one id that may be there is enough: the walk then tests every id (a set lookup)
         ids = _IDS if any(text.holds(name) for name in _IDS_BY_PLACE) else frozenset()
         parser_output, redirect = text.holds(_PARSER_OUTPUT), text.holds(_REDIRECT)
@@ -139,23 +137,20 @@ def index_tree(root: etree._Element, source: str | bytes | None = None) -> TreeI
 
 #: The tags :func:`_by_tag` looks at (most common first: the order its tests run in).
 _TAGS = ("div", "table", "ol", "link", "meta", "h1", "header", "title", "body", "base")
-_TAGS_NO_DIV = _TAGS[1:]
-#: The class needle of an infobox ``div`` (itwiki's and frwiki's ``infobox_v2``/``infobox_v3``).
-_INFOBOX_DIV = "infobox_v"
 _PARSER_OUTPUT = "mw-parser-output"
 _REDIRECT = "redirectText"
 #: :data:`_IDS` in the order a desktop page shows them (the search stops at the first found).
 _IDS_BY_PLACE = ("bodyContent", "mw-content-text", "catlinks", "t-wikibase", "disambigbox", "Vorlage_Personendaten")
 
 
-def _by_tag(root: etree._Element, ix: TreeIndex, tags: tuple[str, ...] = _TAGS) -> None:
-    """The lookups bound to a tag: only elements of ``tags`` come up to Python."""
-    for el in root.iter(*tags):
+def _by_tag(root: etree._Element, ix: TreeIndex) -> None:
+    """The lookups bound to a tag: only those elements come up to Python."""
+    for el in root.iter(*_TAGS):
         tag = el.tag
         get = el.get
         if tag == "div":
             cls = get("class")
-            if cls and _INFOBOX_DIV in cls:
+            if cls and "infobox_v" in cls:
                 ix.infoboxes.append(el)
         elif tag == "table":
             cls = get("class")
