@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from bioparse.readers.html import _desktop_redirect, _wikidata_item, page_title, parse_tree
+from bioparse.readers.html import (
+    _WG,
+    _WG_ITEM,
+    _desktop_redirect,
+    _wikidata_item,
+    page_title,
+    parse_tree,
+    read_html,
+)
 from bioparse.readers.html.hcard import personendaten_hints
 from bioparse.readers.html.index import _may_hold, index_tree
 from bioparse.readers.html.infobox import find_infoboxes
@@ -141,3 +149,18 @@ def test_group_data_reads_the_siblings_before_the_page() -> None:
     assert group_data(by_text["e"], "#mwt1", nowhere) is None
     assert group_data(by_text["e"], "#mwt1", about_map(root)) == "first"
     assert group_data(by_text["f"], "#mwt3", about_map(root)) is None
+
+
+@pytest.mark.parametrize("pad", [0, 199_950, 199_975, 199_985, 199_990, 200_010])
+def test_page_config_read_from_its_first_name_as_from_the_head_slice(pad: int) -> None:
+    # the config values as the regexes over the page's first 200,000 characters find them
+    config = '"wgArticleId": 12,"wgRevisionId":34,"wgWikibaseItemId":"Q42"'
+    text = f"<html><head><!--{'x' * pad}--><script>{config}</script></head><body><p>Text.</p></body></html>"
+    head = text[:200000]
+    expected = {("page_id" if n == "ArticleId" else "revision"): v for n, v in _WG.findall(head)}
+    item = _WG_ITEM.search(head)
+    meta = read_html(text).meta
+    assert {k: meta[k] for k in ("page_id", "revision") if k in meta} == expected
+    assert meta.get("wikidata") == (item.group(1) if item else None)
+    if pad == 0:
+        assert expected == {"page_id": "12", "revision": "34"} and meta["wikidata"] == "Q42"
