@@ -175,7 +175,7 @@ def _fields(body: etree._Element, cite: etree._Element | None, text: str, cite_o
             fields = _from_rendered(cite, finish_line(raw))
     else:
         fields = _from_rendered(body, text) if _has_link(body) else {}
-    lang = _LANGUAGE.search(text)
+    lang = _LANGUAGE.search(text) if "(in " in text else None
     if lang and "language" not in fields:
         fields["language"] = lang.group(1)
     return fields
@@ -247,20 +247,22 @@ def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[st
         if link_text:
             fields["title"] = link_text
     if "title" not in fields:
-        quoted = _QUOTED.search(text)
+        quoted = _QUOTED.search(text) if '"' in text or "“" in text else None
         if quoted:
             fields["title"] = quoted.group(1)
-    access = _RETRIEVED.search(text)
+    # each pattern only where its literal is (a substring test costs a tenth of a regex call)
+    paren = "(" in text
+    access = _RETRIEVED.search(text) if "Retrieved" in text else None
     if access:
         fields["access-date"] = access.group(1).strip()
     if "access-date" not in fields:
-        consulted = _CONSULTED.search(text)
+        consulted = _CONSULTED.search(text) if paren else None
         if consulted:
             fields["access-date"] = consulted.group(1).strip()
-    archived = _ARCHIVED.search(text)
+    archived = _ARCHIVED.search(text) if "Archived" in text else None
     if archived:
         fields["archive-date"] = archived.group(1).strip()
-    date = _PAREN_DATE.search(text)
+    date = _PAREN_DATE.search(text) if paren else None
     if date and not _LANGUAGE.fullmatch(date.group(0)) and not _CONSULTED.fullmatch(date.group(0)):
         fields["date"] = date.group(1).strip()
     work = next(iter(cite.iter("i")), None)

@@ -302,7 +302,8 @@ def finish(out: list[str]) -> str:
     two spaces, so that clean-up runs only then.
     """
     text = " ".join("".join(out).split())
-    if any(c in text for c in _INVISIBLE_CHARS):  # absent from most texts: six fast scans
+    # absent from most texts: six fast scans, none for ASCII text (all six are not ASCII)
+    if not text.isascii() and any(c in text for c in _INVISIBLE_CHARS):
         text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     if LINE not in text:
         return text.strip()
@@ -312,7 +313,7 @@ def finish(out: list[str]) -> str:
 def finish_line(out: list[str]) -> str:
     """``" ".join(finish(out).split())``: the text on one line, without building its lines."""
     text = " ".join("".join(out).replace(LINE, " ").split())
-    if _INVISIBLE.search(text):  # short texts: one regex call beats six scans
+    if not text.isascii() and _INVISIBLE.search(text):  # short texts: one regex call beats six scans
         text = " ".join(_INVISIBLE.sub("", text).split())
     return text
 
