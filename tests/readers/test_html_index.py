@@ -8,11 +8,26 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from bioparse.readers.html import _desktop_redirect, _wikidata_item, page_title, parse_tree
+from bioparse.readers.html import (
+    _WG,
+    _WG_ITEM,
+    _desktop_redirect,
+    _wikidata_item,
+    page_title,
+    parse_tree,
+    read_html,
+)
 from bioparse.readers.html.hcard import personendaten_hints
 from bioparse.readers.html.index import _may_hold, index_tree
 from bioparse.readers.html.infobox import find_infoboxes
-from bioparse.readers.html.parsoid import about_map, categories, head_meta, is_disambiguation, redirect_target
+from bioparse.readers.html.parsoid import (
+    about_map,
+    categories,
+    group_data,
+    head_meta,
+    is_disambiguation,
+    redirect_target,
+)
 from bioparse.readers.html.refs import read_references
 from bioparse.readers.html.sections import content_root
 from bioparse.readers.html.succession import find_boxes
@@ -105,3 +120,47 @@ def test_source_shows_which_lookups_can_succeed() -> None:
 def test_walk_with_comments_keeps_their_tails() -> None:
     root = etree.fromstring("<div>a<!-- c -->b<?pi x?>c<br/>d<p>e</p>f</div>")
     assert render(root) == "abc\nd\ne\nf"
+
+
+def test_group_data_matches_the_page_wide_about_map() -> None:
+    # every element that may ask (an ``about`` without data-mw of its own) gets what the map says
+    asked = 0
+    for path in PAGES:
+        root = parse_tree(_text(path))
+        assert root is not None
+        abouts = about_map(root)
+        for el in root.iter(etree.Element):
+            about = el.get("about")
+            if about and el.get("data-mw") is None:
+                asked += 1
+                assert group_data(el, about, abouts) == abouts.get(about), (path.name, about)
+    assert asked > 400
+
+
+def test_group_data_reads_the_siblings_before_the_page() -> None:
+    root = parse_tree(
+        "<html><body><p>x</p><style about='#mwt1' data-mw='first'></style>b<p about='#mwt1'>c</p>"
+        "<p about='#mwt2'>d</p><p about='#mwt1'>e</p><i about='#mwt3'>f</i></body></html>")
+    assert root is not None
+    by_text = {el.text: el for el in root.iter("p", "i")}
+    nowhere: dict[str, str] = {}
+    assert group_data(by_text["c"], "#mwt1", nowhere) == "first"
+    # a run broken by another group: only the page-wide map can answer
+    assert group_data(by_text["e"], "#mwt1", nowhere) is None
+    assert group_data(by_text["e"], "#mwt1", about_map(root)) == "first"
+    assert group_data(by_text["f"], "#mwt3", about_map(root)) is None
+
+
+@pytest.mark.parametrize("pad", [0, 199_950, 199_975, 199_985, 199_990, 200_010])
+def test_page_config_read_from_its_first_name_as_from_the_head_slice(pad: int) -> None:
+    # the config values as the regexes over the page's first 200,000 characters find them
+    config = '"wgArticleId": 12,"wgRevisionId":34,"wgWikibaseItemId":"Q42"'
+    text = f"<html><head><!--{'x' * pad}--><script>{config}</script></head><body><p>Text.</p></body></html>"
+    head = text[:200000]
+    expected = {("page_id" if n == "ArticleId" else "revision"): v for n, v in _WG.findall(head)}
+    item = _WG_ITEM.search(head)
+    meta = read_html(text).meta
+    assert {k: meta[k] for k in ("page_id", "revision") if k in meta} == expected
+    assert meta.get("wikidata") == (item.group(1) if item else None)
+    if pad == 0:
+        assert expected == {"page_id": "12", "revision": "34"} and meta["wikidata"] == "Q42"

@@ -20,7 +20,21 @@ from lxml import html as lxml_html
 from bioparse.readers.html import parse_tree
 from bioparse.readers.html.index import index_tree
 from bioparse.readers.html.refs import _citation
-from bioparse.readers.html.text import LINE, finish, finish_line, render, text_content, walk
+from bioparse.readers.html.sections import SKIP_CLASSES, SKIP_IDS, _skip
+from bioparse.readers.html.text import (
+    FURNITURE,
+    FURNITURE_CLASSES,
+    IN_CELL,
+    INVISIBLE_TAGS,
+    LINE,
+    finish,
+    finish_line,
+    render,
+    skip_furniture,
+    skip_in_cell,
+    text_content,
+    walk,
+)
 
 HTML = Path(__file__).resolve().parents[2] / "fixtures" / "html"
 PAGES = sorted(p for p in HTML.iterdir() if p.suffix in (".html", ".json"))
@@ -120,3 +134,67 @@ def test_mark_skipped_gives_no_slice() -> None:
     out: list[str] = []
     assert walk(root, out, mark=cite) is None
     assert finish(out) == "ab"
+
+
+def _old_section_skip(el: etree._Element) -> bool:
+    """The sections filter as it was written before it became :class:`SkipRules` data."""
+    tag = el.tag
+    value = el.get("class")
+    toks = value.split() if value else ()
+    if tag == "section" and SKIP_CLASSES.isdisjoint(toks):
+        return False
+    if not isinstance(tag, str) or tag in INVISIBLE_TAGS | {"figure", "h1", "header"}:
+        return True
+    if toks:
+        if not (SKIP_CLASSES | FURNITURE_CLASSES).isdisjoint(toks):
+            return True
+        if tag == "sup" and ("reference" in toks or "mw-ref" in toks):
+            return True
+    style = el.get("style")
+    if style and "display:none" in style.replace(" ", "").lower():
+        return True
+    return el.get("id") in SKIP_IDS
+
+
+_RULE_CASES = (
+    "<div><section class='noprint' style='display:none'>a</section><section class='navbox'>b</section>"
+    "<section>c</section><p id='toc'>d</p><p id='x' style='DISPLAY : NONE'>e</p><sup class='mw-ref'>f</sup>"
+    "<span class='x  noprint'>g</span><figure>h</figure><td>i<br>j</td><p class='hatnote'>k</p>l"
+    "<span style='display:none'>(<span class='bday'>1900-01-02</span>)</span>"
+    "<span style='display: none'><i class='dday deathdate'>1990</i></span><b style='display:none'>m</b></div>"
+)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_skip_rules_inline_match_the_filters_they_replace(path: Path) -> None:
+    for root in (parse_tree(_text(path)), parse_tree(_RULE_CASES)):
+        assert root is not None
+        for el in root.iter(etree.Element):
+            assert _skip(el) == _old_section_skip(el)
+            assert FURNITURE(el) == skip_furniture(el)
+            assert IN_CELL(el) == skip_in_cell(el)
+        # the walker's inline copy of the rules against the same rules called per element
+        for rules in (_skip, FURNITURE, IN_CELL):
+            inline: list[str] = []
+            called: list[str] = []
+            walk(root, inline, rules)
+            walk(root, called, lambda el, rules=rules: rules(el))  # type: ignore[misc]
+            assert finish(inline) == finish(called)
+        assert render(root) == render(root, lambda el: skip_furniture(el))
+        assert render(root, skip_in_cell) == render(root, lambda el: skip_in_cell(el))
+
+
+def test_text_content_of_every_element_is_xpath_string() -> None:
+    # childless elements take a shortcut (their own text); every element must still give string()
+    string = etree.XPath("string()")
+    seen = 0
+    for path in PAGES[:6]:
+        root = parse_tree(_text(path))
+        assert root is not None
+        for el in root.iter(etree.Element):
+            assert text_content(el) == str(string(el))
+            seen += 1
+    empty = etree.fromstring("<p><a/><b>x</b><i><!-- c --></i></p>")
+    for el in empty.iter(etree.Element):
+        assert text_content(el) == str(string(el))
+    assert seen > 1000

@@ -30,6 +30,19 @@ _TITLE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—]\s+[^-–—]*\bWiki[a-zé]*\b.*
 _WG = re.compile(r'"wg(RevisionId|ArticleId)":\s*(\d+)')
 #: The page's Wikidata item: desktop page config, or the sidebar's "Wikidata item" link.
 _WG_ITEM = re.compile(r'"wgWikibaseItemId":\s*"(Q\d{1,12})"')
+#: How far into the page its desktop config (``wg...`` values) is looked for.
+_CONFIG_SPAN = 200000
+
+
+def _config_start(text: str, names: tuple[str, ...]) -> int:
+    """Where the first of the quoted config ``names`` starts in the page's head span (-1: none).
+
+    A config pattern can only match from there: a plain substring search
+    finds it (or its absence, on Parsoid pages) far faster than the regex
+    scanning every quote of the span.
+    """
+    found = [i for i in (text.find(name, 0, _CONFIG_SPAN) for name in names) if i >= 0]
+    return min(found) if found else -1
 _ITEM_HREF = re.compile(r"/(?:Special:EntityPage/|wiki/|entity/)(Q\d{1,12})$")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 #: A DOCTYPE with an internal subset (entity declarations): the HTML parser
@@ -171,7 +184,8 @@ def fill_document(doc: Document, root: etree._Element, text: str = "", *, sectio
         doc.redirect_target = target
     doc.is_disambiguation = is_disambiguation(root, index)
     doc.meta.update(head_meta(root, index))
-    for name, value in _WG.findall(text[:200000]):
+    start = _config_start(text, ('"wgRevisionId"', '"wgArticleId"'))
+    for name, value in _WG.findall(text, start, _CONFIG_SPAN) if start >= 0 else ():
         key = "revision" if name == "RevisionId" else "page_id"
         doc.meta.setdefault(key, value)
     item = _wikidata_item(root, text, index)
@@ -190,7 +204,8 @@ def _wikidata_item(root: etree._Element, text: str, index: TreeIndex | None = No
     Other links to wikidata.org (authority control, "edit at Wikidata" pencils)
     may name other items, so only these two places count.
     """
-    m = _WG_ITEM.search(text[:200000])
+    start = _config_start(text, ('"wgWikibaseItemId"',))
+    m = _WG_ITEM.search(text, start, _CONFIG_SPAN) if start >= 0 else None
     if m:
         return m.group(1)
     full = "//li[@id='t-wikibase']//a/@href"

@@ -231,6 +231,7 @@ _WORD_REF = (
 _WORD_REF_STR = re.compile(_WORD_REF)
 _WORD_REF_BYTES = re.compile(_WORD_REF.encode())
 _WORD_NAMES = ("&lowbar;", "&UnderBar;")
+assert all(name.endswith("ar;") for name in _WORD_NAMES)
 
 
 class _Source:
@@ -279,13 +280,14 @@ class _Source:
         if "named" not in self._done:
             self._done.add("named")
             base = self._numeric if self._numeric is not None else self._text
+            # both names end in "ar;": one scan tells most pages hold neither
             if isinstance(base, bytes):
-                names_b = [name.encode() for name in _WORD_NAMES if name.encode() in base]
+                names_b = [name.encode() for name in _WORD_NAMES if name.encode() in base] if b"ar;" in base else []
                 for name_b in names_b:
                     base = base.replace(name_b, b"_")
                 found = bool(names_b)
             else:
-                names = [name for name in _WORD_NAMES if name in base]
+                names = [name for name in _WORD_NAMES if name in base] if "ar;" in base else []
                 for name in names:
                     base = base.replace(name, "_")
                 found = bool(names)

@@ -48,6 +48,26 @@ def about_map(root: etree._Element, index: TreeIndex | None = None) -> Mapping[s
     return found
 
 
+def group_data(el: etree._Element, about: str, abouts: Mapping[str, str]) -> str | None:
+    """The data-mw of the transclusion ``el`` belongs to: its group's first element's.
+
+    Parsoid puts every top-level element a template produced side by side,
+    all with the template's ``about`` id, and its data-mw on the first: so
+    the group's data-mw is found among the siblings before ``el`` in the run
+    that shares its ``about``, without visiting the page.  ``abouts`` (the
+    page-wide map, walked when first asked) answers only when the run holds
+    none; both agree whenever an ``about`` id names one group, as Parsoid's do.
+    """
+    found = None
+    sibling: etree._Element | None = el
+    while sibling is not None and sibling.get("about") == about:
+        data = sibling.get("data-mw")
+        if data is not None:
+            found = data
+        sibling = sibling.getprevious()
+    return found if found is not None else abouts.get(about)
+
+
 def _loads(raw: str) -> Any:
     """orjson first (data-mw is parsed for every citation), json when orjson refuses."""
     try:
@@ -61,7 +81,7 @@ def template_call(el: etree._Element, abouts: Mapping[str, str]) -> TemplateCall
     raw = el.get("data-mw")
     if raw is None:
         about = el.get("about")
-        raw = abouts.get(about) if about else None
+        raw = group_data(el, about, abouts) if about else None
     if not raw:
         return None
     try:

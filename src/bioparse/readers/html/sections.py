@@ -13,7 +13,7 @@ from lxml import etree
 
 from ...document import RawSection
 from .index import TreeIndex
-from .text import FURNITURE_CLASSES, INVISIBLE_TAGS, classes, finish, one_line, render, walk
+from .text import FURNITURE_CLASSES, INVISIBLE_TAGS, SkipRules, finish, one_line, render, walk
 
 _HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: The only elements the walk's hook claims: headings and footnote markers.
@@ -83,28 +83,10 @@ _SKIP_TAG_SET = INVISIBLE_TAGS | _SKIP_TAGS
 _SKIP_CLASS_SET = SKIP_CLASSES | FURNITURE_CLASSES
 
 
-def _skip(el: etree._Element) -> bool:
-    """Not prose: furniture (:func:`skip_furniture`), figures, navigation and reference lists.
-
-    A ``section`` without a skip class is always read (mobile-html collapses
-    sections with display:none).
-    """
-    tag = el.tag
-    value = el.get("class")
-    toks = value.split() if value else ()
-    if tag == "section" and SKIP_CLASSES.isdisjoint(toks):
-        return False
-    if not isinstance(tag, str) or tag in _SKIP_TAG_SET:
-        return True
-    if toks:
-        if not _SKIP_CLASS_SET.isdisjoint(toks):
-            return True
-        if tag == "sup" and ("reference" in toks or "mw-ref" in toks):
-            return True
-    style = el.get("style")
-    if style and "display:none" in style.replace(" ", "").lower():
-        return True
-    return el.get("id") in SKIP_IDS
+#: Not prose: furniture (:func:`skip_furniture`), figures, navigation, reference lists and
+#: the ids of page chrome.  A ``section`` without a skip class is always read (mobile-html
+#: collapses sections with display:none).
+_skip = SkipRules(_SKIP_TAG_SET, _SKIP_CLASS_SET, SKIP_IDS, section_classes=SKIP_CLASSES)
 
 
 def content_root(root: etree._Element, index: TreeIndex | None = None) -> etree._Element:
@@ -153,14 +135,16 @@ def read_sections(root: etree._Element, *, lead_only: bool = False) -> list[RawS
             sections.append(RawSection(title=title, level=_HEADINGS[tag]))
             return True
         if tag == "sup":
-            toks = classes(el)
+            value = el.get("class")
+            toks = value.split() if value else ()
             if "reference" in toks or "mw-ref" in toks:
+                ref_ids = sections[-1].ref_ids
                 for a in el.iter("a"):
-                    href = a.get("href") or ""
-                    if "#" in href:
+                    href = a.get("href")
+                    if href and "#" in href:
                         ref_id = href.rsplit("#", 1)[1]
-                        if ref_id not in sections[-1].ref_ids:
-                            sections[-1].ref_ids.append(ref_id)
+                        if ref_id not in ref_ids:
+                            ref_ids.append(ref_id)
                 return True
         return False
 

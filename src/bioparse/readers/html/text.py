@@ -63,7 +63,13 @@ _STRING = etree.XPath("string()")
 
 
 def text_content(el: etree._Element) -> str:
-    """All text under ``el``, as ``lxml.html``'s ``text_content`` (XPath ``string()``, in C)."""
+    """All text under ``el``, as ``lxml.html``'s ``text_content`` (XPath ``string()``, in C).
+
+    An element without children (most links) holds only its own text: reading
+    it costs a tenth of an XPath evaluation.
+    """
+    if not len(el):
+        return el.text or ""
     return str(_STRING(el))
 
 
@@ -109,6 +115,52 @@ def skip_furniture(el: etree._Element, keep_hcard_dates: bool = False) -> bool:
     return False
 
 
+class SkipRules:
+    """A skip filter as data, which :func:`walk` applies inline (a call per element costs more than its tests).
+
+    An element is skipped when its tag is one of ``tags``, a class token one
+    of ``classes``, it is a ``sup`` footnote marker (``reference``/``mw-ref``),
+    its inline style says ``display:none`` (unless ``keep_hcard_dates`` and it
+    holds an hCard date) or its id is one of ``ids``; with ``section_classes``,
+    a ``section`` without one of those class tokens is always read.  Calling
+    the rules tests one element the same way.
+    """
+
+    __slots__ = ("classes", "ids", "keep_hcard_dates", "section_classes", "tags")
+
+    def __init__(self, tags: frozenset[str], classes: frozenset[str], ids: frozenset[str] = frozenset(),
+                 section_classes: frozenset[str] | None = None, keep_hcard_dates: bool = False) -> None:
+        self.tags = tags
+        self.classes = classes
+        self.ids = ids
+        self.section_classes = section_classes
+        self.keep_hcard_dates = keep_hcard_dates
+
+    def __call__(self, el: etree._Element) -> bool:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in self.tags:
+            return True
+        value = el.get("class")
+        toks = value.split() if value else ()
+        if self.section_classes is not None and tag == "section" and self.section_classes.isdisjoint(toks):
+            return False
+        if toks:
+            if not self.classes.isdisjoint(toks):
+                return True
+            if tag == "sup" and ("reference" in toks or "mw-ref" in toks):
+                return True
+        style = el.get("style")
+        if style and "display:none" in style.replace(" ", "").lower():
+            return not (self.keep_hcard_dates and holds_hcard_date(el))
+        return bool(self.ids) and el.get("id") in self.ids
+
+
+#: :func:`skip_furniture` as rules.
+FURNITURE = SkipRules(INVISIBLE_TAGS, FURNITURE_CLASSES)
+#: :func:`skip_in_cell` as rules.
+IN_CELL = SkipRules(INVISIBLE_TAGS, FURNITURE_CLASSES, keep_hcard_dates=True)
+
+
 def skip_in_cell(el: etree._Element) -> bool:
     """Filter for infobox cells: hidden hCard dates stay, as the page source shows them."""
     return skip_furniture(el, keep_hcard_dates=True)
@@ -122,7 +174,7 @@ LINE = "\x00"
 def walk(
     root: etree._Element,
     out: list[str],
-    skip: Skip = skip_furniture,
+    skip: Skip | SkipRules = skip_furniture,
     hook: Hook | None = None,
     mark: etree._Element | None = None,
     hook_tags: frozenset[str] | None = None,
@@ -139,16 +191,26 @@ def walk(
     (``render(mark, skip)``'s output), so a caller needing both texts walks once.
     Iterative (lxml's ``iterwalk``, in C), so pathological nesting cannot
     exhaust the Python stack; comments and processing instructions (which
-    :func:`parse_tree` never keeps) count only for their tails.
+    :func:`parse_tree` never keeps) count only for their tails.  ``skip``
+    given as :class:`SkipRules` (or :func:`skip_furniture` / :func:`skip_in_cell`,
+    whose rules are :data:`FURNITURE` / :data:`IN_CELL`) is applied inline,
+    without a call per element.
     """
     append = out.append
     it = etree.iterwalk(root, events=_EVENTS)
     skipped: etree._Element | None = None
     block = BLOCK_TAGS
-    invisible = INVISIBLE_TAGS
-    furniture = skip is skip_furniture
+    rules = (FURNITURE if skip is skip_furniture else IN_CELL if skip is skip_in_cell
+             else skip if isinstance(skip, SkipRules) else None)
+    if rules is not None:
+        skip_tags, skip_classes, skip_ids, sections = rules.tags, rules.classes, rules.ids, rules.section_classes
+        keep_dates = rules.keep_hcard_dates
     start = 0
     span: tuple[int, int] | None = None
+    # the open block and cell elements (their end writes a line break or a space), and what each writes:
+    # the end event then needs no second look at the element's tag
+    closers: list[etree._Element] = []
+    closing: list[str] = []
     for event, el in it:
         if event == "start":
             tag = el.tag
@@ -157,20 +219,29 @@ def walk(
                     it.skip_subtree()
                     skipped = el
                     continue
-                if furniture:
-                    # skip_furniture(el), inline: it is asked about every element of every reference
-                    if tag in invisible:
+                if rules is not None:
+                    # rules(el), inline: they are asked about every element of the sections and references
+                    if tag in skip_tags:
                         hide = True
                     else:
                         value = el.get("class")
                         hide = False
+                        read = True  # read the style and the id
                         if value:
                             toks = value.split()
-                            hide = not FURNITURE_CLASSES.isdisjoint(toks) or (
-                                tag == "sup" and ("reference" in toks or "mw-ref" in toks))
-                        if not hide:
+                            if sections is not None and tag == "section" and sections.isdisjoint(toks):
+                                read = False
+                            else:
+                                hide = not skip_classes.isdisjoint(toks) or (
+                                    tag == "sup" and ("reference" in toks or "mw-ref" in toks))
+                        elif sections is not None and tag == "section":
+                            read = False
+                        if read and not hide:
                             style = el.get("style")
-                            hide = bool(style) and "display:none" in style.replace(" ", "").lower()
+                            if style and "display:none" in style.replace(" ", "").lower():
+                                hide = not (keep_dates and holds_hcard_date(el))
+                            elif skip_ids:
+                                hide = el.get("id") in skip_ids
                 else:
                     hide = skip(el)
                 if hide:
@@ -181,6 +252,8 @@ def walk(
                 start = len(out)
             if tag in block:
                 append(LINE)
+                closers.append(el)
+                closing.append(LINE)
             elif tag == "br":
                 append(LINE)
                 if el is root:
@@ -190,17 +263,17 @@ def walk(
                 continue
             elif tag == "td" or tag == "th":
                 append(" ")
+                closers.append(el)
+                closing.append(" ")
             text = el.text
             if text:
                 append(text)
             continue
         if event == "end":
             if el is not skipped:
-                tag = el.tag
-                if tag in block:
-                    append(LINE)
-                elif tag == "td" or tag == "th":
-                    append(" ")
+                if closers and closers[-1] is el:  # its end writes what its start did
+                    closers.pop()
+                    append(closing.pop())
                 if el is mark:
                     span = (start, len(out))
             if el is root:
@@ -229,7 +302,8 @@ def finish(out: list[str]) -> str:
     two spaces, so that clean-up runs only then.
     """
     text = " ".join("".join(out).split())
-    if any(c in text for c in _INVISIBLE_CHARS):  # absent from most texts: six fast scans
+    # absent from most texts: six fast scans, none for ASCII text (all six are not ASCII)
+    if not text.isascii() and any(c in text for c in _INVISIBLE_CHARS):
         text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     if LINE not in text:
         return text.strip()
@@ -239,7 +313,7 @@ def finish(out: list[str]) -> str:
 def finish_line(out: list[str]) -> str:
     """``" ".join(finish(out).split())``: the text on one line, without building its lines."""
     text = " ".join("".join(out).replace(LINE, " ").split())
-    if _INVISIBLE.search(text):  # short texts: one regex call beats six scans
+    if not text.isascii() and _INVISIBLE.search(text):  # short texts: one regex call beats six scans
         text = " ".join(_INVISIBLE.sub("", text).split())
     return text
 
