@@ -99,3 +99,33 @@ def test_stop_while_the_pool_is_broken_leaves_no_gap(tmp_path: Path) -> None:
             seen.append(value)
     assert seen == [x * x for x in range(len(seen))]
     assert len(seen) <= 3  # nothing from after the lost task
+
+
+_HALF_A_RESULT = """
+import os, struct, time
+from concurrent.futures import ProcessPoolExecutor
+from bioparse.dump.pool import _context, _kill
+
+def half(fd):
+    # the start of a 1 MB result message, as a worker killed while sending one leaves it
+    os.write(fd, struct.pack("!i", 1_000_000) + b"x" * 10)
+    time.sleep(60)
+
+if __name__ == "__main__":
+    executor = ProcessPoolExecutor(1, mp_context=_context())
+    executor.submit(half, executor._result_queue._writer.fileno())
+    time.sleep(1.0)  # the executor's manager thread now waits in recv() for the rest
+    _kill(executor)
+    print("killed")
+"""
+
+
+def test_a_worker_killed_while_sending_a_result_does_not_hang_the_exit() -> None:
+    """Python's exit joins the executor's manager thread: it must not be left waiting for the rest
+    of a half-sent message (seen as a hang after ``dump --to jsonld -o - | head``)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", _HALF_A_RESULT], capture_output=True, text=True, timeout=30,
+                          check=False)
+    assert proc.returncode == 0 and proc.stdout.strip() == "killed", proc.stderr

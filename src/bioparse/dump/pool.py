@@ -146,6 +146,7 @@ class _Task(Generic[T, R]):
 def _kill(executor: ProcessPoolExecutor) -> None:
     """Stop an executor now: its workers are killed, queued tasks cancelled, nothing awaited."""
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    results = getattr(executor, "_result_queue", None)  # shutdown() below forgets it
     for proc in processes:
         try:
             proc.kill()
@@ -155,6 +156,16 @@ def _kill(executor: ProcessPoolExecutor) -> None:
     deadline = time.monotonic() + 5
     for proc in processes:
         proc.join(max(0.0, deadline - time.monotonic()))
+    # A worker killed while sending a result leaves half a message in the result pipe, and the
+    # executor's manager thread waits in recv() for the rest; Python's exit joins that thread, so
+    # the run would never end.  This process holds the pipe's last write end: closing it turns the
+    # wait into end-of-file, which the manager thread takes as a broken pool and ends.
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
+            pass
 
 
 class _Lost(Exception):
