@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 import re
 
 import pytest
@@ -19,6 +20,13 @@ LIST_ALPHABET = " \t\n*#:;a"
 MARKER = re.compile("\x7f([RX])(\\d+)\x7f")
 
 
+def _texts(seed: int, alphabet: str, count: int = 500) -> Iterator[str]:
+    """``count`` random strings of up to 30 characters drawn from ``alphabet``, the same for a seed."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+
+
 def _quotes(m: re.Match[str]) -> str:
     n = len(m.group())
     return "'" if n == 4 else "'" * (n - 5) if n > 5 else ""
@@ -26,26 +34,20 @@ def _quotes(m: re.Match[str]) -> str:
 
 @pytest.mark.parametrize("seed", range(20))
 def test_fast_blank_runs_equal_the_original(seed: int) -> None:
-    rng = random.Random(seed)
-    for _ in range(500):
-        text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 30)))
+    for text in _texts(seed, ALPHABET):
         assert render.fold_blanks(text) == HSPACE.sub(" ", text), repr(text)
         assert render._paren_junk_hint(text) == bool(PAREN_HINT.search(text)), repr(text)
 
 
 @pytest.mark.parametrize("seed", range(10))
 def test_fast_list_marks_equal_the_original(seed: int) -> None:
-    rng = random.Random(seed)
-    for _ in range(500):
-        text = "".join(rng.choice(LIST_ALPHABET) for _ in range(rng.randint(0, 30)))
+    for text in _texts(seed, LIST_ALPHABET):
         assert render.drop_list_marks(text) == LIST_MARK.sub("", text), repr(text)
 
 
 @pytest.mark.parametrize("seed", range(10))
 def test_fast_quotes_equal_the_original(seed: int) -> None:
-    rng = random.Random(seed)
-    for _ in range(500):
-        text = "".join(rng.choice("''a ") for _ in range(rng.randint(0, 30)))
+    for text in _texts(seed, "''a "):
         assert render.drop_quotes(text) == QUOTES.sub(_quotes, text), repr(text)
 
 
@@ -69,9 +71,7 @@ def test_links_are_recorded_only_when_kept() -> None:
 def test_heading_lines_equal_the_whole_page_search(seed: int) -> None:
     from bioparse.readers.wikitext import _HEADING, _headings
 
-    rng = random.Random(seed)
-    for _ in range(500):
-        text = "".join(rng.choice("== a\n\t") for _ in range(rng.randint(0, 30)))
+    for text in _texts(seed, "== a\n\t"):
         found = [(m.start(), m.end(), m.groups()) for m in _headings(text)]
         assert found == [(m.start(), m.end(), m.groups()) for m in _HEADING.finditer(text)], repr(text)
 
@@ -96,9 +96,7 @@ def _original_lines(text: str, value: bool) -> str:
 
 @pytest.mark.parametrize("seed", range(10))
 def test_line_tidying_equals_the_per_line_loop(seed: int) -> None:
-    rng = random.Random(seed)
-    for _ in range(500):
-        text = "".join(rng.choice("\n\n a\u3000\t\x0b") for _ in range(rng.randint(0, 30)))
+    for text in _texts(seed, "\n\n a\u3000\t\x0b"):
         for value in (True, False):
             assert render.tidy_lines(text, value) == _original_lines(text, value), repr(text)
 

@@ -636,13 +636,14 @@ def _run_export(args: argparse.Namespace, namespaces: set[int] | None) -> int:
     """``dump --to FORMAT``: records go straight to an export sink (see :mod:`bioparse.export`)."""
     import orjson
 
-    from ..export import open_sink
+    from ..export import open_sink, stdout_refused
 
     if args.resume or args.output_format:
         print("bioparse: --to cannot be combined with --resume or --output-format", file=sys.stderr)
         return 2
-    if args.to == "tables" and args.output == "-":
-        print("bioparse: --to tables writes a directory; give -o DIR", file=sys.stderr)
+    refused = stdout_refused(args.to, args.output)
+    if refused:
+        print(f"bioparse: {refused}", file=sys.stderr)
         return 2
     try:
         sink = open_sink(args.to, args.output, sections=args.sections, inputs=args.inputs)

@@ -19,7 +19,7 @@ import re
 import html as html_lib
 from urllib.parse import unquote
 
-from ..extract.biography import box_type, lead_evidence, tables
+from ..extract.biography import LIFE_KINDS, box_type, category_is, lead_evidence, tables
 from ..readers.wikitext import _HEADING as _READER_HEADING
 from ..readers.wikitext import _REDIRECT, _inside, _section_text
 from ..readers.wikitext.render import CATEGORY_NS, Ctx
@@ -214,11 +214,9 @@ def _bracket_with_digit(line: str) -> bool:
     return any(digit_between(a, len(line)) for a in stack)
 
 
-@functools.lru_cache(maxsize=65536)
 def _person_category(name: str) -> bool:
-    t = tables()
-    name = name.strip()
-    return any(p.search(name) for p in (t.births, t.deaths, t.living, t.people))
+    """A births, deaths, living or people category: the full parse's own test (kept per name there)."""
+    return any(category_is(kind, name) for kind in LIFE_KINDS)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -37,6 +37,13 @@ LINE_SUFFIXES = {
 __all__ = ["FORMATS", "LINE_SUFFIXES", "RecordsError", "export", "iter_records", "line_compression", "open_sink"]
 
 
+def stdout_refused(to: str, output: str) -> str | None:
+    """Why ``--to`` cannot write ``output``, for the commands that export (None: it can)."""
+    if to == "tables" and output == "-":
+        return "--to tables writes a directory; give -o DIR"
+    return None
+
+
 def line_compression(to: str, output: str) -> str | None:
     """The compression (``gzip``, ``zstd`` or None) a line format is written with, from OUT's suffix.
 

@@ -13,7 +13,7 @@ from ..dump.command import Signals
 from ..dump.output import OutputError, os_reason
 from ..dump.pool import Stopped
 from ..dump.process import clean
-from . import FORMATS, RecordsError, export, iter_records
+from . import FORMATS, RecordsError, export, iter_records, stdout_refused
 
 
 def register(subparsers: Any) -> None:
@@ -52,8 +52,9 @@ def run(args: argparse.Namespace) -> int:
     """Exit status: 0 done (or stdout's reader closed the pipe), 1 OUT could not be written, 2 an input
     cannot be read or is not records, or the options do not fit; 130/143 stopped by SIGINT/SIGTERM.
     In every case but 0, OUT is left as it was."""
-    if args.to == "tables" and args.output == "-":
-        print("bioparse: --to tables writes a directory; give -o DIR", file=sys.stderr)
+    refused = stdout_refused(args.to, args.output)
+    if refused:
+        print(f"bioparse: {refused}", file=sys.stderr)
         return 2
     read = [0]
     with Signals() as signals:

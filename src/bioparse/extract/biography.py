@@ -211,7 +211,7 @@ def classify(doc: Document) -> Verdict:
 
 
 #: The category kinds that are person signals, in the order ``signals`` reports them.
-_LIFE_KINDS = ("births", "deaths", "living", "people")
+LIFE_KINDS = ("births", "deaths", "living", "people")
 _CATEGORY_PATTERNS = {"births": "births", "deaths": "deaths", "living": "living", "people": "people",
                       "fictional": "fictional_cat", "group": "group_cat", "list": "list_cat"}
 
@@ -233,7 +233,7 @@ def signals(doc: Document, first_type: str | None = None) -> list[str]:
     """Every person signal the page gives (see the module docstring for their names)."""
     t = tables()
     out: list[str] = []
-    for label in _LIFE_KINDS:
+    for label in LIFE_KINDS:
         if any(category_is(label, c) for c in doc.categories):
             out.append(f"category:{label}")
     if first_type is None:
