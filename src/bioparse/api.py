@@ -83,8 +83,10 @@ def parse(
 def parse_file(
     path: str | os.PathLike[str], format: str = "auto", title: str | None = None,
     fields: Collection[str] | None = None,
+    *,
+    wiki: str | None = None,
 ) -> Article:
-    """Parse one file; raises OSError when it cannot be read.
+    """Parse one file (``wiki`` as for :func:`parse`); raises OSError when it cannot be read.
 
     The bytes are decoded by :func:`bioparse.textio.decode_bytes` (BOMs,
     UTF-16, invalid UTF-8 replaced with a warning).  With ``format="auto"``
@@ -96,7 +98,7 @@ def parse_file(
     fmt = format
     if fmt == "auto" and _SUFFIX_FORMATS.get(p.suffix.lower()) == "enterprise":
         fmt = "enterprise"
-    article = parse(text, format=fmt, title=title, fields=fields)
+    article = parse(text, format=fmt, title=title, fields=fields, wiki=wiki)
     article.warnings[:0] = warnings
     return article
 
