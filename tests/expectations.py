@@ -57,6 +57,11 @@ def check_event(stem: str, what: str, got: Event | None, want: dict[str, Any] | 
         errors.append(f"{stem}: {what}.date: got {got_date!r}, want {want_date!r}")
     if got_place != want_place:
         errors.append(f"{stem}: {what}.place: got {got_place!r}, want {want_place!r}")
+    if want is not None and "julian" in want:
+        # the Old Style day the page gives beside the New Style one ("[O.S. February 11, 1731]")
+        got_julian = got.date.julian_iso if got is not None and got.date is not None else None
+        if got_julian != want["julian"]:
+            errors.append(f"{stem}: {what}.julian: got {got_julian!r}, want {want['julian']!r}")
     return errors
 
 
@@ -138,8 +143,9 @@ def check_expected_files(expected: list[Path]) -> None:
         for key in ("birth", "death"):
             event = data[key]
             if event is not None:
-                assert set(event) == {"date", "place"}, f"{path.name}: {key} keys"
+                assert set(event) in ({"date", "place"}, {"date", "place", "julian"}), f"{path.name}: {key} keys"
                 assert event["date"] is None or date_re.match(event["date"]), f"{path.name}: {key}.date"
+                assert event.get("julian") is None or date_re.match(event["julian"]), f"{path.name}: {key}.julian"
         for i, office in enumerate(data["offices"]):
             for key in ("title", "ordinal", "start", "end", "predecessor", "successor", "incumbent", "acting"):
                 assert key in office, f"{path.name}: office {i} missing {key!r}"

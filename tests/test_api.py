@@ -117,3 +117,18 @@ def test_warm_up_builds_the_tables_and_changes_no_record() -> None:
     warm_up()
     assert foreign_month_words.cache_info().currsize == 1 and tables.cache_info().currsize == 1
     assert bioparse.parse(page, format="wikitext").to_dict() == before
+
+
+@pytest.mark.parametrize(("wiki", "calendar", "meta_wiki"), [
+    ("ruwiki", "julian", "ruwiki"),
+    ("ru", "julian", "ruwiki"),
+    (None, "gregorian", None),
+    ("no such wiki", "gregorian", None),
+])
+def test_parse_reads_dates_by_the_wiki_it_is_told(wiki: str | None, calendar: str, meta_wiki: str | None) -> None:
+    # ruwiki's dates before 1918-02-14 are Julian (docs/languages.md)
+    text = "{{Государственный деятель\n| Имя = Пётр\n| Дата рождения = 5 мая 1799\n}}\n'''Пётр''' — деятель."
+    article = bioparse.parse(text, format="wikitext", title="Пётр", wiki=wiki)
+    assert article.person is not None and article.person.birth is not None and article.person.birth.date is not None
+    assert article.person.birth.date.calendar == calendar
+    assert article.meta.get("wiki") == meta_wiki

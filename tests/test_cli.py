@@ -57,3 +57,14 @@ def test_schema_command(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
 
 def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
+
+
+def test_parse_wiki_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "p.wiki"
+    # ruwiki's dates before 1918-02-14 are Julian (docs/languages.md)
+    page.write_text("{{Государственный деятель\n| Имя = Пётр\n| Дата рождения = 5 мая 1799\n}}\n'''Пётр''' — деятель.",
+                    encoding="utf-8")
+    assert main(["parse", str(page), "--wiki", "ru"]) == 0
+    record = orjson.loads(capsys.readouterr().out)
+    assert record["meta"]["wiki"] == "ruwiki"
+    assert record["person"]["birth"]["date"]["calendar"] == "julian"

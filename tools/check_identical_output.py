@@ -20,12 +20,15 @@ records the pure-Python one does.
 from __future__ import annotations
 
 import argparse
-import difflib
+import collections
+import json
 import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The shared corpus: ``shared/`` beside the repository (override with BIOPARSE_SHARED).
@@ -98,12 +101,33 @@ def records(path: Path) -> dict[str, str]:
 
 
 def _diff(a: str, b: str) -> str:
-    """The first differing stretch of two JSON lines, for the report."""
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag != "equal":
-            return f"    base: ...{a[max(0, i1 - 80):i2 + 80]!r}\n    new:  ...{b[max(0, j1 - 80):j2 + 80]!r}"
-    return ""
+    """The stretch where two JSON lines differ (between their common prefix and suffix), for the
+    report; linear time, as records of long pages are hundreds of kilobytes."""
+    start = len(os.path.commonprefix([a, b]))
+    tail = len(os.path.commonprefix([a[start:][::-1], b[start:][::-1]]))
+    return (f"    base: ...{a[max(0, start - 80):len(a) - tail + 80][:400]!r}\n"
+            f"    new:  ...{b[max(0, start - 80):len(b) - tail + 80][:400]!r}")
+
+
+def _leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """(path, value) of every leaf of a record; list indexes become ``[]`` so paths group."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for item in value:
+            yield from _leaves(item, f"{path}[]")
+    else:
+        yield path, value
+
+
+def changed_fields(a: str, b: str) -> set[str]:
+    """The field paths whose values differ between two JSON records ("meta.wiki", "references[].date.calendar")."""
+    try:
+        left, right = collections.Counter(_leaves(json.loads(a))), collections.Counter(_leaves(json.loads(b)))
+    except ValueError:
+        return {"<not JSON>"}
+    return {path.lstrip(".") for path, _ in (left - right) + (right - left)}
 
 
 def main() -> int:
@@ -135,12 +159,16 @@ def main() -> int:
     changed = [k for k in base if k in new and base[k] != new[k]]
     missing = [k for k in base if k not in new]
     added = [k for k in new if k not in base]
+    fields: collections.Counter[str] = collections.Counter()
     for key in changed:
         print(f"changed: {key}\n{_diff(base[key], new[key])}")
+        fields.update(changed_fields(base[key], new[key]))
     for key in missing:
         print(f"missing: {key}")
     for key in added:
         print(f"added: {key}")
+    for path, count in fields.most_common():
+        print(f"field changed in {count} records: {path}")
     print(f"{len(base)} records compared against {args.base or 'main'} ({commit[:10]}): "
           f"{len(changed)} changed, {len(missing)} missing, {len(added)} added")
     return 1 if changed or missing or added else 0

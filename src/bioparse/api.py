@@ -7,6 +7,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from .document import Document
+from .export.wikis import wiki_named, wiki_of
 from .extract.article import build_article
 from .fields import apply_fields, wants
 from .model import Article
@@ -40,6 +41,7 @@ def parse(
     *,
     sections: bool = True,
     references: bool = True,
+    wiki: str | None = None,
 ) -> Article:
     """Parse one article given as a string.
 
@@ -49,6 +51,9 @@ def parse(
     ``references=False`` leave ``Article.sections`` / ``Article.references``
     empty and spare the readers that work (the person is the same: the lead
     is still read); leaving those groups out of ``fields`` does the same.
+    ``wiki`` ("ruwiki" or "ru") names the wiki the page comes from when the
+    page does not say so itself (wikitext never does): dates are then read
+    by that wiki's rules (calendar, month words) and ``meta.wiki`` records it.
     Never raises on bad content: a reader failure becomes a warning on an
     Article with no person.
     """
@@ -64,6 +69,10 @@ def parse(
         out_fmt = "html" if fmt == "enterprise" else fmt
         doc = Document(source_format=out_fmt, title=title)
         doc.warnings.append(f"reader failed: {type(exc).__name__}: {exc}")
+    if wiki:
+        named = wiki_named(wiki)
+        if named is not None and wiki_of({"meta": doc.meta}) is None:
+            doc.meta["wiki"] = named.dbname  # the page's own word wins (Enterprise project, HTML lang)
     article = apply_fields(build_article(doc, fields, sections=sections, references=references), fields)
     if fmt == "wikitext":
         # a reference, not a copy: Article.wikicode() parses it only if asked
@@ -74,8 +83,10 @@ def parse(
 def parse_file(
     path: str | os.PathLike[str], format: str = "auto", title: str | None = None,
     fields: Collection[str] | None = None,
+    *,
+    wiki: str | None = None,
 ) -> Article:
-    """Parse one file; raises OSError when it cannot be read.
+    """Parse one file (``wiki`` as for :func:`parse`); raises OSError when it cannot be read.
 
     The bytes are decoded by :func:`bioparse.textio.decode_bytes` (BOMs,
     UTF-16, invalid UTF-8 replaced with a warning).  With ``format="auto"``
@@ -87,7 +98,7 @@ def parse_file(
     fmt = format
     if fmt == "auto" and _SUFFIX_FORMATS.get(p.suffix.lower()) == "enterprise":
         fmt = "enterprise"
-    article = parse(text, format=fmt, title=title, fields=fields)
+    article = parse(text, format=fmt, title=title, fields=fields, wiki=wiki)
     article.warnings[:0] = warnings
     return article
 

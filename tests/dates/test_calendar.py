@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bioparse.dates import parse_date, parse_range, split_event
-from bioparse.dates.calendar import REFORM, calendar_of
+from bioparse.dates.calendar import REFORM, calendar_of, old_style_end
 from bioparse.model import Date
 
 
@@ -89,3 +89,19 @@ def test_calendar_of_precisions() -> None:
     assert calendar_of(Date(iso="1580", precision="decade")) == "julian"
     assert calendar_of(Date(iso="1590", precision="decade")) == "gregorian"
     assert calendar_of(Date(iso="-0099", precision="year")) == "julian"
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "end"),
+    [
+        ("9 June 1672 [O.S. 30 May 1672] in Moscow", 11, 30),   # the bracket after the year
+        ("9 June 1672\u00a0[O.S. 30 May] – 1725", 11, 25),       # a no-break space before it
+        ("1 January 1700 [N.S. 12 January 1700]", 14, 37),
+        ("9 June 1672 [1] in Moscow", 11, 11),                  # a footnote is not a date
+        ("9 June 1672 in Moscow [O.S. 30 May]", 11, 11),        # not right after the year
+        ("9 June 1672", 11, 11),
+        ("", 0, 0),
+    ],
+)
+def test_old_style_end(text: str, pos: int, end: int) -> None:
+    assert old_style_end(text, pos) == end

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -74,8 +75,8 @@ def test_limit(tmp_path: Path) -> None:
 def test_people_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = bioparse.api.parse
 
-    def fake(text: str, format: str = "auto", title: str | None = None) -> Article:
-        article = real(text, format=format, title=title)
+    def fake(text: str, format: str = "auto", title: str | None = None, **kwargs: Any) -> Article:
+        article = real(text, format=format, title=title, **kwargs)
         if title == "Economy of Estonia":  # stands in for "the extractor found a person"
             article.person = Person(name=title)
         return article
@@ -103,10 +104,10 @@ def test_failing_page_gives_error_record_and_run_goes_on(
 ) -> None:
     real = bioparse.api.parse
 
-    def flaky(text: str, format: str = "auto", title: str | None = None) -> Article:
+    def flaky(text: str, format: str = "auto", title: str | None = None, **kwargs: Any) -> Article:
         if title == "Academy Award for Best Production Design":
             raise RuntimeError("parser exploded")
-        return real(text, format=format, title=title)
+        return real(text, format=format, title=title, **kwargs)
 
     monkeypatch.setattr(bioparse.api, "parse", flaky)
     out = tmp_path / "o.jsonl"
@@ -193,3 +194,48 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert run(str(DUMPS / "corrupt-pair.xml.bz2"), "-o", str(out), "--workers", "1") == 1
     assert run(str(TABLE), "-o", "-", "--output-format", "parquet") == 2
     assert run(str(TABLE), "-o", str(tmp_path / "x.parquet"), "--resume") == 2
+
+
+def _as_multistream(xml: bytes, dump: Path, per_stream: int = 1) -> None:
+    """Write ``xml`` as a multistream dump with its index beside it (what Wikimedia publishes)."""
+    import bz2
+    import re
+
+    first, last = xml.find(b"<page>"), xml.rfind(b"</page>") + len(b"</page>")
+    pages = re.findall(rb"<page>.*?</page>\s*", xml[first:last + 1], re.S)
+    index = dump.with_name(dump.name.replace("multistream", "multistream-index").replace(".xml", ".txt"))
+    with open(dump, "wb") as fh, bz2.open(index, "wb") as idx:
+        fh.write(bz2.compress(xml[:first]))
+        for i in range(0, len(pages), per_stream):
+            offset = fh.tell()
+            for page in pages[i:i + per_stream]:
+                pid = re.search(rb"<id>(\d+)</id>", page).group(1)  # type: ignore[union-attr]
+                idx.write(b"%d:%s:x\n" % (offset, pid))
+            fh.write(bz2.compress(b"".join(pages[i:i + per_stream])))
+        fh.write(bz2.compress(xml[last:]))
+
+
+def test_every_path_of_a_dump_gives_the_siteinfo_dbname(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sequential, raw chunks, multistream blocks and stdin all carry ``meta.dbname`` from ``<siteinfo>``."""
+    import io
+    import sys
+
+    src = DUMPS / "dbpedia-history-frwiki-20220101-pages-articles.xml"  # <dbname>frwiki</dbname>
+    xml = src.read_bytes()
+    ms = tmp_path / "export-multistream.xml.bz2"
+    _as_multistream(xml, ms)
+    outs = {}
+    for label, args in {
+        "sequential": (str(src), "--workers", "1", "--limit", "5"),
+        "chunks": (str(src), "--workers", "2"),
+        "blocks": (str(ms), "--workers", "2"),
+    }.items():
+        outs[label] = tmp_path / f"{label}.jsonl"
+        assert run(*args, "-o", str(outs[label])) == 0
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(xml)))
+    outs["stdin"] = tmp_path / "stdin.jsonl"
+    assert run("-", "-o", str(outs["stdin"]), "--workers", "1") == 0
+    for label, out in outs.items():
+        records = read_jsonl(out)
+        assert records, label
+        assert {r["meta"].get("dbname") for r in records} == {"frwiki"}, label

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import bioparse.api
@@ -60,7 +62,7 @@ def test_dump_redirect_flag_is_kept() -> None:
 
 
 def test_parser_failure_gives_error_record(monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(text: str, format: str = "auto", title: str | None = None) -> Article:
+    def boom(text: str, format: str = "auto", title: str | None = None, **kwargs: Any) -> Article:
         raise RuntimeError("kaput")
 
     monkeypatch.setattr(bioparse.api, "parse", boom)
@@ -77,8 +79,8 @@ def test_parser_failure_gives_error_record(monkeypatch: pytest.MonkeyPatch) -> N
 def test_people_only(monkeypatch: pytest.MonkeyPatch) -> None:
     real = bioparse.api.parse
 
-    def fake(text: str, format: str = "auto", title: str | None = None) -> Article:
-        article = real(text, format=format, title=title)
+    def fake(text: str, format: str = "auto", title: str | None = None, **kwargs: Any) -> Article:
+        article = real(text, format=format, title=title, **kwargs)
         if title == "Golda Meir":
             article.person = Person(name="Golda Meir")
         return article
@@ -103,3 +105,39 @@ def test_batch_to_arrow() -> None:
     assert result.arrow is not None
     table = pa.ipc.open_stream(result.arrow).read_all()
     assert table.column("title").to_pylist() == ["Pear", "Apple"]
+
+
+#: A ruwiki infobox with a date before 1918-02-14, the day that wiki's dates switch to Gregorian.
+RU_TEXT = ("{{Государственный деятель\n| Имя = Пётр\n| Дата рождения = 5 мая 1799\n"
+           "| Место рождения = Москва\n}}\n'''Пётр''' — деятель.")
+
+
+@pytest.mark.parametrize(
+    ("source", "dbname", "wiki", "calendar"),
+    [
+        ("ruwiki-20240601-pages-articles.xml.bz2", None, "ruwiki", "julian"),  # the dump's file name
+        ("<stdin>", "ruwiki", "ruwiki", "julian"),                              # its <siteinfo>
+        ("sample.xml", None, None, "gregorian"),                               # nothing names the wiki
+        ("dbpedia-minidump-ruwiki.xml.bz2", "enwiki", "ruwiki", "julian"),    # a copied English header
+    ],
+)
+def test_dates_follow_the_wiki_the_dump_names(source: str, dbname: str | None, wiki: str | None, calendar: str) -> None:
+    p = Page(title="Пётр", page_id=1, namespace=0, revision_id=2, timestamp=None, text=RU_TEXT,
+             format="wikitext", redirect=None, source=source, position=0, dbname=dbname)
+    record = process_page(p)
+    assert record is not None and record["person"] is not None
+    assert record["person"]["birth"]["date"]["iso"] == "1799-05-05"
+    assert record["person"]["birth"]["date"]["calendar"] == calendar
+    assert record["meta"].get("wiki") == wiki
+    assert record["meta"].get("dbname") == dbname
+
+
+def test_the_page_own_wiki_wins_over_the_container() -> None:
+    """An Enterprise record names its project; a file name saying otherwise does not override it."""
+    line = ('{"name": "Пётр", "identifier": 1, "is_part_of": {"identifier": "ruwiki"}, '
+            '"article_body": {"wikitext": ' + __import__("json").dumps(RU_TEXT) + '}}')
+    p = Page(title="Пётр", page_id=1, namespace=0, revision_id=2, timestamp=None, text=line,
+             format="enterprise", redirect=None, source="enwiki_namespace_0_0.ndjson", position=0)
+    record = process_page(p)
+    assert record is not None
+    assert record["meta"].get("project") == "ruwiki" and "wiki" not in record["meta"]

@@ -19,7 +19,7 @@ XML_DUMPS = sorted(p for p in DUMPS.iterdir() if p.is_file() and ".xml" in p.nam
 
 def _key(page: object) -> tuple:
     return tuple(getattr(page, f) for f in ("title", "page_id", "namespace", "revision_id", "timestamp", "text",
-                                            "format", "redirect", "source", "position"))
+                                            "format", "redirect", "source", "position", "dbname"))
 
 
 def _sequential(path: Path, ns: set[int] | None) -> tuple[list[tuple], str | None]:

@@ -153,3 +153,25 @@ def test_junk_after_root_is_ignored() -> None:
     data = (DUMPS / "pywikibot-pair-0.10.xml").read_bytes().rstrip() + b"\\n"
     pages = list(iter_xml_pages(io.BytesIO(data), source="j"))
     assert [p.title for p in pages] == ["Çullu, Agdam", "Talk:Çullu, Agdam"]
+
+
+@pytest.mark.parametrize(
+    ("name", "dbname"),
+    [
+        ("dbpedia-history-frwiki-20220101-pages-articles.xml", "frwiki"),  # <dbname>frwiki</dbname>
+        ("pywikibot-pair-0.10.xml", "enwiki"),
+        ("fragment-two-pages.xml", None),  # bare pages, no <siteinfo>
+    ],
+)
+def test_pages_carry_the_siteinfo_dbname(name: str, dbname: str | None) -> None:
+    pages = pages_of(name)
+    assert pages and {p.dbname for p in pages} == {dbname}
+
+
+@pytest.mark.parametrize("value", ["", "../../etc/passwd", "en wiki", "x" * 80])
+def test_a_dbname_that_is_no_database_name_is_dropped(value: str) -> None:
+    xml = (f"<mediawiki><siteinfo><dbname>{value}</dbname></siteinfo>"
+           "<page><title>A</title><ns>0</ns><id>1</id><revision><id>2</id><text>x</text></revision></page>"
+           "</mediawiki>").encode()
+    pages = list(iter_xml_pages(io.BytesIO(xml), source="x.xml"))
+    assert [p.dbname for p in pages] == [None]

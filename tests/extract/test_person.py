@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bioparse.dates import parse_date
 from bioparse.document import Document, RawSection
 from bioparse.extract.person import clean_name, extract_person
 from bioparse.model import Infobox, InfoboxRow
@@ -50,6 +51,30 @@ def test_hint_date_is_more_precise_than_the_row() -> None:
     assert person is not None and person.birth is not None and person.birth.date is not None
     assert person.birth.date.iso == "1970-11-19"
     assert person.birth.place == "Cuenca, Ecuador"
+
+
+@pytest.mark.parametrize(
+    ("row", "lead", "julian"),
+    [
+        # the lead's Old Style day beside the infobox's New Style one (George Washington's page)
+        ("February 22, 1732", "George Washington (February 22, 1732 [O.S. February 11, 1731] – December 14, 1799) was a general.", "1731-02-11"),
+        # bracket inside the date, as {{OldStyleDateDY}} renders on older pages (James Madison's)
+        ("March 16, 1751", "James Madison (March 16 [O.S. March 5] 1751 – June 28, 1836) was a statesman.", "1751-03-05"),
+        # the lead names another day: nothing is combined
+        ("February 23, 1732", "George Washington (February 22, 1732 [O.S. February 11, 1731] – December 14, 1799) was a general.", None),
+        # the lead gives no Old Style day
+        ("February 22, 1732", "George Washington (February 22, 1732 – December 14, 1799) was a general.", None),
+    ],
+)
+def test_old_style_day_from_the_lead(row: str, lead: str, julian: str | None) -> None:
+    rows = [InfoboxRow(label="Born", value=row, key="birth")]
+    person = extract_person(_doc(rows, lead=lead))
+    assert person is not None and person.birth is not None and person.birth.date is not None
+    assert person.birth.date.iso == parse_date(row).iso  # type: ignore[union-attr]
+    assert person.birth.date.julian_iso == julian
+    assert person.sources["birth_date"] == "infobox"
+    if julian is not None:
+        assert person.birth.date.calendar == "gregorian"
 
 
 def test_category_year_is_the_last_resort() -> None:

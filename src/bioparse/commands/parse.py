@@ -33,6 +33,11 @@ def register(subparsers: Any) -> None:
         help="input format (default: detected from the content)",
     )
     p.add_argument("--title", help="article title, when the input does not carry one")
+    p.add_argument(
+        "--wiki",
+        metavar="WIKI",
+        help="the wiki the input comes from (ruwiki, or ru) when the page does not say: dates follow its rules",
+    )
     p.add_argument("--pretty", action="store_true", help="indent the JSON (one object spans lines)")
     add_fields_option(p)
     add_sparse_option(p)
@@ -97,10 +102,10 @@ def _run(args: argparse.Namespace) -> int:
                 continue
             if path == "-":
                 text, warnings = decode_bytes(data)
-                article = parse(text, format=args.format, title=args.title, fields=args.fields)
+                article = parse(text, format=args.format, title=args.title, fields=args.fields, wiki=args.wiki)
                 article.warnings[:0] = warnings
             else:
-                article = parse_file(path, format=args.format, title=args.title, fields=args.fields)
+                article = parse_file(path, format=args.format, title=args.title, fields=args.fields, wiki=args.wiki)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             print(f"bioparse: cannot read {path}: {reason[:1].lower() + reason[1:]}", file=sys.stderr)

@@ -43,6 +43,7 @@ Conventions:
 
 from __future__ import annotations
 
+from .calendar import old_style_end
 from .context import current_language, wiki_language
 from .events import split_event
 from .fallback import clear_caches as _clear_fallback
@@ -66,6 +67,7 @@ __all__ = [
     "fallback_calls",
     "is_present",
     "normalize_iso",
+    "old_style_end",
     "parse_age",
     "parse_date",
     "parse_range",

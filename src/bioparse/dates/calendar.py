@@ -23,10 +23,10 @@ from dataclasses import replace
 from ..model import Calendar, Date
 from .hits import find, iso_of, partial
 from .lexicon import lexicon
-from .patterns import _FOOTNOTE_RE, Hit, blank_all
+from .patterns import _FOOTNOTE_RE, _OS_RE, Hit, blank_all
 from .prepare import Prepared
 
-__all__ = ["REFORM", "apply_old_style", "calendar_of", "has_calendar_rule", "with_calendar"]
+__all__ = ["REFORM", "apply_old_style", "calendar_of", "has_calendar_rule", "old_style_end", "with_calendar"]
 
 #: First day of the Gregorian calendar (Inter gravissimas).
 REFORM = (1582, 10, 15)
@@ -50,6 +50,22 @@ def apply_old_style(date: Date, hit: Hit, prepared: Prepared) -> Date:
     # "[N.S. ...]": the main text is the Julian date, the bracket the Gregorian.
     return replace(date, iso=other_iso, precision=other.precision, calendar="gregorian", julian_iso=date.iso)
 
+
+def old_style_end(text: str, pos: int) -> int:
+    """Where a bracketed Old/New Style date right after ``pos`` ends, else ``pos``.
+
+    Date templates render the pair with the bracket after the year ("9 June
+    1672 [O.S. 30 May 1672]"); a reader that cuts a date out of prose at its
+    year calls this so the pair stays one date.
+    """
+    start = pos
+    while start < len(text) and start - pos < 3 and text[start] in " \u00a0":
+        start += 1
+    if start < len(text) and text[start] == "[":
+        match = _OS_RE.match(text, start)
+        if match:
+            return match.end()
+    return pos
 
 
 

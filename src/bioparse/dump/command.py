@@ -265,12 +265,13 @@ def iter_jobs(
             planned = _blocks(path)
             if planned is not None:
                 header, blocks = planned
-                check_header(path, header)
+                dbname = check_header(path, header)
                 if stats is not None:
                     stats.bytes_read += header
                 for block in blocks:
                     if stats is not None:
                         stats.bytes_read += block.length
+                    block.dbname = dbname
                     yield Job(block=block, namespaces=namespaces, input=index)
                 continue
             chunks = _raw_chunks(path, namespaces, stats, prefetch)

@@ -13,7 +13,9 @@ class Page:
     line for Enterprise records (``format="enterprise"``), the file content for
     directories.  ``position`` is the page's ordinal in its input (counting
     pages skipped by the namespace filter too), so a run can be resumed and
-    records traced back to where they came from.
+    records traced back to where they came from.  ``dbname`` is the
+    ``<siteinfo><dbname>`` of the XML export the page came from ("frwiki"),
+    when it names one.
     """
 
     title: str
@@ -26,6 +28,7 @@ class Page:
     redirect: str | None
     source: str
     position: int
+    dbname: str | None = None
 
 
 class DumpError(Exception):

@@ -38,10 +38,20 @@ def page_meta(page: Page) -> dict[str, str]:
         ("revision_id", page.revision_id),
         ("namespace", page.namespace),
         ("timestamp", page.timestamp),
+        ("dbname", page.dbname),
     ):
         if value is not None:
             meta[key] = str(value)
     return meta
+
+
+def container_wiki(page: Page) -> str | None:
+    """The wiki the container names for ``page``: the dump file's name, else its ``<siteinfo>``
+    (see :mod:`bioparse.export.wikis` for why in that order)."""
+    from ..export.wikis import wiki_of  # here: bioparse.export imports this package's output module
+
+    wiki = wiki_of({"meta": {"source": page.source, "dbname": page.dbname or ""}})
+    return wiki.dbname if wiki is not None else None
 
 
 def error_record(page: Page, message: str) -> dict[str, Any]:
@@ -85,10 +95,14 @@ def _article(page: Page, people_only: bool, fields: frozenset[str] | None = None
     if people_only and not may_be_person(page.text, page.format, page.title or None):
         return None  # cannot be a biography: skip the full parse
     try:
-        if fields is None:  # the plain call: stays compatible with wrappers of parse
-            article = parse(page.text, format=page.format, title=clean(page.title) or None)
-        else:
-            article = parse(page.text, format=page.format, title=clean(page.title) or None, fields=fields)
+        # only what is known is passed: the plain call stays compatible with wrappers of parse
+        extra: dict[str, Any] = {}
+        if fields is not None:
+            extra["fields"] = fields
+        wiki = container_wiki(page)
+        if wiki is not None:
+            extra["wiki"] = wiki
+        article = parse(page.text, format=page.format, title=clean(page.title) or None, **extra)
         if page.redirect is not None and not article.is_redirect:
             article.is_redirect = True
             article.redirect_target = article.redirect_target or page.redirect or None

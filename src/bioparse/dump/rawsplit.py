@@ -14,8 +14,8 @@ their unprefixed name; a dump whose root element has a namespace prefix,
 or a prolog the sequential reader would refuse (a DTD), gets ``None`` and
 is left to :func:`bioparse.dump.sources.iter_pages`.  Entities stay
 unresolved in the worker as in the sequential reader.  Positions count every
-page (filtered namespaces too), and the ``<siteinfo>`` namespace names go
-with each chunk for exports older than schema 0.6.
+page (filtered namespaces too), and the ``<siteinfo>`` namespace names (for
+exports older than schema 0.6) and database name go with each chunk.
 """
 
 from __future__ import annotations
@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from lxml import etree
-
 from .pages import DumpError, Page
 from .process import BatchResult, process_batch
 from .sources import (
@@ -41,7 +39,7 @@ from .sources import (
     _open_decompressed,
     _peek_nonspace,
 )
-from .xml import _namespace_names, _prolog, _utf8_chunks, iter_xml_pages
+from .xml import _namespace_names, _prolog, _utf8_chunks, iter_xml_pages, siteinfo_dbname, siteinfo_element
 
 #: A chunk is cut when it holds this many bytes or pages (one worker task).
 CHUNK_BYTES = 2 << 20
@@ -63,6 +61,7 @@ class PageChunk:
     n_pages: int
     namespaces: set[int] | None
     ns_names: dict[str, int] = field(default_factory=dict)
+    dbname: str | None = None
     #: The input's path and the bytes of it (as stored) read when the chunk was cut: where a break is reported.
     path: str = ""
     offset: int | None = None
@@ -71,7 +70,7 @@ class PageChunk:
 def pages_of_chunk(chunk: PageChunk) -> list[Page]:
     """Parse one chunk (runs in a worker); the same Pages the sequential reader yields."""
     return list(iter_xml_pages(io.BytesIO(chunk.data), source=chunk.source, namespaces=chunk.namespaces,
-                               start_position=chunk.start_position, ns_names=chunk.ns_names))
+                               start_position=chunk.start_position, ns_names=chunk.ns_names, dbname=chunk.dbname))
 
 
 def chunk_pages(chunk: PageChunk) -> tuple[list[Page], DumpError | None]:
@@ -79,7 +78,7 @@ def chunk_pages(chunk: PageChunk) -> tuple[list[Page], DumpError | None]:
     pages: list[Page] = []
     try:
         for page in iter_xml_pages(io.BytesIO(chunk.data), source=chunk.source, namespaces=chunk.namespaces,
-                                   start_position=chunk.start_position, ns_names=chunk.ns_names):
+                                   start_position=chunk.start_position, ns_names=chunk.ns_names, dbname=chunk.dbname):
             pages.append(page)  # noqa: PERF402 - one by one: the pages before a break are kept
     except DumpError as exc:
         return pages, DumpError(exc.message, chunk.path, chunk.offset, chunk.start_position + (exc.pages or 0))
@@ -300,7 +299,7 @@ def _chunks(
     stream: IO[bytes], chunks: Iterator[bytes], head: bytes, first: int, source: str, path: str,
     namespaces: set[int] | None, counting: _Counting, chunk_bytes: int, chunk_pages: int,
 ) -> Iterator[PageChunk]:
-    ns_names = _siteinfo_names(head[:first])
+    ns_names, dbname = _siteinfo(head[:first])
     scanner = _Scanner()
     # A bytearray: appending is amortised O(1), so one huge page stays linear.
     buf = bytearray(head[first:])
@@ -310,7 +309,7 @@ def _chunks(
 
     def emit(upto: int, n: int) -> PageChunk:
         nonlocal buf, position, scan_from, cut_ends
-        chunk = PageChunk(bytes(buf[:upto]), source, position, n, namespaces, ns_names, path, counting.offset)
+        chunk = PageChunk(bytes(buf[:upto]), source, position, n, namespaces, ns_names, dbname, path, counting.offset)
         position += n
         del buf[:upto]
         scan_from -= upto
@@ -345,15 +344,9 @@ def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
     yield from rest
 
 
-def _siteinfo_names(head: bytes) -> dict[str, int]:
-    """Namespace names from the ``<siteinfo>`` before the first page ({} when absent)."""
-    start = head.find(b"<siteinfo")
-    end = head.find(b"</siteinfo>")
-    if start < 0 or end < 0:
-        return {}
-    try:
-        el = etree.fromstring(head[start:end + len(b"</siteinfo>")],
-                              etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
-    except etree.XMLSyntaxError:
-        return {}
-    return _namespace_names(el)
+def _siteinfo(head: bytes) -> tuple[dict[str, int], str | None]:
+    """Namespace names and database name from the ``<siteinfo>`` before the first page."""
+    el = siteinfo_element(head)
+    if el is None:
+        return {}, None
+    return _namespace_names(el), siteinfo_dbname(el)

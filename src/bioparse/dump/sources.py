@@ -460,6 +460,8 @@ class StreamBlock:
     length: int
     first_position: int
     n_pages: int
+    #: The dump's ``<siteinfo><dbname>``, read from its header stream by :func:`check_header`.
+    dbname: str | None = None
 
 
 def find_index(path: str) -> str | None:
@@ -531,14 +533,16 @@ def read_block(block: StreamBlock, namespaces: set[int] | None) -> list[Page]:
     except (OSError, ValueError, EOFError) as exc:
         raise DumpError(_describe(exc), block.path, block.offset, None) from None
     try:
-        return pages_from_bytes(data, source=block.source, namespaces=namespaces, start_position=block.first_position)
+        return pages_from_bytes(data, source=block.source, namespaces=namespaces, start_position=block.first_position,
+                                dbname=block.dbname)
     except DumpError as exc:
         raise DumpError(exc.message, block.path, block.offset, exc.pages) from None
 
 
-def check_header(path: str, header_length: int) -> None:
-    """Refuse a multistream dump whose header stream carries a DTD (entity attacks)."""
-    from .xml import _prolog
+def check_header(path: str, header_length: int) -> str | None:
+    """Refuse a multistream dump whose header stream carries a DTD (entity attacks);
+    return the ``<siteinfo><dbname>`` the header gives (None when it gives none)."""
+    from .xml import _prolog, siteinfo_dbname, siteinfo_element
 
     with open(path, "rb") as fh:
         raw = fh.read(header_length)
@@ -550,3 +554,5 @@ def check_header(path: str, header_length: int) -> None:
         _prolog(iter([data]))
     except DumpError as exc:
         raise DumpError(exc.message, path, 0, 0) from None
+    siteinfo = siteinfo_element(data)
+    return siteinfo_dbname(siteinfo) if siteinfo is not None else None

@@ -213,14 +213,16 @@ def iter_xml_pages(
     start_position: int = 0,
     chunk: int = CHUNK,
     ns_names: dict[str, int] | None = None,
+    dbname: str | None = None,
 ) -> Iterator[Page]:
     """Yield the pages of an XML export read from ``stream``.
 
     Raises :class:`DumpError` (with ``pages`` set) when the XML breaks off or
     is malformed, after yielding every page before the break.  Junk after
     the closing ``</mediawiki>`` is ignored: every page is already read.
-    ``ns_names`` gives the ``<siteinfo>`` namespace names when ``stream``
-    holds pages cut out of a dump (:mod:`.rawsplit`).
+    ``ns_names`` and ``dbname`` give the ``<siteinfo>`` namespace names and
+    database name when ``stream`` holds pages cut out of a dump
+    (:mod:`.rawsplit`, multistream blocks).
     """
     chunks = _utf8_chunks(stream, chunk)
     head, fragment = _prolog(chunks)
@@ -238,6 +240,7 @@ def iter_xml_pages(
     state = _State(source, namespaces, start_position)
     if ns_names:
         state.ns_names = dict(ns_names)
+    state.dbname = dbname
 
     def feed_all() -> Iterator[bytes]:
         if fragment:
@@ -268,6 +271,7 @@ class _State:
         self.namespaces = namespaces
         self.position = position
         self.ns_names: dict[str, int] = {}
+        self.dbname: str | None = None
         self.best: _Revision | None = None
         self.root_closed = False
 
@@ -286,6 +290,7 @@ class _State:
                 _release_revision(el)
             elif name == "page":
                 page = _make_page(el, self.best, self.ns_names, self.source, self.position)
+                page.dbname = self.dbname
                 self.best = None
                 self.position += 1
                 _release(el)
@@ -293,9 +298,33 @@ class _State:
                     yield page
             elif name == "siteinfo":
                 self.ns_names = _namespace_names(el)
+                self.dbname = siteinfo_dbname(el)
                 _release(el)
             elif name == "mediawiki" and el.getparent() is None:
                 self.root_closed = True
+
+
+#: A wiki's database name as ``<dbname>`` holds it: "enwiki", "zh_min_nanwiki", "commonswiki".
+_DBNAME = re.compile(r"[a-z][a-z0-9_]{0,40}")
+
+
+def siteinfo_element(head: bytes) -> etree._Element | None:
+    """The ``<siteinfo>`` element of a dump's head (the bytes before its first page), or None."""
+    start = head.find(b"<siteinfo")
+    end = head.find(b"</siteinfo>")
+    if start < 0 or end < 0:
+        return None
+    try:
+        return etree.fromstring(head[start:end + len(b"</siteinfo>")],
+                                etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    except etree.XMLSyntaxError:
+        return None
+
+
+def siteinfo_dbname(siteinfo: etree._Element) -> str | None:
+    """The ``<dbname>`` of a ``<siteinfo>`` ("frwiki"), or None when absent or not a database name."""
+    value = (_child_text(siteinfo, "dbname") or "").strip().lower()
+    return value if _DBNAME.fullmatch(value) else None
 
 
 def _namespace_names(siteinfo: etree._Element) -> dict[str, int]:
@@ -336,7 +365,8 @@ def _make_page(el: etree._Element, rev: _Revision | None, ns_names: dict[str, in
 
 
 def pages_from_bytes(
-    data: bytes, *, source: str, namespaces: set[int] | None = None, start_position: int = 0
+    data: bytes, *, source: str, namespaces: set[int] | None = None, start_position: int = 0,
+    dbname: str | None = None,
 ) -> list[Page]:
     """Pages of one decompressed multistream block (bare ``<page>`` elements)."""
     import io
@@ -346,4 +376,5 @@ def pages_from_bytes(
     if start < 0 or end < 0:
         return []
     body = data[start : end + len(b"</page>")]
-    return list(iter_xml_pages(io.BytesIO(body), source=source, namespaces=namespaces, start_position=start_position))
+    return list(iter_xml_pages(io.BytesIO(body), source=source, namespaces=namespaces, start_position=start_position,
+                               dbname=dbname))

@@ -3,8 +3,15 @@
 The wiki is read from what the record carries, most specific first: a
 ``meta.wiki`` database name, an Enterprise record's ``is_part_of``
 (``meta.project``), the page language (``meta.language``: Enterprise
-``in_language``, HTML ``lang``), and last the input file's name when it
-follows the dump naming (``enwiki-20240601-pages-articles...``).
+``in_language``, HTML ``lang``), the input file's name when it follows
+the dump naming (``enwiki-20240601-pages-articles...``), and last the XML
+export's own ``<siteinfo><dbname>`` (``meta.dbname``).
+
+The file name goes before the export's header because headers get copied:
+DBpedia's per-language minidumps (``dbpedia-minidump-frwiki.xml.bz2``, 124 in
+our corpus) all carry English Wikipedia's ``<siteinfo>``, 121 of them around
+pages of another language.  The header is what names the wiki of a dump read from
+stdin, a URL without a dump name, or a renamed file.
 """
 
 from __future__ import annotations
@@ -61,6 +68,16 @@ def _from_dbname(dbname: str) -> Wiki | None:
     return Wiki(dbname=dbname.strip().lower(), code=m.group(1).replace("_", "-"))
 
 
+def wiki_named(value: object) -> Wiki | None:
+    """The wiki a caller names by database name ("ruwiki") or language code ("ru", "pt-br")."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().lower()
+    if _LANG.match(text):
+        return Wiki(dbname=text.replace("-", "_") + "wiki", code=text)
+    return _from_dbname(text)
+
+
 def wiki_of(record: dict[str, Any]) -> Wiki | None:
     """The Wikipedia edition a record was read from, or None when nothing says."""
     meta = record.get("meta") or {}
@@ -80,6 +97,9 @@ def wiki_of(record: dict[str, Any]) -> Wiki | None:
             m = _IN_NAME.search(part.lower())
             if m:
                 return Wiki(dbname=m.group(1) + "wiki", code=m.group(1).replace("_", "-"))
+    dbname = meta.get("dbname")
+    if isinstance(dbname, str) and dbname:
+        return _from_dbname(dbname)
     return None
 
 

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .. import lang
-from ..dates import parse_date, parse_range
+from ..dates import old_style_end, parse_date, parse_range
 from ..model import Date, Event
 
 
@@ -487,7 +487,8 @@ def _date_span(clause: str) -> tuple[int, int] | None:
             with_word, without = parse_date(candidate), parse_date(clause[begin:end])
             if with_word is not None and (without is None or _finer(with_word, without)):
                 begin = start + word.start(1)
-    return begin, _year_first_end(clause, begin, end)
+    # "9 June 1672 [O.S. 30 May 1672]": the Old Style bracket after the year is the same date's
+    return begin, old_style_end(clause, _year_first_end(clause, begin, end))
 
 
 #: What may follow a year in a date written year first ("1942. április 27.", "2008 g. juņa 30 d.").

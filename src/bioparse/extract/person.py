@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from .. import lang
 from ..dates import parse_date, parse_range, split_event
@@ -173,6 +174,8 @@ def _event(
     if from_lead is not None:
         if date is None and from_lead.date is not None:
             date, date_from = from_lead.date, "lead"
+        elif date is not None and from_lead.date is not None:
+            date = _with_old_style(date, from_lead.date)
         if not place and from_lead.place:
             place, place_from = from_lead.place, "lead"
     if date is None:
@@ -190,6 +193,19 @@ def _event(
         return None
     link = _place_link(box, place_key, place) if place and box is not None and place_key else None
     return Event(date=date, place=place or None, text=text, place_link=link)
+
+
+def _with_old_style(date: Date, lead_date: Date) -> Date:
+    """``date`` with the Julian day the lead gives beside the same New Style day.
+
+    Infobox date templates carry one calendar; the lead's "22 February 1732
+    [O.S. 11 February 1731]" carries both, so the pair is kept when both agree.
+    """
+    if date.julian_iso is not None or lead_date.julian_iso is None:
+        return date
+    if lead_date.iso != date.iso or lead_date.precision != date.precision:
+        return date
+    return replace(date, julian_iso=lead_date.julian_iso, calendar="gregorian")
 
 
 def _place_link(box: Infobox, key: str, place: str) -> str | None:

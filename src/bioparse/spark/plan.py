@@ -38,13 +38,17 @@ class WorkItem:
     first_position: int = 0
     n_pages: int = 0
     message: str = ""
+    #: The dump header's ``<siteinfo><dbname>`` ("" when it gives none).
+    dbname: str = ""
 
     def block(self) -> StreamBlock:
-        return StreamBlock(self.path, self.source, self.offset, self.length, self.first_position, self.n_pages)
+        return StreamBlock(
+            self.path, self.source, self.offset, self.length, self.first_position, self.n_pages, self.dbname or None
+        )
 
 
 #: Column order of the work-item DataFrame (see :func:`item_rows`).
-ITEM_FIELDS = ("task", "kind", "path", "source", "offset", "length", "first_position", "n_pages", "message")
+ITEM_FIELDS = ("task", "kind", "path", "source", "offset", "length", "first_position", "n_pages", "message", "dbname")
 
 
 def plan_input(path: str) -> list[WorkItem]:
@@ -63,11 +67,12 @@ def plan_input(path: str) -> list[WorkItem]:
         # Same fallback as the local dump: an unusable index means a sequential read.
         return [WorkItem("file", os.path.abspath(path), source)]
     try:
-        check_header(path, header)
+        dbname = check_header(path, header)
     except DumpError as exc:
         return [WorkItem("error", os.path.abspath(path), source, message=str(exc))]
     return [
-        WorkItem("block", os.path.abspath(b.path), b.source, b.offset, b.length, b.first_position, b.n_pages)
+        WorkItem("block", os.path.abspath(b.path), b.source, b.offset, b.length, b.first_position, b.n_pages,
+                 dbname=dbname or "")
         for b in blocks
     ]
 
@@ -115,4 +120,5 @@ def item_from_row(row: dict[str, object]) -> WorkItem:
         first_position=int(row["first_position"] or 0),  # type: ignore[call-overload]
         n_pages=int(row["n_pages"] or 0),  # type: ignore[call-overload]
         message=str(row["message"] or ""),
+        dbname=str(row.get("dbname") or ""),
     )

@@ -35,6 +35,7 @@ def page_arrow_schema() -> pa.Schema:
             pa.field("redirect", pa.string()),
             pa.field("source", pa.string(), nullable=False),
             pa.field("position", pa.int64(), nullable=False),
+            pa.field("dbname", pa.string()),
         ]
     )
 
@@ -52,6 +53,7 @@ def item_arrow_schema() -> pa.Schema:
             pa.field("first_position", pa.int64(), nullable=False),
             pa.field("n_pages", pa.int64(), nullable=False),
             pa.field("message", pa.string(), nullable=False),
+            pa.field("dbname", pa.string(), nullable=False),
         ]
     )
 
@@ -199,6 +201,7 @@ def page_from_row(row: dict[str, Any]) -> Page:
         redirect=row.get("redirect"),
         source=row.get("source") or "",
         position=int(row.get("position") or 0),
+        dbname=row.get("dbname"),
     )
 
 
