@@ -7,6 +7,7 @@ and one bad page never stops a dump.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,9 +49,15 @@ def page_meta(page: Page) -> dict[str, str]:
 def container_wiki(page: Page) -> str | None:
     """The wiki the container names for ``page``: the dump file's name, else its ``<siteinfo>``
     (see :mod:`bioparse.export.wikis` for why in that order)."""
+    return _container_wiki(page.source, page.dbname)
+
+
+@functools.lru_cache(maxsize=64)
+def _container_wiki(source: str, dbname: str | None) -> str | None:
+    # cached: every page of a dump has the same source and header
     from ..export.wikis import wiki_of  # here: bioparse.export imports this package's output module
 
-    wiki = wiki_of({"meta": {"source": page.source, "dbname": page.dbname or ""}})
+    wiki = wiki_of({"meta": {"source": source, "dbname": dbname or ""}})
     return wiki.dbname if wiki is not None else None
 
 

@@ -16,6 +16,7 @@ stdin, a URL without a dump name, or a renamed file.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -70,8 +71,12 @@ def _from_dbname(dbname: str) -> Wiki | None:
 
 def wiki_named(value: object) -> Wiki | None:
     """The wiki a caller names by database name ("ruwiki") or language code ("ru", "pt-br")."""
-    if not isinstance(value, str):
-        return None
+    return _named(value) if isinstance(value, str) else None
+
+
+@functools.lru_cache(maxsize=256)
+def _named(value: str) -> Wiki | None:
+    # cached: a dump names the same wiki for every page
     text = value.strip().lower()
     if _LANG.match(text):
         return Wiki(dbname=text.replace("-", "_") + "wiki", code=text)
