@@ -8,12 +8,13 @@ from typing import Any
 
 import orjson
 import pytest
+from dump_fixtures import DUMPS, TABLE_TITLES
+from multistream import write_multistream
 
 import bioparse.api
 from bioparse.cli import main
 from bioparse.dump import precheck
 from bioparse.model import Article, Person
-from dump_fixtures import DUMPS, TABLE_TITLES
 
 TABLE = DUMPS / "enwiki-table-markup.xml.bz2"
 ENWIKI = DUMPS / "enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
@@ -196,25 +197,6 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert run(str(TABLE), "-o", str(tmp_path / "x.parquet"), "--resume") == 2
 
 
-def _as_multistream(xml: bytes, dump: Path, per_stream: int = 1) -> None:
-    """Write ``xml`` as a multistream dump with its index beside it (what Wikimedia publishes)."""
-    import bz2
-    import re
-
-    first, last = xml.find(b"<page>"), xml.rfind(b"</page>") + len(b"</page>")
-    pages = re.findall(rb"<page>.*?</page>\s*", xml[first:last + 1], re.S)
-    index = dump.with_name(dump.name.replace("multistream", "multistream-index").replace(".xml", ".txt"))
-    with open(dump, "wb") as fh, bz2.open(index, "wb") as idx:
-        fh.write(bz2.compress(xml[:first]))
-        for i in range(0, len(pages), per_stream):
-            offset = fh.tell()
-            for page in pages[i:i + per_stream]:
-                pid = re.search(rb"<id>(\d+)</id>", page).group(1)  # type: ignore[union-attr]
-                idx.write(b"%d:%s:x\n" % (offset, pid))
-            fh.write(bz2.compress(b"".join(pages[i:i + per_stream])))
-        fh.write(bz2.compress(xml[last:]))
-
-
 def test_every_path_of_a_dump_gives_the_siteinfo_dbname(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Sequential, raw chunks, multistream blocks and stdin all carry ``meta.dbname`` from ``<siteinfo>``."""
     import io
@@ -223,7 +205,7 @@ def test_every_path_of_a_dump_gives_the_siteinfo_dbname(tmp_path: Path, monkeypa
     src = DUMPS / "dbpedia-history-frwiki-20220101-pages-articles.xml"  # <dbname>frwiki</dbname>
     xml = src.read_bytes()
     ms = tmp_path / "export-multistream.xml.bz2"
-    _as_multistream(xml, ms)
+    write_multistream(xml, ms, per_stream=1)
     outs = {}
     for label, args in {
         "sequential": (str(src), "--workers", "1", "--limit", "5"),

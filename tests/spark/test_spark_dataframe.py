@@ -8,7 +8,6 @@ One SparkSession serves the whole test session.
 from __future__ import annotations
 
 import bz2
-import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -36,6 +35,8 @@ if not _java_runs():
     pytest.skip("no working Java runtime for Spark", allow_module_level=True)
 
 from pyspark.sql import DataFrame, SparkSession  # noqa: E402
+
+from multistream import write_multistream  # noqa: E402
 
 from bioparse.cli import main  # noqa: E402
 from bioparse.dump.arrow import table_to_records  # noqa: E402
@@ -79,25 +80,10 @@ def sample_local(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any
     return local_dump(tmp_path_factory.mktemp("local"), SAMPLE)
 
 
-def write_multistream(src: Path, out_dir: Path, per_stream: int) -> Path:
+def multistream_of(src: Path, out_dir: Path, per_stream: int) -> Path:
     """Re-compress a dump as multistream + index (what Wikimedia publishes), keeping its pages."""
-    xml = bz2.decompress(src.read_bytes())
-    first, last = xml.find(b"<page>"), xml.rfind(b"</page>") + len(b"</page>")
-    pages = re.findall(rb"<page>.*?</page>\s*", xml[first:last + 1], re.S)
     name = src.name.replace("pages-articles1", "pages-articles-multistream1")
-    dump, index = out_dir / name, out_dir / name.replace("multistream", "multistream-index", 1).replace(".xml", ".txt")
-    with open(dump, "wb") as fh, bz2.open(index, "wb") as idx:
-        fh.write(bz2.compress(xml[:first]))
-        for i in range(0, len(pages), per_stream):
-            offset = fh.tell()
-            for page in pages[i:i + per_stream]:
-                pid = re.search(rb"<id>(\d+)</id>", page).group(1)  # type: ignore[union-attr]
-                title = re.search(rb"<title>(.*?)</title>", page).group(1)  # type: ignore[union-attr]
-                idx.write(b"%d:%s:%s\n" % (offset, pid, title))
-            fh.write(bz2.compress(b"".join(pages[i:i + per_stream])))
-        fh.write(bz2.compress(xml[last:]))
-    return dump
-
+    return write_multistream(bz2.decompress(src.read_bytes()), out_dir / name, per_stream)
 
 def test_schema_is_the_dump_parquet_schema(spark: SparkSession) -> None:
     df = parse_dataframe(spark, [str(NDJSON)])
@@ -116,7 +102,7 @@ def test_enwiki_sample_equals_local_dump(spark: SparkSession, sample_local: list
 def test_multistream_blocks_equal_sequential_local_dump(
     spark: SparkSession, sample_local: list[dict[str, Any]], tmp_path: Path
 ) -> None:
-    dump = write_multistream(SAMPLE, tmp_path, per_stream=50)
+    dump = multistream_of(SAMPLE, tmp_path, per_stream=50)
     df = parse_dataframe(spark, [str(dump)], pages_per_task=100)
     assert df.rdd.getNumPartitions() == 3  # 206 pages: blocks of 50 grouped two by two
     got = rows(df)
