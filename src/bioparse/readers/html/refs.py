@@ -52,6 +52,7 @@ _CITE_PARAMS: dict[str, str] = {
     "isbn": "isbn",
 }
 _AUTHOR_PARAMS = re.compile(r"^(?:last|author|first)(\d*)$")
+_AUTHOR_STARTS = ("last", "author", "first")
 
 
 def read_references(root: etree._Element, abouts: Mapping[str, str],
@@ -185,16 +186,18 @@ def _from_params(name: str, params: dict[str, str]) -> dict[str, str]:
     fields: dict[str, str] = {"template": " ".join(name.lower().replace("_", " ").split())}
     authors: list[tuple[str, str, str]] = []
     for key, wt in params.items():
-        value = plain_wikitext(wt)
-        if not value:
-            continue
+        # a value is made plain only for the params kept (most of a citation's are not)
         target = _CITE_PARAMS.get(key)
         if target and target not in fields:
-            fields[target] = value
+            value = plain_wikitext(wt)
+            if value:
+                fields[target] = value
             continue
-        m = _AUTHOR_PARAMS.match(key)
+        m = _AUTHOR_PARAMS.match(key) if key.startswith(_AUTHOR_STARTS) else None
         if m:
-            authors.append((m.group(1) or "1", key, value))
+            value = plain_wikitext(wt)
+            if value:
+                authors.append((m.group(1) or "1", key, value))
     if authors:
         by_n: dict[str, dict[str, str]] = {}
         for n, key, value in authors:
@@ -208,24 +211,33 @@ def _from_params(name: str, params: dict[str, str]) -> dict[str, str]:
     return fields
 
 
-def _external(a: etree._Element) -> bool:
-    """An external link (class token ``external``) with a target."""
-    value = a.get("class")
-    return bool(value and "external" in value and "external" in value.split() and a.get("href"))
+#: CS1 citation kinds, in the order a citation's class tokens are asked for them.
+_KINDS = ("web", "news", "book", "journal", "magazine")
 
 
 def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[str, str]:
     """CS1 fields read back from rendered citation text (desktop, Kiwix).
 
     ``rendered``: the citation's text when the caller already has it.
+    One pass over the citation's links and italics finds its external links
+    (class token ``external``, with a target) and its first ``<i>`` (the work).
     """
     fields: dict[str, str] = {}
     text = rendered if rendered is not None else " ".join(render(cite).split())
-    toks = classes(cite)
-    kind = next((t for t in ("web", "news", "book", "journal", "magazine") if t in toks), None)
+    value = cite.get("class")
+    toks = value.split() if value and "citation" in value else ()
     if "citation" in toks:
+        kind = next((t for t in _KINDS if t in toks), None)
         fields["template"] = f"cite {kind}" if kind else "citation"
-    externals = [a for a in cite.iter("a") if _external(a)]
+    externals: list[etree._Element] = []
+    work = None
+    for el in cite.iter("a", "i"):
+        if el.tag == "a":
+            value = el.get("class")
+            if value and "external" in value and "external" in value.split() and el.get("href"):
+                externals.append(el)
+        elif work is None:
+            work = el
     # each link's text is read once: the archive link is the first saying "Archived", the title link
     # the first other one (the first link, unless that is the archive link)
     texts = [text_content(a) for a in externals[:1]]
@@ -265,7 +277,6 @@ def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[st
     date = _PAREN_DATE.search(text) if paren else None
     if date and not _LANGUAGE.fullmatch(date.group(0)) and not _CONSULTED.fullmatch(date.group(0)):
         fields["date"] = date.group(1).strip()
-    work = next(iter(cite.iter("i")), None)
     if work is not None:
         value = " ".join(text_content(work).split())
         if value and value != fields.get("title"):
