@@ -19,7 +19,12 @@ from bioparse.readers.html import (
     read_html,
 )
 from bioparse.readers.html.hcard import personendaten_hints
-from bioparse.readers.html.index import CHROME_IDS, IdTable, _may_hold, index_tree, reports_redefined_ids
+from bioparse.readers.html.index import (
+    CHROME_IDS,
+    _may_hold,
+    index_tree,
+    reports_redefined_ids,
+)
 from bioparse.readers.html.infobox import find_infoboxes
 from bioparse.readers.html.parsoid import (
     about_map,

@@ -18,8 +18,14 @@ from ...document import Document
 from .hcard import hcard_hints, personendaten_hints
 from .index import IdTable, TreeIndex, descendants, index_tree, reports_redefined_ids
 from .infobox import find_infoboxes, read_infobox
-from .parsoid import about_map, categories, head_meta, is_disambiguation, redirect_target
-from .parsoid import template_call
+from .parsoid import (
+    about_map,
+    categories,
+    head_meta,
+    is_disambiguation,
+    redirect_target,
+    template_call,
+)
 from .refs import read_references
 from .sections import content_root, read_sections
 from .succession import read_boxes as read_succession_boxes
