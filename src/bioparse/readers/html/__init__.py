@@ -67,7 +67,7 @@ _ID_TABLE = reports_redefined_ids()
 
 def _parse(text: str, ids: bool = False) -> tuple[etree._Element | None, bytes, IdTable | None]:
     """lxml tree of ``text`` (None when there is nothing to parse), the UTF-8 bytes it was parsed from
-    and, with ``ids``, its id table (None when it cannot answer).
+    and, with ``ids``, its id table (None when it cannot answer, and for a fragment).
 
     lxml's plain HTML parser, not ``lxml.html``'s: the latter looks up a Python
     element class every time the readers touch an element (a tenth of a
@@ -82,13 +82,16 @@ def _parse(text: str, ids: bool = False) -> tuple[etree._Element | None, bytes, 
     if not body or body.isspace():  # not body.strip(): no copy of a megabyte page
         return None, b"", None
     data = body.encode("utf-8", errors="replace")
-    ids = ids and _ID_TABLE
+    full = _FULL_HTML(data) is not None
+    # a fragment's tree is changed after the parse (:func:`_as_html_fromstring`), and lxml drops
+    # the table's entries of the elements it moves: fragments get no table
+    ids = ids and full and _ID_TABLE
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=ids)
     doc = etree.fromstring(data, parser)
     if doc is None:
         raise etree.ParserError("Document is empty")
     table = IdTable.from_log(parser.error_log) if ids else None
-    if not _FULL_HTML(data):
+    if not full:
         _as_html_fromstring(doc)
     return doc.getroottree().getroot(), data, table
 
