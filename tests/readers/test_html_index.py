@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,19 @@ from bioparse.readers.html import (
     _WG,
     _WG_ITEM,
     _desktop_redirect,
+    _parse,
     _wikidata_item,
     page_title,
     parse_tree,
     read_html,
 )
 from bioparse.readers.html.hcard import personendaten_hints
-from bioparse.readers.html.index import _may_hold, index_tree
+from bioparse.readers.html.index import (
+    CHROME_IDS,
+    _may_hold,
+    index_tree,
+    reports_redefined_ids,
+)
 from bioparse.readers.html.infobox import find_infoboxes
 from bioparse.readers.html.parsoid import (
     about_map,
@@ -61,6 +68,11 @@ SYNTHETIC = [
         "<span ABOUT='#mwt1' DATA-MW='{\"parts\":[]}'>a</span><li id='t&#x2d;wikibase'><a href='/wiki/Q7'>q</a></li>"
         "<p about='#mwt2' data-mw/>b<table id='disambig&#98;ox'></table></body></html>"
     ),
+    # a fragment of two bodies (merged after the parse) and ids on elements that move
+    "<body id='catlinks'>x</body><body id='toc'>y<p id='footer'>z</p><li id='t-wikibase'><a href='/wiki/Q3'>q</a></li></body>",
+    # a full document with a second body, head and html start tag, ids defined twice
+    "<html id='toc'><head id='siteSub'></head><head id='footer'></head><html id='x'><body><body id='catlinks'>"
+    "<b id='contentSub'>a<p id='normdaten'>b</b>c</p><a name='persondata' id='persondata'>d</a></body></html>",
 ]
 
 
@@ -69,12 +81,28 @@ def _text(path: Path) -> str:
     return json.loads(text)["article_body"]["html"] if path.suffix == ".json" else text
 
 
+def _same_index(found: dict[str, object], walked: dict[str, object]) -> None:
+    """Two indexes of one tree agree; ``chrome`` may be unknown (None) in ``found``."""
+    if found["chrome"] is None:
+        found = {**found, "chrome": walked["chrome"]}
+    assert found == walked
+
+
 def _same(root: etree._Element, source: str | None = None) -> None:
     ix = index_tree(root)
+    assert ix.chrome == {el for el in root.iter(etree.Element) if el.get("id") in CHROME_IDS}
     if source is not None:
         for given in (source, source.encode("utf-8", errors="replace")):
-            assert vars(index_tree(root, given)) == vars(ix)
+            _same_index(vars(index_tree(root, given)), vars(ix))
             assert dict(ix.abouts) == dict(index_tree(root, given).abouts)
+        # the tree read_html parses, with its id table (full documents only: a fragment's tree is
+        # changed after the parse, and lxml drops the table's entries of the elements it moves)
+        tree, data, table = _parse(source, ids=True)
+        assert tree is not None
+        assert (table is not None) == bool(re.match(r"\s*<(?:html|!doctype)", source, re.I))
+        walked = vars(index_tree(tree))
+        _same_index(vars(index_tree(tree, data, table)), walked)
+        _same_index(vars(index_tree(tree, None, table)), walked)
     assert about_map(root, ix) == about_map(root)
     assert find_infoboxes(root, ix) == find_infoboxes(root)
     assert content_root(root, ix) is content_root(root)
@@ -103,6 +131,32 @@ def test_index_matches_xpath_on_edge_cases(html: str) -> None:
     root = parse_tree(html)
     assert root is not None
     _same(root, html)
+
+
+def test_id_table_answers_only_for_ids_defined_once() -> None:
+    assert reports_redefined_ids()
+    html = ("<html><body><div id='catlinks'><a name='toc'>x</a></div><p id='footer'>f</p>"
+            "<p id='footer'>g</p><a name='siteSub'>s</a><i id='siteSub'>t</i></body></html>")
+    root, _data, table = _parse(html, ids=True)
+    assert root is not None and table is not None
+    assert table.redefined == {"footer", "siteSub"}
+    assert table.lookup(root) is None  # footer and siteSub: two elements each in the table's one slot
+    root, _data, table = _parse(html.replace("'footer'>g", "'x'>g").replace("name='siteSub'", "name='y'"), ids=True)
+    assert root is not None and table is not None and not table.redefined
+    found = table.lookup(root)
+    assert found is not None
+    # the <a name='toc'> shares the table with ids but has none: not an element with id toc
+    assert {name: ["".join(el.itertext()) for el in els] for name, els in found.items()} == {
+        "catlinks": ["x"], "footer": ["f"], "siteSub": ["t"]}
+    ix = index_tree(root, None, table)
+    assert ix.ids.keys() == {"catlinks"} and {"".join(el.itertext()) for el in ix.chrome or ()} == {"x", "f", "t"}
+    _same_index(vars(ix), vars(index_tree(root)))
+
+
+def test_id_table_not_trusted_when_the_log_was_cut_short() -> None:
+    many = "".join(f"<p id='d{i}'>a</p><p id='d{i}'>b</p>" for i in range(120))
+    root, _data, table = _parse(f"<html><body>{many}<p id='toc'>c</p><p id='toc'>d</p></body></html>", ids=True)
+    assert root is not None and table is None
 
 
 def test_source_shows_which_lookups_can_succeed() -> None:

@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 
 from bioparse.readers.html import parse_tree
 from bioparse.readers.html.index import index_tree
-from bioparse.readers.html.refs import _citation
+from bioparse.readers.html.refs import _REF_TEXT, _citation, _citation_after, _from_rendered
 from bioparse.readers.html.sections import SKIP_CLASSES, SKIP_IDS, _skip
 from bioparse.readers.html.text import (
     FURNITURE,
@@ -126,6 +126,66 @@ def test_marked_slice_is_the_citation_rendered_alone(path: Path) -> None:
                 checked += 1
             assert finish(out) == render(li)
     assert checked or not found
+
+
+def _entries(root: etree._Element) -> list[etree._Element]:
+    return [li for ol in index_tree(root).reference_lists for li in ol.iter("li")]
+
+
+def _body(found: object) -> etree._Element | None:
+    """The entry's text element, read from ``found`` as the references reader does."""
+    for el in found:  # type: ignore[attr-defined]
+        if el.tag in ("span", "div"):
+            value = el.get("class")
+            if value and "reference-text" in value and not _REF_TEXT.isdisjoint(value.split()):
+                return el  # type: ignore[no-any-return]
+    return None
+
+
+_CITATION_CASES = (
+    # the citation after the text element, inside another entry part; the text element is one;
+    # nested text elements; a citation token in a longer class; none at all
+    "<ol class='references'><li><span class='reference-text'>a</span><span class='citation'>x</span></li>"
+    "<li><span class='citation reference-text'>b<cite class='citation'>c</cite></span></li>"
+    "<li><div class='reference-text'><span>d<span class='citations'>e</span></span>"
+    "<span class='x citation'>f</span></div><cite class='citation'>g</cite></li>"
+    "<li><b><span class='reference-text'><span class='reference-text'><cite class='citation'>h</cite>"
+    "</span></span></b><a href='#cite_ref-1'>^</a></li>"
+    "<li><span class='reference-text'>i <a href='x'>j</a></span></li></ol>"
+)
+
+
+def _citations_checked(root: etree._Element) -> int:
+    """Entries whose citation, read on from the walk that found their text element, is :func:`_citation`'s."""
+    checked = 0
+    for li in _entries(root):
+        found = li.iter("a", "span", "div", "cite")
+        body = _body(found)
+        if body is None:
+            continue
+        value = body.get("class") or ""
+        own = body if body.tag == "span" and "citation" in value.split() else None
+        assert (own if own is not None else _citation_after(found, body)) is _citation(body)
+        checked += 1
+    return checked
+
+
+def test_citation_read_on_from_the_entry_walk_is_the_text_elements_first() -> None:
+    cases = parse_tree(_CITATION_CASES)
+    assert cases is not None
+    assert _citations_checked(cases) == 5
+    pages = [parse_tree(_text(path)) for path in PAGES]
+    assert sum(_citations_checked(root) for root in pages if root is not None) > 500
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_unlinked_entry_has_no_rendered_fields(path: Path) -> None:
+    root = parse_tree(_text(path))
+    assert root is not None
+    for li in _entries(root):
+        text = render(li)
+        linked = any(a is not li and a.get("href") is not None for a in li.iter("a"))
+        assert _from_rendered(li, text, linked=True) == (_from_rendered(li, text) if linked else {})
 
 
 def test_mark_skipped_gives_no_slice() -> None:

@@ -16,10 +16,16 @@ from lxml.html.defs import block_tags as _BLOCK_TAGS
 
 from ...document import Document
 from .hcard import hcard_hints, personendaten_hints
-from .index import TreeIndex, descendants, index_tree
+from .index import IdTable, TreeIndex, descendants, index_tree, reports_redefined_ids
 from .infobox import find_infoboxes, read_infobox
-from .parsoid import about_map, categories, head_meta, is_disambiguation, redirect_target
-from .parsoid import template_call
+from .parsoid import (
+    about_map,
+    categories,
+    head_meta,
+    is_disambiguation,
+    redirect_target,
+    template_call,
+)
 from .refs import read_references
 from .sections import content_root, read_sections
 from .succession import read_boxes as read_succession_boxes
@@ -55,28 +61,39 @@ def parse_tree(text: str) -> etree._Element | None:
     return _parse(text)[0]
 
 
-def _parse(text: str) -> tuple[etree._Element | None, bytes]:
-    """lxml tree of ``text`` (None when there is nothing to parse) and the UTF-8 bytes it was parsed from.
+#: This libxml2 keeps the ids of an HTML parse and reports the ones defined twice (checked once).
+_ID_TABLE = reports_redefined_ids()
+
+
+def _parse(text: str, ids: bool = False) -> tuple[etree._Element | None, bytes, IdTable | None]:
+    """lxml tree of ``text`` (None when there is nothing to parse), the UTF-8 bytes it was parsed from
+    and, with ``ids``, its id table (None when it cannot answer, and for a fragment).
 
     lxml's plain HTML parser, not ``lxml.html``'s: the latter looks up a Python
     element class every time the readers touch an element (a tenth of a
     page's reading time), and the readers use no ``HtmlElement`` method.
-    No id table either: building and freeing it is a tenth of the parse.
+    The id table costs about 8 % of the parse but spares the index a walk
+    over every element of a desktop page and a search of the source for
+    each id on the others (see :class:`~.index.IdTable`).
     :func:`_as_html_fromstring` keeps the tree ``lxml.html.fromstring`` built.
     """
     body = _XML_DECL.sub("", text.lstrip("\ufeff"), count=1)
     body = _DOCTYPE_SUBSET.sub("", body, count=1)
     if not body or body.isspace():  # not body.strip(): no copy of a megabyte page
-        return None, b""
+        return None, b"", None
     data = body.encode("utf-8", errors="replace")
-    # collect_ids=False: no hash table of the page's tens of thousands of ids (no reader asks XPath's id())
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+    full = _FULL_HTML(data) is not None
+    # a fragment's tree is changed after the parse (:func:`_as_html_fromstring`), and lxml drops
+    # the table's entries of the elements it moves: fragments get no table
+    ids = ids and full and _ID_TABLE
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=ids)
     doc = etree.fromstring(data, parser)
     if doc is None:
         raise etree.ParserError("Document is empty")
-    if not _FULL_HTML(data):
+    table = IdTable.from_log(parser.error_log) if ids else None
+    if not full:
         _as_html_fromstring(doc)
-    return doc.getroottree().getroot(), data
+    return doc.getroottree().getroot(), data, table
 
 
 _FULL_HTML = re.compile(rb"^\s*<(?:html|!doctype)", re.I).match
@@ -140,26 +157,27 @@ def read_html(text: str, title: str | None = None, *, sections: bool = True,
     """
     doc = Document(source_format="html", title=title)
     try:
-        root, data = _parse(text)
+        root, data, ids = _parse(text, ids=True)
     except (etree.ParserError, ValueError) as exc:
         doc.warnings.append(f"HTML could not be parsed: {exc}")
         return doc
     if root is None:
         doc.warnings.append("empty input")
         return doc
-    fill_document(doc, root, text, sections=sections, references=references, source=data)
+    fill_document(doc, root, text, sections=sections, references=references, source=data, ids=ids)
     return doc
 
 
 def fill_document(doc: Document, root: etree._Element, text: str = "", *, sections: bool = True,
-                  references: bool = True, source: bytes | None = None) -> None:
+                  references: bool = True, source: bytes | None = None, ids: IdTable | None = None) -> None:
     """Everything the page says (or asked for), read from one parsed tree into ``doc``.
 
     ``text``: the page ``root`` was parsed from ("" when unknown); ``source``:
     the bytes the parser read, when known (searched faster than ``text``).
     Either spares the index the lookups whose answers the page cannot hold.
+    ``ids``: the id table of ``root``'s parse, when it kept one (see :func:`_parse`).
     """
-    index = index_tree(root, source if source is not None else (text or None))
+    index = index_tree(root, source if source is not None else (text or None), ids)
     abouts = about_map(root, index)
     if doc.title is None:
         doc.title = page_title(root, index)
@@ -176,7 +194,7 @@ def fill_document(doc: Document, root: etree._Element, text: str = "", *, sectio
         doc.person_hints.setdefault(key, value)
     if references:
         doc.references = read_references(root, abouts, index)
-    doc.sections = read_sections(content_root(root, index), lead_only=not sections)
+    doc.sections = read_sections(content_root(root, index), lead_only=not sections, chrome=index.chrome)
     doc.categories = categories(root, index)
     target = redirect_target(root, index) or _desktop_redirect(root, index)
     if target:

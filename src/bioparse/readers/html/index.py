@@ -26,6 +26,23 @@ _XML_WS = re.compile(r"[ \t\r\n]+")
 #: Ids some reader asks for.
 _IDS = frozenset({"mw-content-text", "bodyContent", "catlinks", "disambigbox", "t-wikibase",
                   "Vorlage_Personendaten"})
+#: Ids of page chrome the section text leaves out (``sections.SKIP_IDS``).
+CHROME_IDS = frozenset(
+    {
+        "toc",
+        "catlinks",
+        "siteSub",
+        "contentSub",
+        "contentSub2",
+        "jump-to-nav",
+        "coordinates",
+        "persondata",
+        "normdaten",
+        "mw-navigation",
+        "footer",
+    }
+)
+_ALL_IDS = _IDS | CHROME_IDS
 
 
 class Abouts(Mapping[str, str]):
@@ -101,6 +118,9 @@ class TreeIndex:
     redirect_text: list[etree._Element] = field(default_factory=list)
     #: ``//table[contains(@class,'succession-box')]``.
     succession_tables: list[etree._Element] = field(default_factory=list)
+    #: The elements whose id is one of :data:`CHROME_IDS`; None when not looked up
+    #: (the section walk then reads each element's id).
+    chrome: frozenset[etree._Element] | None = None
 
     def first_id(self, name: str) -> etree._Element | None:
         found = self.ids.get(name)
@@ -111,28 +131,102 @@ class TreeIndex:
         return [el for el in self.ids.get(name, ()) if el.tag == tag]
 
 
-def index_tree(root: etree._Element, source: str | bytes | None = None) -> TreeIndex:
+def index_tree(root: etree._Element, source: str | bytes | None = None,
+               ids: IdTable | None = None) -> TreeIndex:
     """Record what the readers look up in ``root``; ``source`` is the text (or the bytes) it was parsed from.
 
     Tag-bound lookups (infobox tables, reference lists, ``link``, ``meta``...)
     come from one walk that lxml filters by tag in C.  Lookups that any element
     may answer (ids, ``mw-parser-output``, ``redirectText``) need a walk over
     every element and an attribute read per element and lookup, by far the
-    dearest part; with ``source``, each is made only when the source can hold
-    its answer (see :class:`_Source`).  Parsoid ``about`` groups are walked
-    when first asked (:class:`Abouts`).
+    dearest part.  Ids come from libxml2's id table when the tree has one
+    (``ids``, see :class:`IdTable`), without a walk.  Otherwise, with
+    ``source``, each lookup is made only when the source can hold its answer
+    (see :class:`_Source`).  Parsoid ``about`` groups are walked when first
+    asked (:class:`Abouts`).
     """
     ix = TreeIndex(abouts=Abouts(root))
     _by_tag(root, ix)
+    found = ids.lookup(root) if ids is not None else None
+    if found is not None:
+        wanted: frozenset[str] = frozenset()
+        ix.ids = {name: els for name, els in found.items() if name in _IDS}
+        ix.chrome = frozenset(el for name, els in found.items() if name in CHROME_IDS for el in els)
+    else:
+        wanted = _ALL_IDS
     if source is None:
-        ids, parser_output, redirect = _IDS, True, True
+        parser_output, redirect = True, True
     else:
         text = _Source(source)
         # one id that may be there is enough: the walk then tests every id (a set lookup)
-        ids = _IDS if any(text.holds(name) for name in _IDS_BY_PLACE) else frozenset()
+        if wanted and not any(text.holds(name) for name in _IDS_BY_PLACE):
+            wanted = frozenset()
         parser_output, redirect = text.holds(_PARSER_OUTPUT), text.holds(_REDIRECT)
-    _by_attribute(root, ix, ids, parser_output, redirect)
+    if wanted:
+        by_id: dict[str, list[etree._Element]] = {}
+        _by_attribute(root, ix, by_id, wanted, parser_output, redirect)
+        ix.ids = {name: els for name, els in by_id.items() if name in _IDS}
+        ix.chrome = frozenset(el for name, els in by_id.items() if name in CHROME_IDS for el in els)
+    else:
+        _by_attribute(root, ix, {}, wanted, parser_output, redirect)
     return ix
+
+
+class IdTable:
+    """A tree parsed with libxml2's id table (``collect_ids``): each id's element, asked in C.
+
+    The table keeps one element per id (the first, or an ``<a name>`` of the
+    same value), so it answers only for the ids the parse defined once:
+    libxml2 reports each further definition (``DTD_ID_REDEFINED``) in the
+    parser's error log, and ``redefined`` holds those ids.  ``None`` for
+    ``redefined`` (the log was cut short, or this libxml2 does not report
+    them: see :func:`reports_redefined_ids`) sends every lookup to the walk.
+    """
+
+    __slots__ = ("redefined",)
+
+    def __init__(self, redefined: frozenset[str]) -> None:
+        self.redefined = redefined
+
+    @classmethod
+    def from_log(cls, log: etree._ListErrorLog) -> IdTable | None:
+        """The table of a parse whose error log is ``log``; None when the log cannot be trusted."""
+        if len(log) >= _MAX_ERRORS:  # libxml2 stops reporting errors at its 100th
+            return None
+        redefined = set()
+        for entry in log:
+            if entry.type == _REDEFINED:
+                message = entry.message
+                if not (message.startswith("ID ") and message.endswith(" already defined")):
+                    return None
+                redefined.add(message[3:-16])
+        return cls(frozenset(redefined))
+
+    def lookup(self, root: etree._Element) -> dict[str, list[etree._Element]] | None:
+        """Elements with each id of :data:`_ALL_IDS` (a one-element list each), None when one was defined twice."""
+        if not self.redefined.isdisjoint(_ALL_IDS):
+            return None
+        found: dict[str, list[etree._Element]] = {}
+        for el in _BY_ID(root):
+            ident = el.get("id")
+            if ident in _ALL_IDS:  # else an ``<a name>``: the table shares its names with ids
+                found[ident] = [el]
+        return found
+
+
+#: libxml2 stops reporting a parse's errors after this many.
+_MAX_ERRORS = 100
+_REDEFINED = etree.ErrorTypes.DTD_ID_REDEFINED
+_BY_ID = etree.XPath(f"id('{' '.join(sorted(_ALL_IDS))}')")
+
+
+def reports_redefined_ids() -> bool:
+    """True when this libxml2 keeps an HTML parse's ids and reports a second definition of one."""
+    parser = etree.HTMLParser(collect_ids=True)
+    root = etree.fromstring("<p id='a'>1</p><p id='a'>2</p><a name='b'>3</a><i id='b'>4</i>", parser)
+    table = IdTable.from_log(parser.error_log)
+    return (table is not None and table.redefined == {"a", "b"}
+            and [el.text for el in root.xpath("id('a b')")] == ["1", "3"])
 
 
 #: The tags :func:`_by_tag` looks at (most common first: the order its tests run in).
@@ -197,12 +291,11 @@ def _by_tag(root: etree._Element, ix: TreeIndex) -> None:
             ix.body = el
 
 
-def _by_attribute(root: etree._Element, ix: TreeIndex, ids: frozenset[str], parser_output: bool,
-                  redirect: bool) -> None:
+def _by_attribute(root: etree._Element, ix: TreeIndex, by_id: dict[str, list[etree._Element]],
+                  ids: frozenset[str], parser_output: bool, redirect: bool) -> None:
     """The lookups any element may answer, each only when asked for; stops when none is left."""
     if not (ids or parser_output or redirect):
         return
-    by_id = ix.ids
     for el in root.iter(etree.Element):
         get = el.get
         if parser_output or redirect:

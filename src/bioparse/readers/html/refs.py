@@ -9,7 +9,7 @@ names.  Citation fields come from Parsoid's template params when present
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from lxml import etree
 
@@ -52,6 +52,7 @@ _CITE_PARAMS: dict[str, str] = {
     "isbn": "isbn",
 }
 _AUTHOR_PARAMS = re.compile(r"^(?:last|author|first)(\d*)$")
+_AUTHOR_STARTS = ("last", "author", "first")
 
 
 def read_references(root: etree._Element, abouts: Mapping[str, str],
@@ -96,18 +97,25 @@ def _entry(
     # the entry's text element (first span/div with a reference-text class) and the
     # back-links to its citations outside it: before it, then after its subtree (not walked)
     body = None
+    cite = None
     cited = 0
-    for el in li.iter("a", "span", "div"):
-        if el.tag == "a":
+    found = li.iter("a", "span", "div", "cite")
+    for el in found:
+        tag = el.tag
+        if tag == "a":
             href = el.get("href")
             if href and "#cite_ref" in href:
                 cited += 1
-        else:
+        elif tag != "cite":
             value = el.get("class")
             if value and "reference-text" in value and not _REF_TEXT.isdisjoint(value.split()):
                 body = el
+                if tag == "span" and "citation" in value and "citation" in value.split():
+                    cite = body
                 break
     if body is not None:
+        if cite is None:
+            cite = _citation_after(found, body)
         after = body
         while after is not li:
             for sibling in after.itersiblings():
@@ -116,8 +124,10 @@ def _entry(
             if parent is None:
                 break
             after = parent
-    container = body if body is not None else li
-    cite = _citation(container)
+        container = body
+    else:
+        container = li
+        cite = _citation(li)
     out: list[str] = []
     span = walk(container, out, mark=cite)
     text = finish_line(out)
@@ -137,6 +147,25 @@ def _entry(
     )
 
 
+def _citation_after(found: Iterator[etree._Element], body: etree._Element) -> etree._Element | None:
+    """:func:`_citation` of ``body``, read on from ``found``, the iteration that just yielded ``body``.
+
+    ``body``'s descendants come next in document order, so the first ``cite``
+    or ``span`` with class token ``citation`` from there on is ``body``'s
+    first when it lies inside ``body``; when it does not, ``body`` holds none.
+    """
+    for el in found:
+        tag = el.tag
+        if tag == "cite" or tag == "span":
+            value = el.get("class")
+            if value and "citation" in value and "citation" in value.split():
+                parent = el.getparent()
+                while parent is not None and parent is not body:
+                    parent = parent.getparent()
+                return el if parent is body else None
+    return None
+
+
 def _back_links(el: etree._Element) -> int:
     """Links to a citation (``#cite_ref``) in ``el`` and under it."""
     return sum(1 for a in el.iter("a") if "#cite_ref" in (a.get("href") or ""))
@@ -149,11 +178,6 @@ def _citation(container: etree._Element) -> etree._Element | None:
         if value and "citation" in value and "citation" in value.split():
             return el
     return None
-
-
-def _has_link(el: etree._Element) -> bool:
-    """``el.find(".//a[@href]") is not None``, without ElementPath's Python-level matching."""
-    return any(a is not el and a.get("href") is not None for a in el.iter("a"))
 
 
 def _rendered(el: etree._Element) -> list[str]:
@@ -174,7 +198,7 @@ def _fields(body: etree._Element, cite: etree._Element | None, text: str, cite_o
             raw = cite_out if cite_out is not None else _rendered(cite)
             fields = _from_rendered(cite, finish_line(raw))
     else:
-        fields = _from_rendered(body, text) if _has_link(body) else {}
+        fields = _from_rendered(body, text, linked=True)
     lang = _LANGUAGE.search(text) if "(in " in text else None
     if lang and "language" not in fields:
         fields["language"] = lang.group(1)
@@ -185,16 +209,18 @@ def _from_params(name: str, params: dict[str, str]) -> dict[str, str]:
     fields: dict[str, str] = {"template": " ".join(name.lower().replace("_", " ").split())}
     authors: list[tuple[str, str, str]] = []
     for key, wt in params.items():
-        value = plain_wikitext(wt)
-        if not value:
-            continue
+        # a value is made plain only for the params kept (most of a citation's are not)
         target = _CITE_PARAMS.get(key)
         if target and target not in fields:
-            fields[target] = value
+            value = plain_wikitext(wt)
+            if value:
+                fields[target] = value
             continue
-        m = _AUTHOR_PARAMS.match(key)
+        m = _AUTHOR_PARAMS.match(key) if key.startswith(_AUTHOR_STARTS) else None
         if m:
-            authors.append((m.group(1) or "1", key, value))
+            value = plain_wikitext(wt)
+            if value:
+                authors.append((m.group(1) or "1", key, value))
     if authors:
         by_n: dict[str, dict[str, str]] = {}
         for n, key, value in authors:
@@ -208,24 +234,41 @@ def _from_params(name: str, params: dict[str, str]) -> dict[str, str]:
     return fields
 
 
-def _external(a: etree._Element) -> bool:
-    """An external link (class token ``external``) with a target."""
-    value = a.get("class")
-    return bool(value and "external" in value and "external" in value.split() and a.get("href"))
+#: CS1 citation kinds, in the order a citation's class tokens are asked for them.
+_KINDS = ("web", "news", "book", "journal", "magazine")
 
 
-def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[str, str]:
+def _from_rendered(cite: etree._Element, rendered: str | None = None, linked: bool = False) -> dict[str, str]:
     """CS1 fields read back from rendered citation text (desktop, Kiwix).
 
     ``rendered``: the citation's text when the caller already has it.
+    One pass over the citation's links and italics finds its external links
+    (class token ``external``, with a target) and its first ``<i>`` (the work).
+    ``linked``: no fields at all unless an ``<a>`` under ``cite`` (not ``cite`` itself) has an ``href``.
     """
     fields: dict[str, str] = {}
     text = rendered if rendered is not None else " ".join(render(cite).split())
-    toks = classes(cite)
-    kind = next((t for t in ("web", "news", "book", "journal", "magazine") if t in toks), None)
+    value = cite.get("class")
+    toks = value.split() if value and "citation" in value else ()
     if "citation" in toks:
+        kind = next((t for t in _KINDS if t in toks), None)
         fields["template"] = f"cite {kind}" if kind else "citation"
-    externals = [a for a in cite.iter("a") if _external(a)]
+    externals: list[etree._Element] = []
+    work = None
+    unlinked = linked
+    for el in cite.iter("a", "i"):
+        if el.tag == "a":
+            href = el.get("href")
+            if href is not None and unlinked and el is not cite:
+                unlinked = False
+            if href:
+                value = el.get("class")
+                if value and "external" in value and "external" in value.split():
+                    externals.append(el)
+        elif work is None:
+            work = el
+    if unlinked:
+        return {}
     # each link's text is read once: the archive link is the first saying "Archived", the title link
     # the first other one (the first link, unless that is the archive link)
     texts = [text_content(a) for a in externals[:1]]
@@ -265,7 +308,6 @@ def _from_rendered(cite: etree._Element, rendered: str | None = None) -> dict[st
     date = _PAREN_DATE.search(text) if paren else None
     if date and not _LANGUAGE.fullmatch(date.group(0)) and not _CONSULTED.fullmatch(date.group(0)):
         fields["date"] = date.group(1).strip()
-    work = next(iter(cite.iter("i")), None)
     if work is not None:
         value = " ".join(text_content(work).split())
         if value and value != fields.get("title"):

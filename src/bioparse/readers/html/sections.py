@@ -12,7 +12,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ...document import RawSection
-from .index import TreeIndex
+from .index import CHROME_IDS, TreeIndex
 from .text import FURNITURE_CLASSES, INVISIBLE_TAGS, SkipRules, finish, one_line, render, walk
 
 _HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -60,21 +60,8 @@ SKIP_CLASSES = frozenset(
         "homonymie",
     }
 )
-SKIP_IDS = frozenset(
-    {
-        "toc",
-        "catlinks",
-        "siteSub",
-        "contentSub",
-        "contentSub2",
-        "jump-to-nav",
-        "coordinates",
-        "persondata",
-        "normdaten",
-        "mw-navigation",
-        "footer",
-    }
-)
+#: Ids of page chrome (the table of contents, catlinks, the footer...).
+SKIP_IDS = CHROME_IDS
 _SKIP_TAGS = frozenset({"figure", "h1", "header"})
 
 
@@ -113,12 +100,16 @@ class _LeadDone(Exception):
     """Raised at the first heading when only the lead is wanted."""
 
 
-def read_sections(root: etree._Element, *, lead_only: bool = False) -> list[RawSection]:
+def read_sections(root: etree._Element, *, lead_only: bool = False,
+                  chrome: frozenset[etree._Element] | None = None) -> list[RawSection]:
     """The lead (level 0, title "") and every section in page order.
 
     ``lead_only`` stops the walk at the first heading: the lead is all that
     person extraction reads, and the rest of the page is most of the work.
+    ``chrome``: every element of the page with one of :data:`SKIP_IDS`, when
+    known (:attr:`TreeIndex.chrome`): the walk then reads no element's id.
     """
+    rules = _skip if chrome is None else _skip.with_elements(chrome)
     sections: list[RawSection] = [RawSection(title="", level=0)]
 
     def flush(out: list[str]) -> None:
@@ -150,7 +141,7 @@ def read_sections(root: etree._Element, *, lead_only: bool = False) -> list[RawS
 
     out: list[str] = []
     try:
-        walk(root, out, _skip, hook, hook_tags=_HOOK_TAGS)
+        walk(root, out, rules, hook, hook_tags=_HOOK_TAGS)
     except _LeadDone:
         pass
     flush(out)

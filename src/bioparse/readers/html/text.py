@@ -123,18 +123,27 @@ class SkipRules:
     its inline style says ``display:none`` (unless ``keep_hcard_dates`` and it
     holds an hCard date) or its id is one of ``ids``; with ``section_classes``,
     a ``section`` without one of those class tokens is always read.  Calling
-    the rules tests one element the same way.
+    the rules tests one element the same way.  ``elements``, when given, are
+    all the elements with one of the ``ids`` (:meth:`with_elements`): the
+    test is then whether the element is one of them, without reading its id.
     """
 
-    __slots__ = ("classes", "ids", "keep_hcard_dates", "section_classes", "tags")
+    __slots__ = ("classes", "elements", "ids", "keep_hcard_dates", "section_classes", "tags")
 
     def __init__(self, tags: frozenset[str], classes: frozenset[str], ids: frozenset[str] = frozenset(),
-                 section_classes: frozenset[str] | None = None, keep_hcard_dates: bool = False) -> None:
+                 section_classes: frozenset[str] | None = None, keep_hcard_dates: bool = False,
+                 elements: frozenset[etree._Element] | None = None) -> None:
         self.tags = tags
         self.classes = classes
         self.ids = ids
         self.section_classes = section_classes
         self.keep_hcard_dates = keep_hcard_dates
+        self.elements = elements
+
+    def with_elements(self, elements: frozenset[etree._Element]) -> SkipRules:
+        """These rules for one tree whose elements with one of the ``ids`` are ``elements``."""
+        return SkipRules(self.tags, self.classes, self.ids, self.section_classes, self.keep_hcard_dates,
+                         elements)
 
     def __call__(self, el: etree._Element) -> bool:
         tag = el.tag
@@ -152,6 +161,8 @@ class SkipRules:
         style = el.get("style")
         if style and "display:none" in style.replace(" ", "").lower():
             return not (self.keep_hcard_dates and holds_hcard_date(el))
+        if self.elements is not None:
+            return el in self.elements
         return bool(self.ids) and el.get("id") in self.ids
 
 
@@ -203,8 +214,11 @@ def walk(
     rules = (FURNITURE if skip is skip_furniture else IN_CELL if skip is skip_in_cell
              else skip if isinstance(skip, SkipRules) else None)
     if rules is not None:
-        skip_tags, skip_classes, skip_ids, sections = rules.tags, rules.classes, rules.ids, rules.section_classes
+        skip_tags, skip_classes, sections = rules.tags, rules.classes, rules.section_classes
         keep_dates = rules.keep_hcard_dates
+        # the elements with a skipped id when known (a set lookup), else the ids to read
+        skip_els = rules.elements
+        skip_ids = rules.ids if skip_els is None else None
     start = 0
     span: tuple[int, int] | None = None
     # the open block and cell elements (their end writes a line break or a space), and what each writes:
@@ -240,6 +254,8 @@ def walk(
                             style = el.get("style")
                             if style and "display:none" in style.replace(" ", "").lower():
                                 hide = not (keep_dates and holds_hcard_date(el))
+                            elif skip_els:
+                                hide = el in skip_els
                             elif skip_ids:
                                 hide = el.get("id") in skip_ids
                 else:
@@ -307,7 +323,7 @@ def finish(out: list[str]) -> str:
         text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     if LINE not in text:
         return text.strip()
-    return "\n".join(line for line in (part.strip() for part in text.split(LINE)) if line)
+    return "\n".join(filter(None, map(str.strip, text.split(LINE))))  # no Python step per line
 
 
 def finish_line(out: list[str]) -> str:
