@@ -155,8 +155,10 @@ class Ctx:
 
     def render(self, text: str, *, value: bool = True) -> str:
         """Plain text of a fragment; ``value`` gives one item per line, no blank lines."""
-        if "{{" not in text and "  " not in text and not _SPECIAL.search(text):
-            return text.strip()  # plain text (most cite and infobox values): what finish gives it
+        if "{{" not in text:
+            if "  " not in text and not _SPECIAL.search(text):
+                return text.strip()  # plain text (most cite and infobox values): what finish gives it
+            return _finish_markup(text, self, value)  # finish's own plain-text test would fail
         return finish(self.expand(text), self, value=value)
 
 
@@ -179,6 +181,38 @@ def drop_files(text: str) -> str:
         return text
     out.append(text[pos:])
     return "".join(out)
+
+
+#: Where a namespaced link may start: ``[[`` and a colon before any bracket or pipe.  A file,
+#: category or interwiki link matches here (each has its colon before any of these), so a text
+#: without a hit has none of them; most section text has none (files are in a third of it).
+_COLON_LINK = re.compile(r"\[\[[^\[\]|:]*:")
+
+
+def drop_namespaced(text: str) -> str:
+    """Files (captions included), categories and interwiki links out, in that order.
+
+    The three patterns are tried only at the ``[[`` that :data:`_COLON_LINK` finds, and a
+    pattern's pass runs only when it matches at one of them: what the three passes over the
+    whole text gave, for one scan.  After a pass that removed something the next one looks
+    at the new text again (a removal can join a link around it).
+    """
+    hits = [m.start() for m in _COLON_LINK.finditer(text)]
+    if not hits:
+        return text
+    if any(_NS_FILE.match(text, p) for p in hits):
+        new = drop_files(text)
+        if new != text:
+            text = new
+            hits = [m.start() for m in _COLON_LINK.finditer(text)]
+    if any(_CATEGORY.match(text, p) for p in hits):
+        new = _CATEGORY.sub("", text)
+        if new != text:
+            text = new
+            hits = [m.start() for m in _COLON_LINK.finditer(text)]
+    if any(_INTERWIKI.match(text, p) for p in hits):
+        text = _INTERWIKI.sub("", text)
+    return text
 
 
 def categories(text: str) -> list[str]:
@@ -259,10 +293,13 @@ def finish(text: str, ctx: Ctx, *, value: bool = True) -> str:
     """Links to text, markup and tags out, whitespace tidied (templates already expanded)."""
     if not _SPECIAL.search(text) and "  " not in text:
         return text.strip()
+    return _finish_markup(text, ctx, value)
+
+
+def _finish_markup(text: str, ctx: Ctx, value: bool) -> str:
+    """:func:`finish` of a text that holds markup or a double space."""
     if "[[" in text:
-        text = drop_files(text)
-        text = _CATEGORY.sub("", text)
-        text = _INTERWIKI.sub("", text)
+        text = drop_namespaced(text)
         text = _LINK.sub(_link_collector(ctx) if ctx.keep_links else _link_text, text)
     if "[" in text:
         text = _EXTLINK.sub(lambda m: m.group(2) or "", text)
@@ -282,7 +319,7 @@ def finish(text: str, ctx: Ctx, *, value: bool = True) -> str:
         text = drop_list_marks(text)
     if "  " in text or "\t" in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
         text = fold_blanks(text)
-    if "(" in text:
+    if "(" in text and _PAREN_HINT.search(text):
         if _paren_junk_hint(text):
             text = _PAREN_JUNK.sub(lambda m: "(" if "(" in m.group() else ")", text)
         text = _EMPTY_PAREN.sub("", text)
@@ -299,6 +336,12 @@ def tidy_lines(text: str, value: bool) -> str:
         return "\n".join(filter(None, lines))
     text = "\n".join(lines).strip("\n")
     return _BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text
+
+
+#: Where either parenthesis clean-up can match: ``\( ?[;,]`` or ``[;,] ?\)`` (``_PAREN_JUNK``
+#: without its optional outer spaces) or ``\( ?\)`` (``_EMPTY_PAREN``).  Every branch starts
+#: with one of three characters, so one scan stands for both clean-ups (few texts hold either).
+_PAREN_HINT = re.compile(r"\( ?[;,)]|[;,] ?\)")
 
 
 def _paren_junk_hint(text: str) -> bool:
