@@ -192,27 +192,61 @@ _COLON_LINK = re.compile(r"\[\[[^\[\]|:]*:")
 def drop_namespaced(text: str) -> str:
     """Files (captions included), categories and interwiki links out, in that order.
 
-    The three patterns are tried only at the ``[[`` that :data:`_COLON_LINK` finds, and a
-    pattern's pass runs only when it matches at one of them: what the three passes over the
-    whole text gave, for one scan.  After a pass that removed something the next one looks
-    at the new text again (a removal can join a link around it).
+    Each pattern is tried only at the ``[[`` that :data:`_COLON_LINK` finds (a match of any of
+    the three starts at one of them, and holds no other ``[``, so the matches at the hits are
+    what a scan of the whole text finds): one scan instead of three.  After a step that removed
+    something the next one looks for its hits in the new text (a removal can join a link).
     """
     hits = [m.start() for m in _COLON_LINK.finditer(text)]
     if not hits:
         return text
-    if any(_NS_FILE.match(text, p) for p in hits):
-        new = drop_files(text)
-        if new != text:
-            text = new
-            hits = [m.start() for m in _COLON_LINK.finditer(text)]
-    if any(_CATEGORY.match(text, p) for p in hits):
-        new = _CATEGORY.sub("", text)
-        if new != text:
-            text = new
-            hits = [m.start() for m in _COLON_LINK.finditer(text)]
-    if any(_INTERWIKI.match(text, p) for p in hits):
-        text = _INTERWIKI.sub("", text)
-    return text
+    new = _drop_files_at(text, hits)
+    if new is not text:
+        text = new
+        hits = [m.start() for m in _COLON_LINK.finditer(text)]
+    new = _drop_matches_at(_CATEGORY, text, hits)
+    if new is not text:
+        text = new
+        hits = [m.start() for m in _COLON_LINK.finditer(text)]
+    return _drop_matches_at(_INTERWIKI, text, hits)
+
+
+def _drop_files_at(text: str, hits: list[int]) -> str:
+    """:func:`drop_files` with the file links tried only at ``hits``; ``text`` itself when none."""
+    out: list[str] = []
+    pos = 0
+    for start in hits:
+        if start < pos or not _NS_FILE.match(text, start):
+            continue
+        end = scan.match_link(text, start)
+        if end < 0:
+            nl = text.find("\n", start)
+            end = len(text) if nl < 0 else nl
+        out.append(text[pos:start])
+        pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _drop_matches_at(pattern: re.Pattern[str], text: str, hits: list[int]) -> str:
+    """``pattern.sub("", text)`` for a pattern that can match only at ``hits`` and whose matches
+    hold no ``[`` after their first two characters; ``text`` itself when nothing matches."""
+    out: list[str] = []
+    pos = 0
+    for start in hits:
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m is None:
+            continue
+        out.append(text[pos:start])
+        pos = m.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def categories(text: str) -> list[str]:
@@ -319,7 +353,7 @@ def _finish_markup(text: str, ctx: Ctx, value: bool) -> str:
         text = drop_list_marks(text)
     if "  " in text or "\t" in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
         text = fold_blanks(text)
-    if "(" in text and _PAREN_HINT.search(text):
+    if "(" in text and (_OPEN_PAREN_HINT.search(text) or _CLOSE_PAREN_HINT.search(text)):
         if _paren_junk_hint(text):
             text = _PAREN_JUNK.sub(lambda m: "(" if "(" in m.group() else ")", text)
         text = _EMPTY_PAREN.sub("", text)
@@ -339,10 +373,11 @@ def tidy_lines(text: str, value: bool) -> str:
 
 
 #: Where either parenthesis clean-up can match: ``\( ?[;,]`` or ``[;,] ?\)`` (``_PAREN_JUNK``
-#: without its optional outer spaces) or ``\( ?\)`` (``_EMPTY_PAREN``).  Every branch starts
-#: with a literal character (a set would have the engine try the pattern at every position),
-#: so one scan stands for both clean-ups (few texts hold either).
-_PAREN_HINT = re.compile(r"\( ?[;,)]|; ?\)|, ?\)")
+#: without its optional outer spaces) or ``\( ?\)`` (``_EMPTY_PAREN``), as two patterns that
+#: start with a literal (the engine skips to it; a pattern starting with a set or with
+#: branches tries every position, and eight substring scans cost three times these two).
+_OPEN_PAREN_HINT = re.compile(r"\( ?[;,)]")
+_CLOSE_PAREN_HINT = re.compile(r"\)(?:(?<=[;,]\))|(?<=[;,] \)))")
 
 
 def _paren_junk_hint(text: str) -> bool:

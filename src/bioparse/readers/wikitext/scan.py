@@ -166,6 +166,39 @@ def template_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[
     """
     if hi is None:
         hi = len(text)
+    # ``{{`` and ``}}`` by two ``str.find`` scans (the engine tried a two-branch pattern at
+    # every character); the tokens are those of ``_BRACE.finditer``: the two kinds share no
+    # character, so the next one of each kind is found independently.  Nested spans are not
+    # kept: only a ``{{`` left open at the end needs them (see ``_spans_promoting``).
+    spans: list[tuple[int, int]] = []
+    starts: list[int] = []
+    overflow = 0
+    opener = text.find("{{", lo, hi)
+    closer = text.find("}}", lo, hi)
+    while closer >= 0:
+        if 0 <= opener < closer:
+            if len(starts) < MAX_DEPTH:
+                starts.append(opener)
+            else:
+                overflow += 1
+            opener = text.find("{{", opener + 2, hi)
+            continue
+        end = closer + 2
+        closer = text.find("}}", end, hi)
+        if overflow:
+            overflow -= 1
+        elif starts:
+            start = starts.pop()
+            if not starts:
+                spans.append((start, end))
+    if starts:
+        return _spans_promoting(text, lo, hi)
+    return spans
+
+
+def _spans_promoting(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """:func:`template_spans` of a text with an unclosed ``{{``: the templates nested in it
+    are promoted to the top level."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[int, list[tuple[int, int]]]] = []
     overflow = 0
