@@ -54,6 +54,9 @@ class Masked:
 
     text: str
     tags: list[Tag] = field(default_factory=list)
+    #: (position in ``text``, tag index) of every ref marker ``text`` holds, in order: what
+    #: :func:`markers` of ``text`` gives for kind "R", noted while the markers are written.
+    ref_marks: list[tuple[int, int]] = field(default_factory=list)
 
 
 def strip_comments(text: str) -> str:
@@ -73,6 +76,8 @@ def mask_tags(text: str, tags: list[Tag] | None = None, list_defined: bool = Fal
     if "<" not in text:
         return Masked(text, out_tags)
     parts: list[str] = []
+    ref_marks: list[tuple[int, int]] = []
+    size = 0  # length of the output so far
     pos = 0
     no_closer_after: dict[str, int] = {}
     for m in _OPENER.finditer(text):
@@ -94,6 +99,7 @@ def mask_tags(text: str, tags: list[Tag] | None = None, list_defined: bool = Fal
             content = text[stop:closer.start()]
             end = closer.end()
         parts.append(text[pos:start])
+        size += start - pos
         if name == "references":
             if content:
                 mask_tags(content, out_tags, list_defined=True)
@@ -103,11 +109,17 @@ def mask_tags(text: str, tags: list[Tag] | None = None, list_defined: bool = Fal
         if name == "ref" and content and "<" in content:
             content = mask_tags(content, out_tags).text
         out_tags.append(Tag(name, attrs, content, list_defined))
-        kind = "R" if name == "ref" else "X"
-        parts.append(f"{MARK}{kind}{len(out_tags) - 1}{MARK}")
+        index = len(out_tags) - 1
+        if name == "ref":
+            ref_marks.append((size, index))
+            marker = f"{MARK}R{index}{MARK}"
+        else:
+            marker = f"{MARK}X{index}{MARK}"
+        parts.append(marker)
+        size += len(marker)
         pos = end
     parts.append(text[pos:])
-    return Masked("".join(parts), out_tags)
+    return Masked("".join(parts), out_tags, ref_marks)
 
 
 _CLOSERS: dict[str, re.Pattern[str]] = {}
