@@ -169,3 +169,15 @@ def test_template_spans_by_find_equal_the_token_scan(seed: int) -> None:
         assert scan.template_spans(text, lo, hi) == expected, (text, lo, hi)
     deep = "{{" * 60 + "x" + "}}" * 60
     assert scan.template_spans(deep) == scan._spans_promoting(deep, 0, len(deep))
+
+
+def test_mask_tags_notes_the_ref_markers_it_writes() -> None:
+    """``Masked.ref_marks`` is what a scan of the masked text for ref markers finds."""
+    text = ('A<ref name="a">one<ref>inner</ref></ref> b<nowiki>[[x]]</nowiki> c<REF name=b/> d'
+            '<references><ref name="c">listed</ref></references> e<ref>two <math>x</math></ref>'
+            '<ref>unclosed')
+    masked = scan.mask_tags(text)
+    expected = [(pos, idx) for pos, kind, idx in scan.markers(masked.text) if kind == "R"]
+    assert masked.ref_marks == expected
+    assert [masked.tags[idx].content for _pos, idx in masked.ref_marks] == [
+        masked.tags[0].content, None, masked.tags[-1].content]

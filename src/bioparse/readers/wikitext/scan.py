@@ -32,7 +32,19 @@ _OPAQUE = ("ref", "references", "nowiki", "pre", "math", "syntaxhighlight", "sou
            "charinsert", "templatestyles", "indicator", "section")
 #: Opaque tags whose text survives as plain text.
 _KEEP_TEXT = frozenset({"nowiki", "pre"})
-_OPENER = re.compile(r"<(" + "|".join(_OPAQUE) + r")(\s[^<>]*?)?(/?)>", re.I)
+
+
+def _by_first_letter(names: tuple[str, ...]) -> str:
+    """``a|b|c`` over ``names`` grouped by first letter (``r(?:ef|eferences)|n(?:owiki)``...):
+    at each ``<`` the engine tries one group per letter instead of every name.  A name must be
+    followed by a blank, ``/`` or ``>``, so at most one name matches and the order is free."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(re.escape(name[1:]))
+    return "|".join(re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in groups.items())
+
+
+_OPENER = re.compile(r"<(" + _by_first_letter(_OPAQUE) + r")(\s[^<>]*?)?(/?)>", re.I)
 #: ``(?<!\w)``: a name is tried from its first character only (a long word was quadratic).
 _ATTR = re.compile(r"""(?<!\w)(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'/>]+))""")
 
