@@ -181,3 +181,14 @@ def test_mask_tags_notes_the_ref_markers_it_writes() -> None:
     assert masked.ref_marks == expected
     assert [masked.tags[idx].content for _pos, idx in masked.ref_marks] == [
         masked.tags[0].content, None, masked.tags[-1].content]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_colon_links_are_the_pattern_matches(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = ("[[", "]]", "[", "]", "|", ":", "a", " ", "\n")
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert render.colon_links(text) == [m.start() for m in render._COLON_LINK.finditer(text)], repr(text)
+    many = "[[a:b " * (render._COLON_LOOP_MAX + 1)  # past the loop's bound: the pattern scans
+    assert render.colon_links(many) == [m.start() for m in render._COLON_LINK.finditer(many)]
