@@ -196,7 +196,7 @@ _COLON_LOOP_MAX = 256
 def colon_links(text: str) -> list[int]:
     """Starts of the matches of :data:`_COLON_LINK` in ``text``, in order.
 
-    Colons are rarer than ``[[`` (a seventh as many in section text): from each colon the
+    Colons are rarer than ``[[`` (a sixth as many in section text): from each colon the
     last ``[[`` since the colon before is looked up (``str.rfind``, linear in all) and kept
     when nothing of ``[]|:`` stands between.  That is the pattern's leftmost match ending
     at that colon, and its matches never overlap one another.  Text with many colons is
