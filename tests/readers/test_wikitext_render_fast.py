@@ -130,3 +130,65 @@ def test_one_template_test_agrees_with_the_brace_matcher(seed: int) -> None:
             assert scan.template_spans(body) == [(0, len(body))], repr(body)
     assert _one_template("{{cite web|url=x|title=y}}")
     assert not _one_template("{{cite web|title={{lang|fr|x}}}}")
+
+
+#: What the renderer ran before the colon-link scan: three passes over the whole text.
+def _namespaced_by_three_passes(text: str) -> str:
+    text = render.drop_files(text)
+    text = render._CATEGORY.sub("", text)
+    return render._INTERWIKI.sub("", text)
+
+
+NS_PIECES = ("[[", "]]", "|", ":", " ", "\n", "File", "category", "en", "de-at", "x", "[", "]")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_namespaced_links_dropped_as_by_three_passes(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = "".join(rng.choice(NS_PIECES) for _ in range(rng.randint(0, 25)))
+        assert render.drop_namespaced(text) == _namespaced_by_three_passes(text), repr(text)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_paren_hints_find_what_the_clean_ups_would_change(seed: int) -> None:
+    for text in _texts(seed, "( ;,)a"):
+        either = bool(render._OPEN_PAREN_HINT.search(text) or render._CLOSE_PAREN_HINT.search(text))
+        assert either == bool(PAREN_HINT.search(text) or render._EMPTY_PAREN.search(text)), repr(text)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_template_spans_by_find_equal_the_token_scan(seed: int) -> None:
+    """The ``str.find`` scan gives what the token pattern's scan (kept for unclosed ``{{``) gives."""
+    rng = random.Random(seed)
+    for _ in range(2000):
+        text = "".join(rng.choice("{{}}x|") for _ in range(rng.randint(0, 40)))
+        lo = rng.randint(0, len(text))
+        hi = rng.choice([None, rng.randint(lo, len(text))])
+        expected = scan._spans_promoting(text, lo, len(text) if hi is None else hi)
+        assert scan.template_spans(text, lo, hi) == expected, (text, lo, hi)
+    deep = "{{" * 60 + "x" + "}}" * 60
+    assert scan.template_spans(deep) == scan._spans_promoting(deep, 0, len(deep))
+
+
+def test_mask_tags_notes_the_ref_markers_it_writes() -> None:
+    """``Masked.ref_marks`` is what a scan of the masked text for ref markers finds."""
+    text = ('A<ref name="a">one<ref>inner</ref></ref> b<nowiki>[[x]]</nowiki> c<REF name=b/> d'
+            '<references><ref name="c">listed</ref></references> e<ref>two <math>x</math></ref>'
+            '<ref>unclosed')
+    masked = scan.mask_tags(text)
+    expected = [(pos, idx) for pos, kind, idx in scan.markers(masked.text) if kind == "R"]
+    assert masked.ref_marks == expected
+    assert [masked.tags[idx].content for _pos, idx in masked.ref_marks] == [
+        masked.tags[0].content, None, masked.tags[-1].content]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_colon_links_are_the_pattern_matches(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = ("[[", "]]", "[", "]", "|", ":", "a", " ", "\n")
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert render.colon_links(text) == [m.start() for m in render._COLON_LINK.finditer(text)], repr(text)
+    many = "[[a:b " * (render._COLON_LOOP_MAX + 1)  # past the loop's bound: the pattern scans
+    assert render.colon_links(many) == [m.start() for m in render._COLON_LINK.finditer(many)]

@@ -124,7 +124,7 @@ def _read(text: str, doc: Document, want_sections: bool = True, want_refs: bool 
     cited_at: list[tuple[int, str]] = []
     if want_refs:
         ctx.keep_links = False  # links inside references are not kept
-        uses = refs.collect_uses(page, masked.tags, def_ranges)
+        uses = refs.collect_uses(page, masked.tags, def_ranges, masked.ref_marks)
         biblio = refs.bibliography(page, spans, ctx) if any(u.kind == "sfn" for u in uses) else {}
         doc.references, cited_at = refs.build_references(uses, ctx, biblio, doc.warnings)
         ctx.keep_links = True

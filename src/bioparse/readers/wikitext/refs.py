@@ -258,12 +258,17 @@ def sfn_key(t: scan.Template) -> str:
     return " ".join(pos)
 
 
-def collect_uses(page: str, tags: list[scan.Tag], def_ranges: list[tuple[int, int]]) -> list[Use]:
-    """Every ref marker and footnote template in ``page``, in page order."""
+def collect_uses(page: str, tags: list[scan.Tag], def_ranges: list[tuple[int, int]],
+                 ref_marks: list[tuple[int, int]] | None = None) -> list[Use]:
+    """Every ref marker and footnote template in ``page``, in page order.
+
+    ``ref_marks`` is the page's (position, tag index) of its ref markers when
+    :func:`.scan.mask_tags` noted them (no scan of the page for them then).
+    """
     uses: list[Use] = []
-    for pos, kind, idx in scan.markers(page):
-        if kind != "R":
-            continue
+    if ref_marks is None:
+        ref_marks = [(pos, idx) for pos, kind, idx in scan.markers(page) if kind == "R"]
+    for pos, idx in ref_marks:
         tag = tags[idx]
         definition = tag.list_defined or (bool(def_ranges) and any(a <= pos < b for a, b in def_ranges))
         uses.append(Use(pos, tag.attrs.get("group", ""), tag.attrs.get("name") or None,

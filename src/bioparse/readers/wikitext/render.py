@@ -155,8 +155,10 @@ class Ctx:
 
     def render(self, text: str, *, value: bool = True) -> str:
         """Plain text of a fragment; ``value`` gives one item per line, no blank lines."""
-        if "{{" not in text and "  " not in text and not _SPECIAL.search(text):
-            return text.strip()  # plain text (most cite and infobox values): what finish gives it
+        if "{{" not in text:
+            if "  " not in text and not _SPECIAL.search(text):
+                return text.strip()  # plain text (most cite and infobox values): what finish gives it
+            return _finish_markup(text, self, value)  # finish's own plain-text test would fail
         return finish(self.expand(text), self, value=value)
 
 
@@ -175,6 +177,104 @@ def drop_files(text: str) -> str:
             end = len(text) if nl < 0 else nl
         out.append(text[pos:m.start()])
         pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+#: Where a namespaced link may start: ``[[`` and a colon before any bracket or pipe.  A file,
+#: category or interwiki link matches here (each has its colon before any of these), so a text
+#: without a hit has none of them; most section text has none (files are in a third of it).
+_COLON_LINK = re.compile(r"\[\[[^\[\]|:]*:")
+
+
+#: Above this many colons :func:`colon_links` scans with the pattern (a bound on its Python steps).
+_COLON_LOOP_MAX = 256
+
+
+def colon_links(text: str) -> list[int]:
+    """Starts of the matches of :data:`_COLON_LINK` in ``text``, in order.
+
+    Colons are rarer than ``[[`` (a sixth as many in section text): from each colon the
+    last ``[[`` since the colon before is looked up (``str.rfind``, linear in all) and kept
+    when nothing of ``[]|:`` stands between.  That is the pattern's leftmost match ending
+    at that colon, and its matches never overlap one another.  Text with many colons is
+    scanned by the pattern itself.
+    """
+    count = text.count(":")
+    if count == 0:
+        return []
+    if count > _COLON_LOOP_MAX:
+        return [m.start() for m in _COLON_LINK.finditer(text)]
+    hits: list[int] = []
+    prev = 0
+    colon = text.find(":")
+    while colon >= 0:
+        opener = text.rfind("[[", max(0, prev - 1), colon)
+        if opener >= 0:
+            between = text[opener + 2:colon]
+            if not ("[" in between or "]" in between or "|" in between or ":" in between):
+                hits.append(opener)
+        prev = colon
+        colon = text.find(":", colon + 1)
+    return hits
+
+
+def drop_namespaced(text: str) -> str:
+    """Files (captions included), categories and interwiki links out, in that order.
+
+    Each pattern is tried only at the ``[[`` that :data:`_COLON_LINK` finds (a match of any of
+    the three starts at one of them, and holds no other ``[``, so the matches at the hits are
+    what a scan of the whole text finds): one scan instead of three.  After a step that removed
+    something the next one looks for its hits in the new text (a removal can join a link).
+    """
+    hits = colon_links(text)
+    if not hits:
+        return text
+    new = _drop_files_at(text, hits)
+    if new is not text:
+        text = new
+        hits = colon_links(text)
+    new = _drop_matches_at(_CATEGORY, text, hits)
+    if new is not text:
+        text = new
+        hits = colon_links(text)
+    return _drop_matches_at(_INTERWIKI, text, hits)
+
+
+def _drop_files_at(text: str, hits: list[int]) -> str:
+    """:func:`drop_files` with the file links tried only at ``hits``; ``text`` itself when none."""
+    out: list[str] = []
+    pos = 0
+    for start in hits:
+        if start < pos or not _NS_FILE.match(text, start):
+            continue
+        end = scan.match_link(text, start)
+        if end < 0:
+            nl = text.find("\n", start)
+            end = len(text) if nl < 0 else nl
+        out.append(text[pos:start])
+        pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _drop_matches_at(pattern: re.Pattern[str], text: str, hits: list[int]) -> str:
+    """``pattern.sub("", text)`` for a pattern that can match only at ``hits`` and whose matches
+    hold no ``[`` after their first two characters; ``text`` itself when nothing matches."""
+    out: list[str] = []
+    pos = 0
+    for start in hits:
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m is None:
+            continue
+        out.append(text[pos:start])
+        pos = m.end()
     if not out:
         return text
     out.append(text[pos:])
@@ -259,10 +359,13 @@ def finish(text: str, ctx: Ctx, *, value: bool = True) -> str:
     """Links to text, markup and tags out, whitespace tidied (templates already expanded)."""
     if not _SPECIAL.search(text) and "  " not in text:
         return text.strip()
+    return _finish_markup(text, ctx, value)
+
+
+def _finish_markup(text: str, ctx: Ctx, value: bool) -> str:
+    """:func:`finish` of a text that holds markup or a double space."""
     if "[[" in text:
-        text = drop_files(text)
-        text = _CATEGORY.sub("", text)
-        text = _INTERWIKI.sub("", text)
+        text = drop_namespaced(text)
         text = _LINK.sub(_link_collector(ctx) if ctx.keep_links else _link_text, text)
     if "[" in text:
         text = _EXTLINK.sub(lambda m: m.group(2) or "", text)
@@ -282,7 +385,7 @@ def finish(text: str, ctx: Ctx, *, value: bool = True) -> str:
         text = drop_list_marks(text)
     if "  " in text or "\t" in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
         text = fold_blanks(text)
-    if "(" in text:
+    if "(" in text and (_OPEN_PAREN_HINT.search(text) or _CLOSE_PAREN_HINT.search(text)):
         if _paren_junk_hint(text):
             text = _PAREN_JUNK.sub(lambda m: "(" if "(" in m.group() else ")", text)
         text = _EMPTY_PAREN.sub("", text)
@@ -299,6 +402,14 @@ def tidy_lines(text: str, value: bool) -> str:
         return "\n".join(filter(None, lines))
     text = "\n".join(lines).strip("\n")
     return _BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text
+
+
+#: Where either parenthesis clean-up can match: ``\( ?[;,]`` or ``[;,] ?\)`` (``_PAREN_JUNK``
+#: without its optional outer spaces) or ``\( ?\)`` (``_EMPTY_PAREN``), as two patterns that
+#: start with a literal (the engine skips to it; a pattern starting with a set or with
+#: branches tries every position, and eight substring scans cost three times these two).
+_OPEN_PAREN_HINT = re.compile(r"\( ?[;,)]")
+_CLOSE_PAREN_HINT = re.compile(r"\)(?:(?<=[;,]\))|(?<=[;,] \)))")
 
 
 def _paren_junk_hint(text: str) -> bool:

@@ -32,7 +32,19 @@ _OPAQUE = ("ref", "references", "nowiki", "pre", "math", "syntaxhighlight", "sou
            "charinsert", "templatestyles", "indicator", "section")
 #: Opaque tags whose text survives as plain text.
 _KEEP_TEXT = frozenset({"nowiki", "pre"})
-_OPENER = re.compile(r"<(" + "|".join(_OPAQUE) + r")(\s[^<>]*?)?(/?)>", re.I)
+
+
+def _by_first_letter(names: tuple[str, ...]) -> str:
+    """``a|b|c`` over ``names`` grouped by first letter (``r(?:ef|eferences)|n(?:owiki)``...):
+    at each ``<`` the engine tries one group per letter instead of every name.  A name must be
+    followed by a blank, ``/`` or ``>``, so at most one name matches and the order is free."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(re.escape(name[1:]))
+    return "|".join(re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in groups.items())
+
+
+_OPENER = re.compile(r"<(" + _by_first_letter(_OPAQUE) + r")(\s[^<>]*?)?(/?)>", re.I)
 #: ``(?<!\w)``: a name is tried from its first character only (a long word was quadratic).
 _ATTR = re.compile(r"""(?<!\w)(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'/>]+))""")
 
@@ -54,6 +66,9 @@ class Masked:
 
     text: str
     tags: list[Tag] = field(default_factory=list)
+    #: (position in ``text``, tag index) of every ref marker ``text`` holds, in order: what
+    #: :func:`markers` of ``text`` gives for kind "R", noted while the markers are written.
+    ref_marks: list[tuple[int, int]] = field(default_factory=list)
 
 
 def strip_comments(text: str) -> str:
@@ -73,6 +88,8 @@ def mask_tags(text: str, tags: list[Tag] | None = None, list_defined: bool = Fal
     if "<" not in text:
         return Masked(text, out_tags)
     parts: list[str] = []
+    ref_marks: list[tuple[int, int]] = []
+    size = 0  # length of the output so far
     pos = 0
     no_closer_after: dict[str, int] = {}
     for m in _OPENER.finditer(text):
@@ -94,6 +111,7 @@ def mask_tags(text: str, tags: list[Tag] | None = None, list_defined: bool = Fal
             content = text[stop:closer.start()]
             end = closer.end()
         parts.append(text[pos:start])
+        size += start - pos
         if name == "references":
             if content:
                 mask_tags(content, out_tags, list_defined=True)
@@ -103,11 +121,17 @@ def mask_tags(text: str, tags: list[Tag] | None = None, list_defined: bool = Fal
         if name == "ref" and content and "<" in content:
             content = mask_tags(content, out_tags).text
         out_tags.append(Tag(name, attrs, content, list_defined))
-        kind = "R" if name == "ref" else "X"
-        parts.append(f"{MARK}{kind}{len(out_tags) - 1}{MARK}")
+        index = len(out_tags) - 1
+        if name == "ref":
+            ref_marks.append((size, index))
+            marker = f"{MARK}R{index}{MARK}"
+        else:
+            marker = f"{MARK}X{index}{MARK}"
+        parts.append(marker)
+        size += len(marker)
         pos = end
     parts.append(text[pos:])
-    return Masked("".join(parts), out_tags)
+    return Masked("".join(parts), out_tags, ref_marks)
 
 
 _CLOSERS: dict[str, re.Pattern[str]] = {}
@@ -166,6 +190,39 @@ def template_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[
     """
     if hi is None:
         hi = len(text)
+    # ``{{`` and ``}}`` by two ``str.find`` scans (the engine tried a two-branch pattern at
+    # every character); the tokens are those of ``_BRACE.finditer``: the two kinds share no
+    # character, so the next one of each kind is found independently.  Nested spans are not
+    # kept: only a ``{{`` left open at the end needs them (see ``_spans_promoting``).
+    spans: list[tuple[int, int]] = []
+    starts: list[int] = []
+    overflow = 0
+    opener = text.find("{{", lo, hi)
+    closer = text.find("}}", lo, hi)
+    while closer >= 0:
+        if 0 <= opener < closer:
+            if len(starts) < MAX_DEPTH:
+                starts.append(opener)
+            else:
+                overflow += 1
+            opener = text.find("{{", opener + 2, hi)
+            continue
+        end = closer + 2
+        closer = text.find("}}", end, hi)
+        if overflow:
+            overflow -= 1
+        elif starts:
+            start = starts.pop()
+            if not starts:
+                spans.append((start, end))
+    if starts:
+        return _spans_promoting(text, lo, hi)
+    return spans
+
+
+def _spans_promoting(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """:func:`template_spans` of a text with an unclosed ``{{``: the templates nested in it
+    are promoted to the top level."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[int, list[tuple[int, int]]]] = []
     overflow = 0
