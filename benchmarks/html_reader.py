@@ -116,7 +116,7 @@ def main() -> None:
     mb = sum(r["mb"] for r in rows)
     t = {k: sum(r[k] for r in rows) for k in ("lxml", "bioparse", "person")}
     print()
-    print(f"- bioparse / lxml parse throughput: {t['lxml'] / t['bioparse']:.0%} (person-only: {t['lxml'] / t['person']:.0%})")
+    print(f"- bioparse / lxml parse throughput: {t['lxml'] / t['bioparse']:.1%} (person-only: {t['lxml'] / t['person']:.1%})")
     print(f"- bioparse MB/s {mb / t['bioparse']:.1f}, lxml {mb / t['lxml']:.1f}")
     both = [r for r in rows if r["name"] in mw["seconds"]]
     if both:
