@@ -148,12 +148,7 @@ def index_tree(root: etree._Element, source: str | bytes | None = None,
     ix = TreeIndex(abouts=Abouts(root))
     _by_tag(root, ix)
     found = ids.lookup(root) if ids is not None else None
-    if found is not None:
-        wanted: frozenset[str] = frozenset()
-        ix.ids = {name: els for name, els in found.items() if name in _IDS}
-        ix.chrome = frozenset(el for name, els in found.items() if name in CHROME_IDS for el in els)
-    else:
-        wanted = _ALL_IDS
+    wanted = frozenset() if found is not None else _ALL_IDS
     if source is None:
         parser_output, redirect = True, True
     else:
@@ -162,13 +157,11 @@ def index_tree(root: etree._Element, source: str | bytes | None = None,
         if wanted and not any(text.holds(name) for name in _IDS_BY_PLACE):
             wanted = frozenset()
         parser_output, redirect = text.holds(_PARSER_OUTPUT), text.holds(_REDIRECT)
-    if wanted:
-        by_id: dict[str, list[etree._Element]] = {}
-        _by_attribute(root, ix, by_id, wanted, parser_output, redirect)
+    by_id: dict[str, list[etree._Element]] = found if found is not None else {}
+    _by_attribute(root, ix, by_id, wanted, parser_output, redirect)
+    if found is not None or wanted:  # else no id was looked up: ``chrome`` stays None
         ix.ids = {name: els for name, els in by_id.items() if name in _IDS}
         ix.chrome = frozenset(el for name, els in by_id.items() if name in CHROME_IDS for el in els)
-    else:
-        _by_attribute(root, ix, {}, wanted, parser_output, redirect)
     return ix
 
 

@@ -110,7 +110,7 @@ def _entry(
             value = el.get("class")
             if value and "reference-text" in value and not _REF_TEXT.isdisjoint(value.split()):
                 body = el
-                if tag == "span" and "citation" in value and "citation" in value.split():
+                if tag == "span" and _is_citation(value):
                     cite = body
                 break
     if body is not None:
@@ -157,8 +157,7 @@ def _citation_after(found: Iterator[etree._Element], body: etree._Element) -> et
     for el in found:
         tag = el.tag
         if tag == "cite" or tag == "span":
-            value = el.get("class")
-            if value and "citation" in value and "citation" in value.split():
+            if _is_citation(el.get("class")):
                 parent = el.getparent()
                 while parent is not None and parent is not body:
                     parent = parent.getparent()
@@ -174,10 +173,14 @@ def _back_links(el: etree._Element) -> int:
 def _citation(container: etree._Element) -> etree._Element | None:
     """The entry's first ``cite`` / ``span`` with class token ``citation``."""
     for el in container.iter("cite", "span"):
-        value = el.get("class")
-        if value and "citation" in value and "citation" in value.split():
+        if _is_citation(el.get("class")):
             return el
     return None
+
+
+def _is_citation(value: str | None) -> bool:
+    """A class attribute with the token ``citation`` (the substring test first: most have none)."""
+    return value is not None and "citation" in value and "citation" in value.split()
 
 
 def _rendered(el: etree._Element) -> list[str]:

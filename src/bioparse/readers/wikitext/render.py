@@ -166,21 +166,7 @@ def drop_files(text: str) -> str:
     """Remove ``[[File:...]]`` links, captions (with their nested links) included."""
     if "[[" not in text:
         return text
-    out: list[str] = []
-    pos = 0
-    for m in _NS_FILE.finditer(text):
-        if m.start() < pos:
-            continue
-        end = scan.match_link(text, m.start())
-        if end < 0:
-            nl = text.find("\n", m.start())
-            end = len(text) if nl < 0 else nl
-        out.append(text[pos:m.start()])
-        pos = end
-    if not out:
-        return text
-    out.append(text[pos:])
-    return "".join(out)
+    return _drop_files_at(text, [m.start() for m in _NS_FILE.finditer(text)])
 
 
 #: Where a namespaced link may start: ``[[`` and a colon before any bracket or pipe.  A file,
