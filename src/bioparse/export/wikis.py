@@ -62,6 +62,11 @@ class Wiki:
         return f"https://{self.host}/wiki/{name}"
 
 
+def _from_code(code: str) -> Wiki:
+    """The Wikipedia of a language code ("pt-br" -> pt_brwiki)."""
+    return Wiki(dbname=code.replace("-", "_") + "wiki", code=code)
+
+
 def _from_dbname(dbname: str) -> Wiki | None:
     m = _DBNAME.match(dbname.strip().lower())
     if not m:
@@ -78,9 +83,7 @@ def wiki_named(value: object) -> Wiki | None:
 def _named(value: str) -> Wiki | None:
     # cached: a dump names the same wiki for every page
     text = value.strip().lower()
-    if _LANG.match(text):
-        return Wiki(dbname=text.replace("-", "_") + "wiki", code=text)
-    return _from_dbname(text)
+    return _from_code(text) if _LANG.match(text) else _from_dbname(text)
 
 
 def wiki_of(record: dict[str, Any]) -> Wiki | None:
@@ -94,8 +97,7 @@ def wiki_of(record: dict[str, Any]) -> Wiki | None:
                 return found
     language = meta.get("language")
     if isinstance(language, str) and _LANG.match(language.strip().lower()):
-        code = language.strip().lower()
-        return Wiki(dbname=code.replace("-", "_") + "wiki", code=code)
+        return _from_code(language.strip().lower())
     source = meta.get("source")
     if isinstance(source, str) and source:
         for part in reversed(PurePosixPath(source).parts):
